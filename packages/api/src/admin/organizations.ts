@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { Scope } from '@members/contracts';
+import { ApiKey, Organization, Plan, type EntityManager } from '@members/db';
+import { generateApiKey, hashApiKey } from '../auth/api-keys.js';
+import { notFound } from '../errors.js';
+
+export interface IssuedApiKey {
+  id: string;
+  /** The only time the key is ever visible. */
+  key: string;
+  scopes: Scope[];
+}
+
+export async function createOrganization(em: EntityManager, name: string) {
+  return em.transactional(async (tx) => {
+    const organization = tx.create(Organization, { name, createdAt: new Date() });
+    await tx.flush();
+    const apiKey = await issueApiKey(tx, organization.id, ['members:read', 'members:write', 'customers:read', 'customers:write', 'admin']);
+    return { organization: { id: organization.id, name: organization.name }, apiKey };
+  });
+}
+
+export async function issueApiKey(em: EntityManager, organizationId: number, scopes: Scope[], name?: string): Promise<IssuedApiKey> {
+  const organization = await em.findOne(Organization, { id: organizationId });
+  if (!organization) throw notFound(`No organization with id ${organizationId}`);
+  const key = generateApiKey();
+  const apiKey = em.create(ApiKey, {
+    id: randomUUID(),
+    organization,
+    name: name ?? null,
+    keyHash: hashApiKey(key),
+    scopes: [...new Set(scopes)],
+    createdAt: new Date(),
+  });
+  await em.flush();
+  return { id: apiKey.id, key, scopes: apiKey.scopes };
+}
+
+export async function revokeApiKey(em: EntityManager, id: string) {
+  const apiKey = await em.findOne(ApiKey, { id });
+  if (!apiKey) throw notFound(`No API key with id ${id}`);
+  apiKey.revokedAt ??= new Date();
+  await em.flush();
+  return { id: apiKey.id, revokedAt: apiKey.revokedAt.toISOString() };
+}
+
+export interface PlanSpec {
+  organizationId: number;
+  name: string;
+  stripePriceId?: string | undefined;
+  paypalPlanId?: string | undefined;
+  jobsIncluded?: number | undefined;
+}
+
+export async function createPlan(em: EntityManager, spec: PlanSpec) {
+  const organization = await em.findOne(Organization, { id: spec.organizationId });
+  if (!organization) throw notFound(`No organization with id ${spec.organizationId}`);
+  const plan = em.create(Plan, {
+    id: randomUUID(),
+    organization,
+    name: spec.name,
+    stripePriceId: spec.stripePriceId ?? null,
+    paypalPlanId: spec.paypalPlanId ?? null,
+    jobsIncluded: spec.jobsIncluded ?? null,
+    createdAt: new Date(),
+  });
+  await em.flush();
+  return {
+    id: plan.id,
+    name: plan.name,
+    stripePriceId: plan.stripePriceId ?? null,
+    paypalPlanId: plan.paypalPlanId ?? null,
+    jobsIncluded: plan.jobsIncluded ?? null,
+  };
+}
+
+/**
+ * First start on an empty database: make one organization and return its key so it can be printed once.
+ * Null when any organization exists already.
+ */
+export async function bootstrapFirstOrganization(em: EntityManager) {
+  if ((await em.count(Organization, {})) > 0) return null;
+  return createOrganization(em, 'Default organization');
+}

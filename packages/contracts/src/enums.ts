@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** What an API key may do. A read route accepts its read scope or the matching write scope. */
+export const scopes = ['members:read', 'members:write', 'customers:read', 'customers:write', 'admin'] as const;
+export const scope = z.enum(scopes);
+export type Scope = z.infer<typeof scope>;
+
+export const memberRole = z.enum(['employee', 'business', 'both', 'jobseeker', 'employer']);
+export type MemberRole = z.infer<typeof memberRole>;
+
+export const approvalStatus = z.enum(['approved', 'pending', 'rejected']);
+export type ApprovalStatus = z.infer<typeof approvalStatus>;
+
+export const subscriptionStatus = z.enum(['active', 'trialing', 'past_due', 'canceled', 'expired']);
+export type SubscriptionStatus = z.infer<typeof subscriptionStatus>;
+
+export const paymentStatus = z.enum(['pending', 'completed', 'failed', 'refunded']);
+export type PaymentStatus = z.infer<typeof paymentStatus>;
+
+export const customerType = z.enum(['individual', 'team']);
+export type CustomerType = z.infer<typeof customerType>;
+
+export const customerMemberRole = z.enum(['owner', 'billing_manager', 'member']);
+export type CustomerMemberRole = z.infer<typeof customerMemberRole>;

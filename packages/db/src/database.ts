@@ -1,0 +1,42 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { ormOptions, parseDatabaseUrl, type DatabaseLocation, type Dialect } from './config.js';
+
+/** The open database: the ORM, which dialect it speaks, and a way to get a fresh unit of work. */
+export interface Database {
+  readonly orm: MikroORM;
+  readonly dialect: Dialect;
+  /** Names of the migrations this open applied (empty when the schema was current). */
+  readonly appliedMigrations: string[];
+  /** A fresh EntityManager: one per request, command or batch. */
+  fork(): EntityManager;
+  /** True when a query reaches the database. */
+  isReachable(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations before returning (the server and the admin command do). */
+  migrate?: boolean;
+}
+
+export async function openDatabase(url: string | undefined, options: OpenOptions = {}): Promise<Database> {
+  const location: DatabaseLocation = parseDatabaseUrl(url);
+  const orm = await MikroORM.init(ormOptions(location));
+  if (location.dialect === 'sqlite') {
+    // WAL lets the admin command write while the server reads; the busy timeout makes them wait, not fail.
+    const connection = orm.em.getConnection();
+    await connection.execute('pragma journal_mode = wal');
+    await connection.execute('pragma busy_timeout = 5000');
+  }
+  // Silent: the admin command's stdout carries exactly one JSON object; callers report what was applied.
+  const applied = options.migrate ? (await orm.getMigrator().up()).map((migration) => migration.name) : [];
+  return {
+    appliedMigrations: applied,
+    orm,
+    dialect: location.dialect,
+    fork: () => orm.em.fork() as EntityManager,
+    isReachable: async () => (await orm.checkConnection()).ok,
+    close: () => orm.close(true),
+  };
+}

@@ -1,0 +1,6 @@
+export { Organization } from './organization.js';
+export { ApiKey } from './api-key.js';
+export { Member } from './member.js';
+export { Plan } from './plan.js';
+export { Subscription } from './subscription.js';
+export { Payment } from './payment.js';

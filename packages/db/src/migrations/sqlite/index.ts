@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123232707_initial } from './Migration20261123232707_initial.js';
+
+/** Listed statically so migrations run the same from sources (tests) and from dist (production). */
+export const sqliteMigrations: MigrationObject[] = [{ name: 'Migration20261123232707_initial', class: Migration20261123232707_initial }];

@@ -1,0 +1,34 @@
+/**
+ * Writes the next migration for both dialects from the entity definitions:
+ *   npm run -w @members/db migration:create -- <name>
+ * Each dialect is diffed against a scratch database brought up to the latest listed migration, so the new file
+ * holds only what changed. Add the new classes to src/migrations/<dialect>/index.ts afterwards.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { MikroORM } from '@mikro-orm/core';
+import { ormOptions, type DatabaseLocation } from '../config.js';
+
+const name = process.argv[2];
+if (!name) {
+  console.error('usage: migration:create <name>');
+  process.exit(2);
+}
+const scratchPostgres = process.env.MIGRATIONS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/members_migrations';
+const locations: DatabaseLocation[] = [
+  { dialect: 'sqlite', target: path.join(os.tmpdir(), `members-migrations-${process.pid}.db`) },
+  { dialect: 'postgresql', target: scratchPostgres },
+];
+
+for (const location of locations) {
+  const base = ormOptions(location);
+  const orm = await MikroORM.init({
+    ...base,
+    migrations: { ...base.migrations, path: path.resolve('src/migrations', location.dialect), emit: 'ts' },
+  });
+  await orm.schema.dropSchema({ dropMigrationsTable: true });
+  await orm.getMigrator().up();
+  const created = await orm.getMigrator().createMigration(undefined, false, false, name);
+  console.log(`${location.dialect}: ${created.fileName || 'no changes'}`);
+  await orm.close(true);
+}

@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import type { CreateContext } from './caller.js';
+import { kardowRoutes } from './kardow/routes.js';
+
+export interface RestOptions {
+  createContext: CreateContext;
+  /** Largest accepted body, in body-parser's notation. */
+  bodyLimit?: string;
+}
+
+/** Every REST route of SPEC.md, each a thin mapping onto a tRPC procedure. */
+export function restRouter(options: RestOptions): Router {
+  const bodyLimit = options.bodyLimit ?? '1mb';
+  const router = Router();
+  router.use(kardowRoutes(options.createContext, bodyLimit));
+  return router;
+}
+
+export { toFailure, type Failure } from './failure.js';
+export { kardowNotFound } from './kardow/errors.js';

@@ -1,0 +1,18 @@
+import { Router } from 'express';
+import { callerFor, type CreateContext } from '../caller.js';
+import { jsonBody } from '../body.js';
+import { kardowErrors } from './errors.js';
+
+/** Kardow's paths and camelCase wire shapes; every body is `{"data": …}`. */
+export function kardowRoutes(createContext: CreateContext, bodyLimit: string): Router {
+  const routes = Router();
+  routes.use('/members', jsonBody(bodyLimit));
+
+  routes.post('/members/sync', async (req, res) => {
+    const result = await callerFor(createContext, req).members.sync(req.body);
+    res.status(result.created ? 201 : 200).json({ data: result });
+  });
+
+  routes.use('/members', kardowErrors);
+  return routes;
+}
