@@ -17,6 +17,7 @@ const usage = `usage: admin <command> [options] [--json]
   customer create --org ID --email E [--name N] [--external-id X] [--type team]`;
 
 class UsageError extends Error {}
+class HelpRequested extends Error {}
 
 function parse(argv: string[]): { command: AdminCommand; values: Record<string, string | undefined>; json: boolean } {
   const { positionals, values } = parseArgs({
@@ -35,17 +36,36 @@ function parse(argv: string[]): { command: AdminCommand; values: Record<string, 
       email: { type: 'string' },
       'external-id': { type: 'string' },
       type: { type: 'string' },
+      help: { type: 'boolean', default: false },
     },
   });
+  if (values.help) throw new HelpRequested();
   const command = adminCommands[positionals.join(' ')];
-  if (!command) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
-  const { json, ...rest } = values;
+  if (!command) {
+    throw new UsageError(`unknown command "${positionals.join(' ')}" (commands: ${Object.keys(adminCommands).join(', ')}; --help for options)`);
+  }
+  const { json, help: _help, ...rest } = values;
   return { command, values: rest, json: json ?? false };
 }
 
+/** Schema fields as the flags the operator typed. */
+const flagOf: Record<string, string> = {
+  organizationId: '--org',
+  jobsIncluded: '--jobs',
+  stripePriceId: '--stripe-price-id',
+  paypalPlanId: '--paypal-plan-id',
+  externalId: '--external-id',
+};
+
 function reason(error: unknown): string {
   if (error instanceof z.ZodError) {
-    return error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
+    return error.issues
+      .map((issue) => {
+        const field = String(issue.path[0] ?? 'input');
+        const flag = flagOf[field] ?? `--${field}`;
+        return issue.message.endsWith('received undefined') ? `${flag} is required` : `${flag}: ${issue.message}`;
+      })
+      .join('; ');
   }
   if (error instanceof AppError || error instanceof UsageError) return error.message;
   if (error instanceof Error) return error.message.split('\n')[0] ?? 'failed';
@@ -60,11 +80,13 @@ try {
   console.log(json ? JSON.stringify(output.json) : output.text);
   process.exitCode = 0;
 } catch (error) {
-  console.error(`admin: ${reason(error)}`);
-  if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-    console.error(usage);
+  if (error instanceof HelpRequested) {
+    console.log(usage);
+  } else {
+    // One line, so scripts can show it as it is.
+    console.error(`admin: ${reason(error).replace(/\s*\n\s*/g, ' ')}`);
+    process.exitCode = 1;
   }
-  process.exitCode = 1;
 } finally {
   await db?.close();
 }

@@ -1,5 +1,6 @@
-import { memberSyncInput, memberSyncResult } from '@members/contracts';
+import { memberDetail, memberLookupInput, memberSyncInput, memberSyncResult } from '@members/contracts';
 import { router, scopedProcedure } from '../trpc.js';
+import { lookupMember } from './lookup-member.js';
 import { syncMember } from './sync-member.js';
 
 export const membersRouter = router({
@@ -8,4 +9,10 @@ export const membersRouter = router({
     .input(memberSyncInput)
     .output(memberSyncResult)
     .mutation(({ ctx, input }) => syncMember(ctx.em, ctx.db.dialect, ctx.principal, input)),
+
+  /** Kardow `GET /members/{lookup}`: one member by email or uuid, with subscriptions and payments. */
+  lookup: scopedProcedure('members:read')
+    .input(memberLookupInput)
+    .output(memberDetail)
+    .query(({ ctx, input }) => lookupMember(ctx.em, ctx.principal, input.lookup)),
 });

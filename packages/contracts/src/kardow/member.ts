@@ -106,3 +106,16 @@ export const memberSyncResult = z.object({
   payment: payment.nullable(),
 });
 export type MemberSyncResult = z.infer<typeof memberSyncResult>;
+
+/** `GET /members/{lookup}`: a member's email or uuid. */
+export const memberLookupInput = z.object({ lookup: z.string().trim().min(1).max(320) });
+export type MemberLookupInput = z.infer<typeof memberLookupInput>;
+
+export const memberDetail = z.object({
+  member,
+  subscriptions: z.array(access),
+  payments: z.array(payment),
+  /** True when a subscription is active or trialing and its period has not ended. */
+  hasValidPaywallSubscription: z.boolean(),
+});
+export type MemberDetail = z.infer<typeof memberDetail>;

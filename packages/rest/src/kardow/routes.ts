@@ -13,6 +13,11 @@ export function kardowRoutes(createContext: CreateContext, bodyLimit: string): R
     res.status(result.created ? 201 : 200).json({ data: result });
   });
 
+  routes.get('/members/:lookup', async (req, res) => {
+    const detail = await callerFor(createContext, req).members.lookup({ lookup: req.params.lookup });
+    res.json({ data: detail });
+  });
+
   routes.use('/members', kardowErrors);
   return routes;
 }

@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, testDatabaseUrl, type TestServer } from './support/server.js';
+import { lookup, sync, syncFailing } from './support/kardow.js';
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+let databaseUrl: string;
+let server: TestServer;
+
+/** Exactly as SPEC.md documents it: `npm run --silent admin -- <command>` from the repository root. */
+function admin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('npm', ['run', '--silent', 'admin', '--', ...args], { cwd: repositoryRoot, env: { ...process.env, DATABASE_URL: databaseUrl } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** stdout must be exactly one JSON object, of the shape SPEC.md gives for the command. */
+function json<T>(stdout: string): T {
+  const lines = stdout.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0] ?? '') as T;
+}
+type KeyJson = { id: string; key: string; scopes: string[] };
+
+/** The reason line, without npm's own chatter about its configuration. */
+const reasonLines = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('admin: '));
+
+beforeAll(async () => {
+  databaseUrl = testDatabaseUrl();
+  server = await startServer({ databaseUrl });
+}, 120_000);
+afterAll(() => server.close());
+
+describe('the admin command line', () => {
+  let organizationId: number;
+  let fullKey: string;
+
+  it('org create makes an organization and a key with every scope, which the server accepts', async () => {
+    const result = await admin('org', 'create', '--name', 'Acme', '--json');
+    expect(result.code).toBe(0);
+    const out = json<{ organization: { id: number; name: string }; apiKey: KeyJson }>(result.stdout);
+    expect(Object.keys(out).sort()).toEqual(['apiKey', 'organization']);
+    expect(out.organization).toEqual({ id: expect.any(Number), name: 'Acme' });
+    expect(out.apiKey).toEqual({
+      id: expect.any(String),
+      key: expect.stringMatching(/^mk_/),
+      scopes: ['members:read', 'members:write', 'customers:read', 'customers:write', 'admin'],
+    });
+    organizationId = out.organization.id;
+    fullKey = out.apiKey.key;
+    expect((await sync(server.url, fullKey, { email: 'cli@example.com' })).status).toBe(201);
+  });
+
+  it('plan create makes a plan that sync can find', async () => {
+    const result = await admin('plan', 'create', '--org', String(organizationId), '--name', 'Monthly', '--stripe-price-id', 'price_cli', '--paypal-plan-id', 'P-CLI', '--jobs', '3', '--json');
+    expect(result.code).toBe(0);
+    const { plan } = json<{ plan: { id: string } }>(result.stdout);
+    expect(plan).toEqual({ id: expect.any(String), name: 'Monthly', stripePriceId: 'price_cli', paypalPlanId: 'P-CLI', jobsIncluded: 3 });
+    const reply = await sync(server.url, fullKey, { email: 'cli@example.com', access: { stripePriceId: 'price_cli' } });
+    expect(reply.body.data.access).toMatchObject({ planId: plan.id, jobsRemaining: 3 });
+  });
+
+  it('key create with scopes limits the key; key revoke ends it', async () => {
+    const created = await admin('key', 'create', '--org', String(organizationId), '--scopes', 'members:read', '--name', 'reporting', '--json');
+    expect(created.code).toBe(0);
+    const { apiKey } = json<{ apiKey: KeyJson }>(created.stdout);
+    expect(apiKey).toEqual({ id: expect.any(String), key: expect.stringMatching(/^mk_/), scopes: ['members:read'] });
+    expect((await lookup(server.url, apiKey.key, 'cli@example.com')).status).toBe(200);
+    expect((await syncFailing(server.url, apiKey.key, { email: 'cli@example.com' })).status).toBe(403);
+
+    const revoked = await admin('key', 'revoke', '--id', apiKey.id, '--json');
+    expect(revoked.code).toBe(0);
+    expect(json(revoked.stdout)).toEqual({ apiKey: { id: apiKey.id, revokedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } });
+    expect((await lookup(server.url, apiKey.key, 'cli@example.com')).status).toBe(401);
+  });
+
+  it('fails with a non-zero exit and one line of reason on stderr', async () => {
+    for (const args of [
+      ['key', 'create', '--org', '999999', '--json'],
+      ['key', 'create', '--org', String(organizationId), '--scopes', 'members:read,everything', '--json'],
+      ['plan', 'create', '--org', String(organizationId), '--json'],
+      ['key', 'revoke', '--id', 'not-an-id'],
+      ['launch', 'rockets'],
+      ['org', 'create', '--name', 'X', '--colour', 'blue'],
+    ]) {
+      const result = await admin(...args);
+      expect(result.code, args.join(' ')).not.toBe(0);
+      expect(result.stdout, args.join(' ')).toBe('');
+      expect(reasonLines(result.stderr), args.join(' ')).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMembersClient, TRPCClientError, type AppRouter } from '@members/client';
+import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
+
+let server: TestServer;
+let tenant: Tenant;
+
+beforeAll(async () => {
+  server = await startServer();
+  tenant = await createTenant(server.db);
+  await tenant.plan({ name: 'Pro', stripePriceId: 'price_pro', jobsIncluded: 5 });
+});
+afterAll(() => server.close());
+
+/** The error a tRPC call rejected with, for asserting on its code and data. */
+async function rejection(call: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCClientError) return error as TRPCClientError<AppRouter>;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('the typed tRPC client', () => {
+  it('syncs, then reads back, through the same procedures the REST routes call', async () => {
+    const client = createMembersClient({ url: server.url, apiKey: tenant.key });
+    const created = await client.members.sync.mutate({
+      email: 'App.User@Example.com',
+      access: { stripePriceId: 'price_pro', currentPeriodEnd: '2099-01-01T00:00:00+02:00' },
+      payment: { jobId: '77777777-7777-7777-7777-777777777777', amount: 12.5, currency: 'gbp', stripeSessionId: 'cs_app' },
+    });
+    expect(created.created).toBe(true);
+    expect(created.member.email).toBe('app.user@example.com');
+    expect(created.access).toMatchObject({ jobsRemaining: 5, currentPeriodEnd: '2098-12-31T22:00:00.000Z' });
+    expect(created.payment).toMatchObject({ amount: 12.5, currency: 'GBP' });
+
+    const updated = await client.members.sync.mutate({ email: 'app.user@example.com', role: 'jobseeker' });
+    expect(updated).toMatchObject({ created: false, member: { id: created.member.id, role: 'jobseeker' } });
+
+    const detail = await client.members.lookup.query({ lookup: created.member.id });
+    expect(detail).toMatchObject({ hasValidPaywallSubscription: true, payments: [{ id: created.payment?.id }] });
+  });
+
+  it('reports validation problems with code BAD_REQUEST and every issue with its path', async () => {
+    const client = createMembersClient({ url: server.url, apiKey: tenant.key, batch: false });
+    const error = await rejection(client.members.sync.mutate({ email: 'nope', payment: { jobId: 'x', amount: 1, currency: 'US' } }));
+    expect(error.data?.code).toBe('BAD_REQUEST');
+    expect(error.data?.httpStatus).toBe(400);
+    expect(error.data?.appCode).toBe('validation_failed');
+    expect(error.data?.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['email', 'payment.currency', 'payment.jobId']);
+  });
+
+  it('answers 401 to a wrong key, 403 to a missing scope, 404 to an unknown member, with app codes', async () => {
+    const wrong = createMembersClient({ url: server.url, apiKey: 'mk_wrong' });
+    const unauthorized = await rejection(wrong.members.lookup.query({ lookup: 'a@example.com' }));
+    expect(unauthorized.data).toMatchObject({ httpStatus: 401, appCode: 'unauthorized' });
+
+    const reader = createMembersClient({ url: server.url, apiKey: await tenant.keyWith(['members:read']) });
+    const forbidden = await rejection(reader.members.sync.mutate({ email: 'a@example.com' }));
+    expect(forbidden.data).toMatchObject({ httpStatus: 403, appCode: 'forbidden' });
+
+    const missing = await rejection(reader.members.lookup.query({ lookup: 'nobody@example.com' }));
+    expect(missing.data).toMatchObject({ httpStatus: 404, code: 'NOT_FOUND', appCode: 'not_found' });
+  });
+
+  it('takes the key as Authorization: Bearer on /trpc too', async () => {
+    const response = await fetch(`${server.url}/trpc/members.lookup?input=${encodeURIComponent(JSON.stringify({ lookup: 'x@example.com' }))}`, {
+      headers: { authorization: `Bearer ${tenant.key}` },
+    });
+    expect(response.status).toBe(404);
+  });
+});

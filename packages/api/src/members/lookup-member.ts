@@ -1,0 +1,34 @@
+import type { MemberDetail, SubscriptionStatus } from '@members/contracts';
+import { Member, Payment, Subscription, type EntityManager } from '@members/db';
+import type { Principal } from '../auth/api-keys.js';
+import { notFound } from '../errors.js';
+import { toAccessOutput, toMemberOutput, toPaymentOutput } from './serialize.js';
+
+const guidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const grantingStatuses: readonly SubscriptionStatus[] = ['active', 'trialing'];
+
+/** A subscription grants access while active or trialing and its current period has not ended. */
+export function grantsAccess(subscription: Pick<Subscription, 'status' | 'currentPeriodEnd'>, now: Date): boolean {
+  return (
+    grantingStatuses.includes(subscription.status) &&
+    (subscription.currentPeriodEnd == null || subscription.currentPeriodEnd > now)
+  );
+}
+
+/** Kardow `GET /members/{lookup}`: by uuid or by email (case-insensitive), within the key's organization. */
+export async function lookupMember(em: EntityManager, principal: Principal, lookup: string): Promise<MemberDetail> {
+  const where = guidShape.test(lookup) ? { id: lookup.toLowerCase() } : { email: lookup.toLowerCase() };
+  const member = await em.findOne(Member, { ...where, organization: principal.organizationId });
+  if (!member) throw notFound(`No member ${lookup}`);
+  const [subscriptions, payments] = await Promise.all([
+    em.find(Subscription, { member }, { orderBy: { createdAt: 'asc' } }),
+    em.find(Payment, { member }, { orderBy: { createdAt: 'asc' } }),
+  ]);
+  const now = new Date();
+  return {
+    member: toMemberOutput(member),
+    subscriptions: subscriptions.map(toAccessOutput),
+    payments: payments.map(toPaymentOutput),
+    hasValidPaywallSubscription: subscriptions.some((subscription) => grantsAccess(subscription, now)),
+  };
+}
