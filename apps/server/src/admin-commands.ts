@@ -1,10 +1,11 @@
 import {
   apiKeyCreateInput,
+  customerCreateAdminInput,
   apiKeyRevokeInput,
   organizationCreateInput,
   planCreateInput,
 } from '@members/contracts';
-import { createOrganization, createPlan, issueApiKey, revokeApiKey, type IssuedApiKey } from '@members/api';
+import { createCustomer, createOrganization, createPlan, issueApiKey, requireOrganization, revokeApiKey, type IssuedApiKey } from '@members/api';
 import type { EntityManager } from '@members/db';
 
 type Flags = Record<string, string | undefined>;
@@ -53,6 +54,27 @@ export const adminCommands: Record<string, AdminCommand> = {
       });
       const plan = await createPlan(em, input);
       return { json: { plan }, text: `Plan ${plan.id} "${plan.name}"` };
+    },
+  },
+  'customer create': {
+    async run(em, flags) {
+      const input = customerCreateAdminInput.parse({
+        organizationId: flags.org,
+        email: flags.email,
+        name: flags.name,
+        externalId: flags['external-id'],
+        type: flags.type,
+      });
+      await requireOrganization(em, input.organizationId);
+      const created = await createCustomer(em, input.organizationId, input);
+      const customer = {
+        id: created.id,
+        email: created.email ?? null,
+        name: created.name ?? null,
+        externalId: created.externalId ?? null,
+        type: created.type,
+      };
+      return { json: { customer }, text: `Customer ${customer.id} (${customer.type}) with owner ${customer.email}` };
     },
   },
 };

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, testDatabaseUrl, type TestServer } from './support/server.js';
 import { lookup, sync, syncFailing } from './support/kardow.js';
+import { request } from './support/http.js';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let databaseUrl: string;
@@ -78,6 +79,18 @@ describe('the admin command line', () => {
     expect((await lookup(server.url, apiKey.key, 'cli@example.com')).status).toBe(401);
   });
 
+  it('customer create makes a customer with its owner, served on the Polar surface', async () => {
+    const result = await admin('customer', 'create', '--org', String(organizationId), '--email', 'team@cli.example', '--name', 'CLI team', '--external-id', 'cli_team', '--type', 'team', '--json');
+    expect(result.code).toBe(0);
+    const { customer } = json<{ customer: { id: string } }>(result.stdout);
+    expect(customer).toEqual({ id: expect.any(String), email: 'team@cli.example', name: 'CLI team', externalId: 'cli_team', type: 'team' });
+    const owners = await request<{ items: { email: string; role: string }[] }>(`${server.url}/v1/members/?customer_id=${customer.id}`, { bearer: fullKey });
+    expect(owners.body.items).toEqual([expect.objectContaining({ email: 'team@cli.example', role: 'owner' })]);
+    const duplicate = await admin('customer', 'create', '--org', String(organizationId), '--email', 'other@cli.example', '--external-id', 'cli_team');
+    expect(duplicate.code).toBe(1);
+    expect(reasonLines(duplicate.stderr)).toEqual([expect.stringContaining('external ID')]);
+  });
+
   it('fails with a non-zero exit and one line of reason on stderr', async () => {
     for (const args of [
       ['key', 'create', '--org', '999999', '--json'],
@@ -86,6 +99,8 @@ describe('the admin command line', () => {
       ['key', 'revoke', '--id', 'not-an-id'],
       ['launch', 'rockets'],
       ['org', 'create', '--name', 'X', '--colour', 'blue'],
+      ['customer', 'create', '--org', String(organizationId), '--email', 'nope'],
+      ['customer', 'create', '--org', String(organizationId), '--email', 'a@b.example', '--type', 'family'],
     ]) {
       const result = await admin(...args);
       expect(result.code, args.join(' ')).not.toBe(0);

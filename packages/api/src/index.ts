@@ -9,7 +9,10 @@ export {
   createOrganization,
   createPlan,
   issueApiKey,
+  requireOrganization,
   revokeApiKey,
   type IssuedApiKey,
   type PlanSpec,
 } from './admin/organizations.js';
+export { createCustomer } from './customers/customers.js';
+export { toCustomerOutput } from './customers/serialize.js';

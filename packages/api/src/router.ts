@@ -1,9 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { customersRouter } from './customers/router.js';
 import { membersRouter } from './members/router.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
   members: membersRouter,
+  customers: customersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { ErrorIssue, Scope } from '@members/contracts';
+import { UniqueConstraintViolationException } from '@members/db';
 import { principalForKey } from './auth/api-keys.js';
 import { grants } from './auth/scopes.js';
 import type { Context } from './context.js';
@@ -34,7 +35,13 @@ const authenticated = t.procedure.use(async ({ ctx, next }) => {
   if (!principal) throw new AppError('unauthorized', 'The API key is unknown or revoked');
   const wait = ctx.rateLimiter?.take(principal.keyId) ?? 0;
   if (wait > 0) throw new AppError('rate_limited', `Too many requests; retry in ${wait}s`, { retryAfter: wait });
-  return next({ ctx: { principal, em } });
+  const result = await next({ ctx: { principal, em } });
+  // The services lock before they check, so this is a backstop: a write that lost a race to a unique key is the
+  // caller's conflict to retry, never a 500.
+  if (!result.ok && result.error.cause instanceof UniqueConstraintViolationException) {
+    throw new AppError('conflict', 'The request conflicts with a concurrent change; retry it');
+  }
+  return result;
 });
 
 /** A procedure that needs `scope` (a read scope is also granted by its write scope). */

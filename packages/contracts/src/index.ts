@@ -3,3 +3,7 @@ export * from './primitives.js';
 export * from './errors.js';
 export * from './kardow/member.js';
 export * from './admin.js';
+export * from './polar/fields.js';
+export * from './polar/pagination.js';
+export * from './polar/member.js';
+export * from './polar/customer.js';

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { CreateContext } from './caller.js';
 import { kardowRoutes } from './kardow/routes.js';
+import { polarRoutes } from './polar/routes.js';
 
 export interface RestOptions {
   createContext: CreateContext;
@@ -13,6 +14,7 @@ export function restRouter(options: RestOptions): Router {
   const bodyLimit = options.bodyLimit ?? '1mb';
   const router = Router();
   router.use(kardowRoutes(options.createContext, bodyLimit));
+  router.use(polarRoutes(options.createContext, bodyLimit));
   return router;
 }
 

@@ -21,8 +21,7 @@ export async function createOrganization(em: EntityManager, name: string) {
 }
 
 export async function issueApiKey(em: EntityManager, organizationId: number, scopes: Scope[], name?: string): Promise<IssuedApiKey> {
-  const organization = await em.findOne(Organization, { id: organizationId });
-  if (!organization) throw notFound(`No organization with id ${organizationId}`);
+  const organization = await requireOrganization(em, organizationId);
   const key = generateApiKey();
   const apiKey = em.create(ApiKey, {
     id: randomUUID(),
@@ -53,8 +52,7 @@ export interface PlanSpec {
 }
 
 export async function createPlan(em: EntityManager, spec: PlanSpec) {
-  const organization = await em.findOne(Organization, { id: spec.organizationId });
-  if (!organization) throw notFound(`No organization with id ${spec.organizationId}`);
+  const organization = await requireOrganization(em, spec.organizationId);
   const plan = em.create(Plan, {
     id: randomUUID(),
     organization,
@@ -81,4 +79,10 @@ export async function createPlan(em: EntityManager, spec: PlanSpec) {
 export async function bootstrapFirstOrganization(em: EntityManager) {
   if ((await em.count(Organization, {})) > 0) return null;
   return createOrganization(em, 'Default organization');
+}
+
+export async function requireOrganization(em: EntityManager, organizationId: number) {
+  const organization = await em.findOne(Organization, { id: organizationId });
+  if (!organization) throw notFound(`No organization with id ${organizationId}`);
+  return organization;
 }

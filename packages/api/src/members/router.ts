@@ -1,4 +1,5 @@
 import { memberDetail, memberLookupInput, memberSyncInput, memberSyncResult } from '@members/contracts';
+import { customerMemberProcedures } from '../customers/members-router.js';
 import { router, scopedProcedure } from '../trpc.js';
 import { lookupMember } from './lookup-member.js';
 import { syncMember } from './sync-member.js';
@@ -15,4 +16,6 @@ export const membersRouter = router({
     .input(memberLookupInput)
     .output(memberDetail)
     .query(({ ctx, input }) => lookupMember(ctx.em, ctx.principal, input.lookup)),
+
+  ...customerMemberProcedures,
 });

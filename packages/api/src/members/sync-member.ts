@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { MemberSyncInput, MemberSyncResult } from '@members/contracts';
-import { LockMode, Member, type Database, type EntityManager } from '@members/db';
+import { Member, type Database, type EntityManager, type LockMode } from '@members/db';
 import type { Principal } from '../auth/api-keys.js';
 import { conflict, notFound } from '../errors.js';
+import { writeLock } from '../locking.js';
 import { mergeCustomFields } from './custom-fields.js';
 import { planByIdentifier } from './plan-by-identifier.js';
 import { recordPayment } from './record-payment.js';
@@ -19,8 +20,7 @@ export async function syncMember(
   principal: Principal,
   input: MemberSyncInput,
 ): Promise<MemberSyncResult> {
-  // PostgreSQL needs the row lock; SQLite runs every transaction alone on its single connection.
-  const lockMode = dialect === 'postgresql' ? LockMode.PESSIMISTIC_WRITE : undefined;
+  const lockMode = writeLock(dialect);
   return em.transactional(async (tx) => {
     const plan = input.access ? await planByIdentifier(tx, principal.organizationId, input.access) : null;
     const { member, created } = input.userId

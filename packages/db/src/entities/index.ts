@@ -4,3 +4,5 @@ export { Member } from './member.js';
 export { Plan } from './plan.js';
 export { Subscription } from './subscription.js';
 export { Payment } from './payment.js';
+export { Customer } from './customer.js';
+export { CustomerMember } from './customer-member.js';

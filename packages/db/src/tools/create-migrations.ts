@@ -3,6 +3,9 @@
  *   npm run -w @members/db migration:create -- <name>
  * Each dialect is diffed against a scratch database brought up to the latest listed migration, so the new file
  * holds only what changed. Add the new classes to src/migrations/<dialect>/index.ts afterwards.
+ *
+ * Read the SQLite file before committing it: MikroORM 6's SQLite diff can propose rebuilding tables that did
+ * not change (it did for the customers migration); keep only the statements for what really changed.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +27,7 @@ for (const location of locations) {
   const base = ormOptions(location);
   const orm = await MikroORM.init({
     ...base,
-    migrations: { ...base.migrations, path: path.resolve('src/migrations', location.dialect), emit: 'ts' },
+    migrations: { ...base.migrations, path: path.resolve('src/migrations', location.dialect), emit: 'ts', snapshot: false },
   });
   await orm.schema.dropSchema({ dropMigrationsTable: true });
   await orm.getMigrator().up();

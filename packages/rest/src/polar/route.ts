@@ -1,0 +1,74 @@
+import type { Request, RequestHandler } from 'express';
+import { callerFor, type CreateContext } from '../caller.js';
+import { fromWire, toSnake, toWire } from './casing.js';
+import { sendPolarError } from './errors.js';
+import type { WireOrigin } from './validation-detail.js';
+
+export interface PolarInputs {
+  /** Path parameters by their wire name, each with the procedure input key it fills. */
+  path?: Record<string, string>;
+  query?: boolean;
+  body?: boolean;
+  /** Query keys that may repeat (`?sorting=a&sorting=b`): always handed over as a list. */
+  repeated?: string[];
+}
+
+export type Caller = ReturnType<typeof callerFor>;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The one place wire input becomes procedure input. It is handed over unvalidated on purpose: the procedure
+ * checks it against its own zod schema, and its errors are reported against the wire names kept here.
+ */
+function unvalidated<T>(input: Record<string, unknown>): T {
+  return input as T;
+}
+
+function wireQuery(req: Request, repeated: string[]): Record<string, unknown> {
+  const query: Record<string, unknown> = { ...req.query };
+  for (const key of repeated) {
+    const value = query[key];
+    if (value !== undefined && !Array.isArray(value)) query[key] = [value];
+  }
+  return query;
+}
+
+/**
+ * A Polar route: snake_case wire input into camelCase procedure input, the result back to snake_case with
+ * `status`, and any error in Polar's own body with `loc` naming the field where the caller put it.
+ */
+export function polarRoute<I, O>(
+  createContext: CreateContext,
+  inputs: PolarInputs,
+  status: number,
+  procedure: (caller: Caller) => (input: I) => Promise<O>,
+): RequestHandler {
+  const pathKeys = inputs.path ?? {};
+  const inputKeyToPath = Object.fromEntries(Object.entries(pathKeys).map(([wire, input]) => [input, wire]));
+  return async (req, res) => {
+    const query = inputs.query ? wireQuery(req, inputs.repeated ?? []) : {};
+    const body: unknown = inputs.body ? req.body : undefined;
+    const path = Object.fromEntries(Object.keys(pathKeys).map((wire) => [wire, req.params[wire]]));
+    const origin = (inputKey: string): WireOrigin => {
+      const pathKey = inputKeyToPath[inputKey];
+      if (pathKey !== undefined) return { source: 'path', key: pathKey };
+      const wireKey = toSnake(inputKey);
+      return { source: inputs.query && wireKey in query ? 'query' : inputs.body ? 'body' : 'query', key: wireKey };
+    };
+    try {
+      const input: Record<string, unknown> = {
+        ...(inputs.query ? (fromWire(query) as Record<string, unknown>) : {}),
+        // A body that is not an object adds no fields; the procedure then reports each one missing.
+        ...(inputs.body && isObject(body) ? (fromWire(body) as Record<string, unknown>) : {}),
+        ...Object.fromEntries(Object.entries(pathKeys).map(([wire, inputKey]) => [inputKey, req.params[wire]])),
+      };
+      const result = await procedure(callerFor(createContext, req))(unvalidated<I>(input));
+      if (status === 204) res.status(204).end();
+      else res.status(status).json(toWire(result));
+    } catch (error) {
+      sendPolarError(res, error, origin, { body, query, path });
+    }
+  };
+}

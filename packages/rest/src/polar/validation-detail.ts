@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import type { ErrorIssue, PolarValidationIssue } from '@members/contracts';
+import { toSnake } from './casing.js';
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** A zod issue as pydantic (and so Polar, and the SDK's HTTPValidationError) reports it. */
+export function pydanticError(issue: ZodIssue, missing: boolean): { type: string; msg: string } {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (missing) return { type: 'missing', msg: 'Field required' };
+      if (issue.expected === 'object') return { type: 'model_attributes_type', msg: 'Input should be a valid dictionary or object to extract fields from' };
+      if (issue.expected === 'number' || issue.expected === 'int') return { type: 'int_parsing', msg: 'Input should be a valid integer, unable to parse string as an integer' };
+      if (issue.expected === 'array') return { type: 'list_type', msg: 'Input should be a valid list' };
+      return { type: `${issue.expected}_type`, msg: `Input should be a valid ${issue.expected}` };
+    case 'invalid_format':
+      if (issue.format === 'email') return { type: 'value_error', msg: 'value is not a valid email address: The email address is not valid.' };
+      if (issue.format === 'uuid' || issue.format === 'guid') return { type: 'uuid_parsing', msg: 'Input should be a valid UUID' };
+      return { type: 'string_pattern_mismatch', msg: issue.message };
+    case 'invalid_value':
+      return {
+        type: 'enum',
+        msg: `Input should be ${issue.values.map((value) => `'${String(value)}'`).join(', ').replace(/, ([^,]*)$/, ' or $1')}`,
+      };
+    case 'too_big':
+      if (issue.origin === 'string') return { type: 'string_too_long', msg: `String should have at most ${issue.maximum} characters` };
+      return { type: 'less_than_equal', msg: `Input should be less than or equal to ${issue.maximum}` };
+    case 'too_small':
+      if (issue.origin === 'string') return { type: 'string_too_short', msg: `String should have at least ${issue.minimum} characters` };
+      if (issue.origin === 'array') return { type: 'too_short', msg: `List should have at least ${issue.minimum} items` };
+      return { type: 'greater_than_equal', msg: `Input should be greater than or equal to ${issue.minimum}` };
+    default:
+      return { type: 'value_error', msg: issue.message };
+  }
+}
+
+/** Where an input key came from on the wire, and its name there. */
+export interface WireOrigin {
+  source: 'body' | 'query' | 'path';
+  key: string;
+}
+
+export interface WireInputs {
+  body: unknown;
+  query: unknown;
+  path: unknown;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * One `detail` item: `loc` names the field as the caller sent it (`["body", "customer_id"]`), and `input` is what
+ * was there, or for a missing field the object it is missing from, as pydantic reports it.
+ */
+export function detailItem(
+  path: readonly PropertyKey[],
+  origin: (inputKey: string) => WireOrigin,
+  wire: WireInputs,
+  describe: (missing: boolean) => { type: string; msg: string },
+): PolarValidationIssue {
+  const [first, ...rest] = path;
+  if (first === undefined) {
+    const { type, msg } = describe(false);
+    return { type, loc: ['body'], msg, input: wire.body ?? null };
+  }
+  const { source, key } = origin(String(first));
+  const wirePath = [key, ...rest.map((part) => (typeof part === 'string' ? toSnake(part) : part))];
+  const input = valueAt(wire[source], wirePath);
+  const missing = input === undefined;
+  const { type, msg } = describe(missing);
+  // Key order as Polar's: type, loc, msg, input.
+  return {
+    type,
+    loc: [source, ...wirePath.map((part) => (typeof part === 'symbol' ? String(part) : part))],
+    msg,
+    input: missing ? (valueAt(wire[source], wirePath.slice(0, -1)) ?? null) : input,
+  };
+}
+
+export function detailFromZod(error: z.ZodError, origin: (inputKey: string) => WireOrigin, wire: WireInputs) {
+  return error.issues.map((issue) => detailItem(issue.path, origin, wire, (missing) => pydanticError(issue, missing)));
+}
+
+/** A rule of ours that Polar reports as a validation error (a duplicate external id, the owner's role). */
+export function detailFromIssues(issues: ErrorIssue[], origin: (inputKey: string) => WireOrigin, wire: WireInputs) {
+  return issues.map((issue) => detailItem(issue.path, origin, wire, () => ({ type: 'value_error', msg: issue.message })));
+}
