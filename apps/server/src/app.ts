@@ -2,7 +2,8 @@ import express, { type Express } from 'express';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { AppError, appRouter, createContextFactory, RateLimiter } from '@members/api';
 import type { Database } from '@members/db';
-import { kardowNotFound, restRouter } from '@members/rest';
+import { kardowNotFound, openApiDocument, restRouter } from '@members/rest';
+import { docsRouter } from './docs.js';
 
 export interface AppOptions {
   db: Database;
@@ -47,6 +48,7 @@ export function createApp(options: AppOptions): Express {
     }),
   );
 
+  app.use(docsRouter(openApiDocument()));
   app.use(restRouter({ createContext, bodyLimit: options.bodyLimit }));
   app.use(kardowNotFound);
   return app;

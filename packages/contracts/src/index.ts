@@ -7,3 +7,5 @@ export * from './polar/fields.js';
 export * from './polar/pagination.js';
 export * from './polar/member.js';
 export * from './polar/customer.js';
+export * from './routes.js';
+export * from './kardow/access.js';

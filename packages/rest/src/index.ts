@@ -20,3 +20,4 @@ export function restRouter(options: RestOptions): Router {
 
 export { toFailure, type Failure } from './failure.js';
 export { kardowNotFound } from './kardow/errors.js';
+export { openApiDocument } from './openapi/document.js';

@@ -1,4 +1,12 @@
-import { memberDetail, memberLookupInput, memberSyncInput, memberSyncResult } from '@members/contracts';
+import {
+  memberAccessInput,
+  memberAccessResult,
+  memberDetail,
+  memberLookupInput,
+  memberSyncInput,
+  memberSyncResult,
+} from '@members/contracts';
+import { changeAccess } from './change-access.js';
 import { customerMemberProcedures } from '../customers/members-router.js';
 import { router, scopedProcedure } from '../trpc.js';
 import { lookupMember } from './lookup-member.js';
@@ -16,6 +24,12 @@ export const membersRouter = router({
     .input(memberLookupInput)
     .output(memberDetail)
     .query(({ ctx, input }) => lookupMember(ctx.em, ctx.principal, input.lookup)),
+
+  /** Kardow `POST /members/access`: activate, expire, cancel, reactivate, mark past due, or delete the member. */
+  access: scopedProcedure('members:write')
+    .input(memberAccessInput)
+    .output(memberAccessResult)
+    .mutation(({ ctx, input }) => changeAccess(ctx.em, ctx.db.dialect, ctx.principal, input)),
 
   ...customerMemberProcedures,
 });

@@ -13,6 +13,10 @@ export function kardowRoutes(createContext: CreateContext, bodyLimit: string): R
     res.status(result.created ? 201 : 200).json({ data: result });
   });
 
+  routes.post('/members/access', async (req, res) => {
+    res.json({ data: await callerFor(createContext, req).members.access(req.body) });
+  });
+
   routes.get('/members/:lookup', async (req, res) => {
     const detail = await callerFor(createContext, req).members.lookup({ lookup: req.params.lookup });
     res.json({ data: detail });

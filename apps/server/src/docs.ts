@@ -1,0 +1,37 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import express, { Router } from 'express';
+
+/** swagger-ui-dist's files, served by this process: the reference page needs nothing from a CDN. */
+const assets = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+
+const page = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Members service API</title>
+  <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+</head>
+<body>
+  <div id="reference"></div>
+  <script src="/docs/assets/swagger-ui-bundle.js"></script>
+  <script src="/docs/init.js"></script>
+</body>
+</html>`;
+
+const init = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#reference', deepLinking: true, tryItOutEnabled: true });`;
+
+export function docsRouter(openApi: object): Router {
+  const router = Router();
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  router.get('/docs', (_req, res) => {
+    res.type('html').send(page);
+  });
+  router.get('/docs/init.js', (_req, res) => {
+    res.type('js').send(init);
+  });
+  router.use('/docs/assets', express.static(assets, { index: false, maxAge: '1d' }));
+  return router;
+}
