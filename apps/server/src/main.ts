@@ -20,7 +20,9 @@ const app = createApp({
   rateLimit: { perSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst },
 });
 const server = app.listen(config.port, config.host, () => {
-  console.log(`Members service on http://${config.host}:${config.port} (${db.dialect})`);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Members service on http://${config.host}:${port} (${db.dialect})`);
 });
 server.on('error', (error) => {
   console.error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`);

@@ -13,12 +13,11 @@ export async function recordPayment(
   plan: Plan | null,
   input: PaymentInput,
 ): Promise<Payment> {
-  const id = randomUUID();
   const organization = member.organization.id;
-  const inserted = await tx
+  const inserted: Record<string, unknown>[] = await tx
     .createQueryBuilder(Payment)
     .insert({
-      id,
+      id: randomUUID(),
       organization,
       member: member.id,
       jobId: input.jobId,
@@ -34,8 +33,10 @@ export async function recordPayment(
     })
     .onConflict()
     .ignore()
-    .execute('run');
-  if (inserted.affectedRows === 1) return tx.findOneOrFail(Payment, { id });
+    .returning('*')
+    .execute('all', false);
+  const row = inserted[0];
+  if (row) return tx.map(Payment, row);
   const stripeIds = [
     input.stripePaymentIntentId ? { stripePaymentIntentId: input.stripePaymentIntentId } : null,
     input.stripeSessionId ? { stripeSessionId: input.stripeSessionId } : null,

@@ -20,12 +20,11 @@ export async function syncMember(
   principal: Principal,
   input: MemberSyncInput,
 ): Promise<MemberSyncResult> {
-  const lockMode = writeLock(dialect);
   return em.transactional(async (tx) => {
     const plan = input.access ? await planByIdentifier(tx, principal.organizationId, input.access) : null;
     const { member, created } = input.userId
-      ? { member: await memberById(tx, principal, input.userId, input.email, lockMode), created: false }
-      : await upsertMemberByEmail(tx, principal, input, lockMode);
+      ? { member: await memberById(tx, principal, input.userId, input.email, writeLock(dialect)), created: false }
+      : await upsertMemberByEmail(tx, principal, input);
     if (!created) applyMemberChanges(member, input);
     const subscription = input.access && plan ? await syncSubscription(tx, member, plan, input.access) : null;
     await tx.flush();
@@ -40,18 +39,18 @@ export async function syncMember(
 }
 
 /**
- * Insert-if-absent on (organization, email), then read the row under lock: concurrent syncs of one new email
- * create it once (the others wait on the insert and find it), and the id we proposed tells who created it.
+ * One statement: insert the member, or on (organization, email) touch the existing row, and return it. Concurrent
+ * syncs of one new email create it once (the others wait on the insert and get the same row back), the row is
+ * locked until commit on PostgreSQL, and the id we proposed tells who created it.
  */
 async function upsertMemberByEmail(
   tx: EntityManager,
   principal: Principal,
   input: MemberSyncInput,
-  lockMode: LockMode | undefined,
 ): Promise<{ member: Member; created: boolean }> {
   const now = new Date();
   const proposedId = randomUUID();
-  await tx
+  const rows: Record<string, unknown>[] = await tx
     .createQueryBuilder(Member)
     .insert({
       id: proposedId,
@@ -67,13 +66,13 @@ async function upsertMemberByEmail(
       updatedAt: now,
     })
     .onConflict(['organization', 'email'])
-    .ignore()
-    .execute('run');
-  const member = await tx.findOneOrFail(
-    Member,
-    { organization: principal.organizationId, email: input.email },
-    { lockMode, refresh: true },
-  );
+    // A no-op update, so the conflicting row is returned (and locked) rather than skipped.
+    .merge(['email'])
+    .returning('*')
+    .execute('all', false);
+  const row = rows[0];
+  if (!row) throw new Error('INSERT … RETURNING returned no row');
+  const member = tx.map(Member, row);
   return { member, created: member.id === proposedId };
 }
 
