@@ -129,7 +129,12 @@ describe('members of a customer', () => {
 
   it('updates name, email and role; refuses a duplicate email and demoting the owner', async () => {
     const member = await addMember(server.url, tenant.key, { customer_id: team.id, email: 'upd@example.com', external_id: 'keep' });
-    const updated = await polar.patch<WireMember>(url(`/v1/members/${member.id}`), tenant.key, { name: 'Updated', email: 'Upd2@example.com', external_id: 'changed' });
+    const updated = await polar.patch<WireMember>(url(`/v1/members/${member.id}`), tenant.key, {
+      name: 'Updated',
+      email: 'Upd2@example.com',
+      external_id: 'changed',
+      customer_id: '00000000-0000-4000-8000-000000000000',
+    });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ name: 'Updated', email: 'Upd2@example.com', external_id: 'keep' });
     expect(updated.body.modified_at).not.toBeNull();

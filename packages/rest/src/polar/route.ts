@@ -11,6 +11,11 @@ export interface PolarInputs {
   body?: boolean;
   /** Query keys that may repeat (`?sorting=a&sorting=b`): always handed over as a list. */
   repeated?: string[];
+  /**
+   * The only body fields taken (input keys). Updates take just the changes, so a `customer_id` in a PATCH body
+   * cannot act as a filter: Polar ignores it.
+   */
+  bodyFields?: readonly string[];
 }
 
 export type Caller = ReturnType<typeof callerFor>;
@@ -24,6 +29,11 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  */
 function unvalidated<T>(input: Record<string, unknown>): T {
   return input as T;
+}
+
+function pick(fields: unknown, only: readonly string[] | undefined): Record<string, unknown> {
+  const all = isObject(fields) ? fields : {};
+  return only ? Object.fromEntries(Object.entries(all).filter(([key]) => only.includes(key))) : all;
 }
 
 function wireQuery(req: Request, repeated: string[]): Record<string, unknown> {
@@ -61,7 +71,7 @@ export function polarRoute<I, O>(
       const input: Record<string, unknown> = {
         ...(inputs.query ? (fromWire(query) as Record<string, unknown>) : {}),
         // A body that is not an object adds no fields; the procedure then reports each one missing.
-        ...(inputs.body && isObject(body) ? (fromWire(body) as Record<string, unknown>) : {}),
+        ...(inputs.body && isObject(body) ? pick(fromWire(body), inputs.bodyFields) : {}),
         ...Object.fromEntries(Object.entries(pathKeys).map(([wire, inputKey]) => [inputKey, req.params[wire]])),
       };
       const result = await procedure(callerFor(createContext, req))(unvalidated<I>(input));
