@@ -7,13 +7,13 @@ import { docsRouter } from './docs.js';
 
 export interface AppOptions {
   db: Database;
-  bodyLimit?: string;
+  bodyLimitBytes?: number;
   rateLimit?: { perSecond: number; burst: number };
 }
 
 /** Composition only: the three surfaces and the health checks over one database. */
 export function createApp(options: AppOptions): Express {
-  const { db } = options;
+  const { db, bodyLimitBytes = 1024 * 1024 } = options;
   const rateLimiter =
     options.rateLimit && options.rateLimit.perSecond > 0
       ? new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst)
@@ -37,7 +37,7 @@ export function createApp(options: AppOptions): Express {
     createExpressMiddleware({
       router: appRouter,
       createContext: ({ req }) => createContext(req.headers),
-      maxBodySize: 1024 * 1024,
+      maxBodySize: bodyLimitBytes,
       responseMeta({ errors }) {
         const limited = errors.find((error) => error instanceof AppError && error.retryAfter !== undefined);
         return limited instanceof AppError ? { headers: { 'Retry-After': String(limited.retryAfter) } } : {};
@@ -49,7 +49,7 @@ export function createApp(options: AppOptions): Express {
   );
 
   app.use(docsRouter(openApiDocument()));
-  app.use(restRouter({ createContext, bodyLimit: options.bodyLimit }));
+  app.use(restRouter({ createContext, bodyLimitBytes }));
   app.use(kardowNotFound);
   return app;
 }

@@ -3,7 +3,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
-  bodyLimit: string;
+  /** Largest accepted request body in bytes, on every surface. */
+  bodyLimitBytes: number;
   /** Requests per second per API key, sustained; 0 turns the limit off. */
   rateLimitPerSecond: number;
   rateLimitBurst: number;
@@ -22,7 +23,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: integer(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL,
-    bodyLimit: env.BODY_LIMIT || '1mb',
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1),
     rateLimitPerSecond: integer(env, 'RATE_LIMIT_PER_SECOND', 100),
     rateLimitBurst: integer(env, 'RATE_LIMIT_BURST', 200, 1),
   };

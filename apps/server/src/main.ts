@@ -16,7 +16,7 @@ if (first) {
 
 const app = createApp({
   db,
-  bodyLimit: config.bodyLimit,
+  bodyLimitBytes: config.bodyLimitBytes,
   rateLimit: { perSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst },
 });
 const server = app.listen(config.port, config.host, () => {

@@ -5,13 +5,13 @@ import { polarRoutes } from './polar/routes.js';
 
 export interface RestOptions {
   createContext: CreateContext;
-  /** Largest accepted body, in body-parser's notation. */
-  bodyLimit?: string;
+  /** Largest accepted body, in bytes. */
+  bodyLimitBytes?: number;
 }
 
 /** Every REST route of SPEC.md, each a thin mapping onto a tRPC procedure. */
 export function restRouter(options: RestOptions): Router {
-  const bodyLimit = options.bodyLimit ?? '1mb';
+  const bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
   const router = Router();
   router.use(kardowRoutes(options.createContext, bodyLimit));
   router.use(polarRoutes(options.createContext, bodyLimit));

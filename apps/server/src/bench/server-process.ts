@@ -27,8 +27,13 @@ export function startServerProcess(databaseUrl: string): Promise<ServerProcess> 
       output += chunk.toString();
       const key = /API key \(shown only now\): (\S+)/.exec(output)?.[1];
       const url = /Members service on (http:\/\/\S+)/.exec(output)?.[1];
-      if (!key || !url) return;
+      if (!url) return;
       child.removeAllListeners('exit');
+      if (!key) {
+        child.kill('SIGTERM');
+        reject(new Error('the bench needs an empty database (it uses the key printed on first start)'));
+        return;
+      }
       resolve({
         url,
         key,

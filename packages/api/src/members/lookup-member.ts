@@ -1,10 +1,9 @@
-import type { MemberDetail, SubscriptionStatus } from '@members/contracts';
+import { looseUuid, type MemberDetail, type SubscriptionStatus } from '@members/contracts';
 import { Member, Payment, Subscription, type EntityManager } from '@members/db';
 import type { Principal } from '../auth/api-keys.js';
 import { notFound } from '../errors.js';
 import { toAccessOutput, toMemberOutput, toPaymentOutput } from './serialize.js';
 
-const guidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const grantingStatuses: readonly SubscriptionStatus[] = ['active', 'trialing'];
 
 /** A subscription grants access while active or trialing and its current period has not ended. */
@@ -17,7 +16,8 @@ export function grantsAccess(subscription: Pick<Subscription, 'status' | 'curren
 
 /** Kardow `GET /members/{lookup}`: by uuid or by email (case-insensitive), within the key's organization. */
 export async function lookupMember(em: EntityManager, principal: Principal, lookup: string): Promise<MemberDetail> {
-  const where = guidShape.test(lookup) ? { id: lookup.toLowerCase() } : { email: lookup.toLowerCase() };
+  const id = looseUuid.safeParse(lookup);
+  const where = id.success ? { id: id.data } : { email: lookup.toLowerCase() };
   const member = await em.findOne(Member, { ...where, organization: principal.organizationId });
   if (!member) throw notFound(`No member ${lookup}`);
   const [subscriptions, payments] = await Promise.all([

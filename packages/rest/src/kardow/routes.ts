@@ -4,7 +4,7 @@ import { jsonBody } from '../body.js';
 import { kardowErrors } from './errors.js';
 
 /** Kardow's paths and camelCase wire shapes; every body is `{"data": …}`. */
-export function kardowRoutes(createContext: CreateContext, bodyLimit: string): Router {
+export function kardowRoutes(createContext: CreateContext, bodyLimit: number): Router {
   const routes = Router();
   routes.use('/members', jsonBody(bodyLimit));
 

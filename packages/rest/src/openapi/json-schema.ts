@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { toSnake } from '../polar/casing.js';
+import { isPlainObject, toSnake } from '../polar/casing.js';
 
 export type JsonSchema = { [key: string]: unknown };
 
-const isSchema = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isSchema = (value: unknown): value is JsonSchema => isPlainObject(value);
 
 /** Polar documents what it serves: property names in snake_case, all the way down. */
 function snakeCaseProperties(schema: JsonSchema): JsonSchema {

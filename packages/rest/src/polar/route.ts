@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { callerFor, type CreateContext } from '../caller.js';
-import { fromWire, toSnake, toWire } from './casing.js';
+import { fromWire, isPlainObject, toSnake, toWire } from './casing.js';
 import { sendPolarError } from './errors.js';
 import type { WireOrigin } from './validation-detail.js';
 
@@ -20,9 +20,6 @@ export interface PolarInputs {
 
 export type Caller = ReturnType<typeof callerFor>;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * The one place wire input becomes procedure input. It is handed over unvalidated on purpose: the procedure
  * checks it against its own zod schema, and its errors are reported against the wire names kept here.
@@ -32,7 +29,7 @@ function unvalidated<T>(input: Record<string, unknown>): T {
 }
 
 function pick(fields: unknown, only: readonly string[] | undefined): Record<string, unknown> {
-  const all = isObject(fields) ? fields : {};
+  const all = isPlainObject(fields) ? fields : {};
   return only ? Object.fromEntries(Object.entries(all).filter(([key]) => only.includes(key))) : all;
 }
 
@@ -71,7 +68,7 @@ export function polarRoute<I, O>(
       const input: Record<string, unknown> = {
         ...(inputs.query ? (fromWire(query) as Record<string, unknown>) : {}),
         // A body that is not an object adds no fields; the procedure then reports each one missing.
-        ...(inputs.body && isObject(body) ? pick(fromWire(body), inputs.bodyFields) : {}),
+        ...(inputs.body && isPlainObject(body) ? pick(fromWire(body), inputs.bodyFields) : {}),
         ...Object.fromEntries(Object.entries(pathKeys).map(([wire, inputKey]) => [inputKey, req.params[wire]])),
       };
       const result = await procedure(callerFor(createContext, req))(unvalidated<I>(input));

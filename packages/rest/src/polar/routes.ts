@@ -9,7 +9,7 @@ const listQuery = { query: true, repeated: ['sorting'] };
 const changes = { body: true, bodyFields: Object.keys(memberChanges) };
 
 /** Polar's `/v1/members` and `/v1/customers` routes, flat and nested, each onto one procedure. */
-export function polarRoutes(createContext: CreateContext, bodyLimit: string): Router {
+export function polarRoutes(createContext: CreateContext, bodyLimit: number): Router {
   const routes = Router();
   const route = <I, O>(inputs: PolarInputs, status: number, procedure: (api: Caller) => (input: I) => Promise<O>) =>
     polarRoute(createContext, inputs, status, procedure);
