@@ -5,7 +5,15 @@ import {
   organizationCreateInput,
   planCreateInput,
 } from '@members/contracts';
-import { createCustomer, createOrganization, createPlan, issueApiKey, requireOrganization, revokeApiKey, type IssuedApiKey } from '@members/api';
+import {
+  createCustomer,
+  createOrganization,
+  createPlan,
+  issueApiKey,
+  requireOrganization,
+  revokeApiKey,
+  type IssuedApiKey,
+} from '@members/api';
 import type { EntityManager } from '@members/db';
 
 type Flags = Record<string, string | undefined>;
@@ -16,7 +24,12 @@ export interface AdminCommand {
 }
 
 const list = (value: string | undefined) =>
-  value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
 
 const keyText = (apiKey: IssuedApiKey) =>
   `API key ${apiKey.id} (${apiKey.scopes.join(', ')}), shown only now:\n${apiKey.key}`;
@@ -26,12 +39,19 @@ export const adminCommands: Record<string, AdminCommand> = {
     async run(em, flags) {
       const input = organizationCreateInput.parse({ name: flags.name });
       const json = await createOrganization(em, input.name);
-      return { json, text: `Organization ${json.organization.id} "${json.organization.name}"\n${keyText(json.apiKey)}` };
+      return {
+        json,
+        text: `Organization ${json.organization.id} "${json.organization.name}"\n${keyText(json.apiKey)}`,
+      };
     },
   },
   'key create': {
     async run(em, flags) {
-      const input = apiKeyCreateInput.parse({ organizationId: flags.org, scopes: list(flags.scopes), name: flags.name });
+      const input = apiKeyCreateInput.parse({
+        organizationId: flags.org,
+        scopes: list(flags.scopes),
+        name: flags.name,
+      });
       const apiKey = await issueApiKey(em, input.organizationId, input.scopes, input.name);
       return { json: { apiKey }, text: keyText(apiKey) };
     },

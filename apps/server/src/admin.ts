@@ -42,7 +42,9 @@ function parse(argv: string[]): { command: AdminCommand; values: Record<string, 
   if (values.help) throw new HelpRequested();
   const command = adminCommands[positionals.join(' ')];
   if (!command) {
-    throw new UsageError(`unknown command "${positionals.join(' ')}" (commands: ${Object.keys(adminCommands).join(', ')}; --help for options)`);
+    throw new UsageError(
+      `unknown command "${positionals.join(' ')}" (commands: ${Object.keys(adminCommands).join(', ')}; --help for options)`,
+    );
   }
   const { json, help: _help, ...rest } = values;
   return { command, values: rest, json: json ?? false };

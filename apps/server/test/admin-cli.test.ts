@@ -13,9 +13,14 @@ let server: TestServer;
 /** Exactly as SPEC.md documents it: `npm run --silent admin -- <command>` from the repository root. */
 function admin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('npm', ['run', '--silent', 'admin', '--', ...args], { cwd: repositoryRoot, env: { ...process.env, DATABASE_URL: databaseUrl } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      'npm',
+      ['run', '--silent', 'admin', '--', ...args],
+      { cwd: repositoryRoot, env: { ...process.env, DATABASE_URL: databaseUrl } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -57,16 +62,46 @@ describe('the admin command line', () => {
   });
 
   it('plan create makes a plan that sync can find', async () => {
-    const result = await admin('plan', 'create', '--org', String(organizationId), '--name', 'Monthly', '--stripe-price-id', 'price_cli', '--paypal-plan-id', 'P-CLI', '--jobs', '3', '--json');
+    const result = await admin(
+      'plan',
+      'create',
+      '--org',
+      String(organizationId),
+      '--name',
+      'Monthly',
+      '--stripe-price-id',
+      'price_cli',
+      '--paypal-plan-id',
+      'P-CLI',
+      '--jobs',
+      '3',
+      '--json',
+    );
     expect(result.code).toBe(0);
     const { plan } = json<{ plan: { id: string } }>(result.stdout);
-    expect(plan).toEqual({ id: expect.any(String), name: 'Monthly', stripePriceId: 'price_cli', paypalPlanId: 'P-CLI', jobsIncluded: 3 });
+    expect(plan).toEqual({
+      id: expect.any(String),
+      name: 'Monthly',
+      stripePriceId: 'price_cli',
+      paypalPlanId: 'P-CLI',
+      jobsIncluded: 3,
+    });
     const reply = await sync(server.url, fullKey, { email: 'cli@example.com', access: { stripePriceId: 'price_cli' } });
     expect(reply.body.data.access).toMatchObject({ planId: plan.id, jobsRemaining: 3 });
   });
 
   it('key create with scopes limits the key; key revoke ends it', async () => {
-    const created = await admin('key', 'create', '--org', String(organizationId), '--scopes', 'members:read', '--name', 'reporting', '--json');
+    const created = await admin(
+      'key',
+      'create',
+      '--org',
+      String(organizationId),
+      '--scopes',
+      'members:read',
+      '--name',
+      'reporting',
+      '--json',
+    );
     expect(created.code).toBe(0);
     const { apiKey } = json<{ apiKey: KeyJson }>(created.stdout);
     expect(apiKey).toEqual({ id: expect.any(String), key: expect.stringMatching(/^mk_/), scopes: ['members:read'] });
@@ -75,18 +110,52 @@ describe('the admin command line', () => {
 
     const revoked = await admin('key', 'revoke', '--id', apiKey.id, '--json');
     expect(revoked.code).toBe(0);
-    expect(json(revoked.stdout)).toEqual({ apiKey: { id: apiKey.id, revokedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } });
+    expect(json(revoked.stdout)).toEqual({
+      apiKey: { id: apiKey.id, revokedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+    });
     expect((await lookup(server.url, apiKey.key, 'cli@example.com')).status).toBe(401);
   });
 
   it('customer create makes a customer with its owner, served on the Polar surface', async () => {
-    const result = await admin('customer', 'create', '--org', String(organizationId), '--email', 'team@cli.example', '--name', 'CLI team', '--external-id', 'cli_team', '--type', 'team', '--json');
+    const result = await admin(
+      'customer',
+      'create',
+      '--org',
+      String(organizationId),
+      '--email',
+      'team@cli.example',
+      '--name',
+      'CLI team',
+      '--external-id',
+      'cli_team',
+      '--type',
+      'team',
+      '--json',
+    );
     expect(result.code).toBe(0);
     const { customer } = json<{ customer: { id: string } }>(result.stdout);
-    expect(customer).toEqual({ id: expect.any(String), email: 'team@cli.example', name: 'CLI team', externalId: 'cli_team', type: 'team' });
-    const owners = await request<{ items: { email: string; role: string }[] }>(`${server.url}/v1/members/?customer_id=${customer.id}`, { bearer: fullKey });
+    expect(customer).toEqual({
+      id: expect.any(String),
+      email: 'team@cli.example',
+      name: 'CLI team',
+      externalId: 'cli_team',
+      type: 'team',
+    });
+    const owners = await request<{ items: { email: string; role: string }[] }>(
+      `${server.url}/v1/members/?customer_id=${customer.id}`,
+      { bearer: fullKey },
+    );
     expect(owners.body.items).toEqual([expect.objectContaining({ email: 'team@cli.example', role: 'owner' })]);
-    const duplicate = await admin('customer', 'create', '--org', String(organizationId), '--email', 'other@cli.example', '--external-id', 'cli_team');
+    const duplicate = await admin(
+      'customer',
+      'create',
+      '--org',
+      String(organizationId),
+      '--email',
+      'other@cli.example',
+      '--external-id',
+      'cli_team',
+    );
     expect(duplicate.code).toBe(1);
     expect(reasonLines(duplicate.stderr)).toEqual([expect.stringContaining('external ID')]);
   });

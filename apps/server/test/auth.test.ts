@@ -16,9 +16,15 @@ afterAll(() => server.close());
 
 describe('API keys on the Kardow surface', () => {
   it('accepts the same key as x-api-key and as Authorization: Bearer', async () => {
-    const viaHeader = await request(`${server.url}/members/sync`, { key: tenant.key, body: { email: 'both@example.com' } });
+    const viaHeader = await request(`${server.url}/members/sync`, {
+      key: tenant.key,
+      body: { email: 'both@example.com' },
+    });
     expect(viaHeader.status).toBe(201);
-    const viaBearer = await request(`${server.url}/members/sync`, { bearer: tenant.key, body: { email: 'both@example.com' } });
+    const viaBearer = await request(`${server.url}/members/sync`, {
+      bearer: tenant.key,
+      body: { email: 'both@example.com' },
+    });
     expect(viaBearer.status).toBe(200);
   });
 
@@ -29,7 +35,9 @@ describe('API keys on the Kardow surface', () => {
     expect((await syncFailing(server.url, 'mk_not-a-real-key', { email: 'a@example.com' })).status).toBe(401);
 
     const doomed = await tenant.keyWith(['members:write']);
-    expect((await request(`${server.url}/members/sync`, { key: doomed, body: { email: 'a@example.com' } })).status).toBe(201);
+    expect(
+      (await request(`${server.url}/members/sync`, { key: doomed, body: { email: 'a@example.com' } })).status,
+    ).toBe(201);
     const em = server.db.fork();
     const stored = await em.find(ApiKey, { organization: tenant.organizationId });
     for (const key of stored.filter((k) => k.scopes.length === 1)) await revokeApiKey(server.db.fork(), key.id);

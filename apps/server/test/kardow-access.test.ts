@@ -28,19 +28,32 @@ const accessOf = (reply: Reply<{ data: MemberAccessResult }>): Access => {
 describe('POST /members/access', () => {
   it('walks a subscription through its lifecycle', async () => {
     const email = 'cycle@example.com';
-    await sync(server.url, tenant.key, { email, access: { stripePriceId: 'price_m', stripeSubscriptionId: 'sub_cycle', currentPeriodEnd: '2099-01-01T00:00:00Z' } });
+    await sync(server.url, tenant.key, {
+      email,
+      access: { stripePriceId: 'price_m', stripeSubscriptionId: 'sub_cycle', currentPeriodEnd: '2099-01-01T00:00:00Z' },
+    });
 
     const atPeriodEnd = accessOf(await access({ email, action: 'cancel_at_period_end' }));
     expect(atPeriodEnd).toMatchObject({ status: 'active', cancelAt: '2099-01-01T00:00:00.000Z' });
     expect(atPeriodEnd.canceledAt).not.toBeNull();
     expect((await lookup(server.url, tenant.key, email)).body.data.hasValidPaywallSubscription).toBe(true);
 
-    expect(accessOf(await access({ email, action: 'reactivate' }))).toMatchObject({ status: 'active', cancelAt: null, canceledAt: null });
-    expect(accessOf(await access({ email, action: 'mark_past_due', stripeSubscriptionId: 'sub_cycle' })).status).toBe('past_due');
+    expect(accessOf(await access({ email, action: 'reactivate' }))).toMatchObject({
+      status: 'active',
+      cancelAt: null,
+      canceledAt: null,
+    });
+    expect(accessOf(await access({ email, action: 'mark_past_due', stripeSubscriptionId: 'sub_cycle' })).status).toBe(
+      'past_due',
+    );
     expect((await lookup(server.url, tenant.key, email)).body.data.hasValidPaywallSubscription).toBe(false);
 
     const canceled = accessOf(await access({ email, action: 'cancel_now', effectiveAt: '2030-05-01T12:00:00Z' }));
-    expect(canceled).toMatchObject({ status: 'canceled', canceledAt: '2030-05-01T12:00:00.000Z', currentPeriodEnd: '2030-05-01T12:00:00.000Z' });
+    expect(canceled).toMatchObject({
+      status: 'canceled',
+      canceledAt: '2030-05-01T12:00:00.000Z',
+      currentPeriodEnd: '2030-05-01T12:00:00.000Z',
+    });
     expect(accessOf(await access({ email, action: 'activate' })).status).toBe('active');
     const expired = accessOf(await access({ email, action: 'expire_now' }));
     expect(expired.status).toBe('expired');
@@ -49,7 +62,9 @@ describe('POST /members/access', () => {
 
   it('activate with a planId the member lacks starts that subscription', async () => {
     const created = await sync(server.url, tenant.key, { email: 'starter@example.com' });
-    const started = accessOf(await access({ userId: created.body.data.member.id, action: 'activate', planId: yearly.id }));
+    const started = accessOf(
+      await access({ userId: created.body.data.member.id, action: 'activate', planId: yearly.id }),
+    );
     expect(started).toMatchObject({ planId: yearly.id, status: 'active', userId: created.body.data.member.id });
     const detail = await lookup(server.url, tenant.key, 'starter@example.com');
     expect(detail.body.data.subscriptions).toHaveLength(1);
@@ -64,7 +79,9 @@ describe('POST /members/access', () => {
     });
     const reply = await access({ email, action: 'delete_member' });
     expect(reply.status).toBe(200);
-    expect(reply.body.data).toEqual({ deleted: { memberId: expect.any(String), email, subscriptions: 1, payments: 1 } });
+    expect(reply.body.data).toEqual({
+      deleted: { memberId: expect.any(String), email, subscriptions: 1, payments: 1 },
+    });
     expect((await lookup(server.url, tenant.key, email)).status).toBe(404);
   });
 
@@ -74,8 +91,16 @@ describe('POST /members/access', () => {
     expect((await access({ email: 'plain@example.com', action: 'cancel_now' })).status).toBe(404);
     const invalid = await access({ action: 'explode', effectiveAt: 'tomorrow' });
     expect(invalid.status).toBe(422);
-    expect(invalid.body.error.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['action', 'effectiveAt', 'email']);
-    const mismatch = await access({ email: 'someone-else@example.com', userId: (await sync(server.url, tenant.key, { email: 'plain@example.com' })).body.data.member.id, action: 'activate' });
+    expect(invalid.body.error.issues.map((issue) => issue.path.join('.')).sort()).toEqual([
+      'action',
+      'effectiveAt',
+      'email',
+    ]);
+    const mismatch = await access({
+      email: 'someone-else@example.com',
+      userId: (await sync(server.url, tenant.key, { email: 'plain@example.com' })).body.data.member.id,
+      action: 'activate',
+    });
     expect(mismatch.status).toBe(422);
   });
 

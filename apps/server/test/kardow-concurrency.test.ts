@@ -23,9 +23,13 @@ describe('concurrent syncs', () => {
     const statuses = replies.map((reply) => reply.status).sort();
     expect(statuses).toEqual([200, ...Array<number>(18).fill(200), 201].sort());
     expect(new Set(replies.map((reply) => reply.body.data.member.id)).size).toBe(1);
-    expect(await server.db.fork().count(Member, { organization: tenant.organizationId, email: 'race@example.com' })).toBe(1);
+    expect(
+      await server.db.fork().count(Member, { organization: tenant.organizationId, email: 'race@example.com' }),
+    ).toBe(1);
     // Every request's custom field landed: the merges ran one after another, none lost.
-    const last = await server.db.fork().findOneOrFail(Member, { organization: tenant.organizationId, email: 'race@example.com' });
+    const last = await server.db
+      .fork()
+      .findOneOrFail(Member, { organization: tenant.organizationId, email: 'race@example.com' });
     expect(Object.keys(last.customFields ?? {})).toHaveLength(20);
   });
 
@@ -35,12 +39,19 @@ describe('concurrent syncs', () => {
         sync(server.url, tenant.key, {
           email: `payer-${i % 4}@example.com`,
           access: { stripePriceId: 'price_concurrent' },
-          payment: { jobId: '66666666-6666-6666-6666-666666666666', amount: 10, currency: 'USD', stripePaymentIntentId: 'pi_race' },
+          payment: {
+            jobId: '66666666-6666-6666-6666-666666666666',
+            amount: 10,
+            currency: 'USD',
+            stripePaymentIntentId: 'pi_race',
+          },
         }),
       ),
     );
     expect(replies.every((reply) => reply.status === 200 || reply.status === 201)).toBe(true);
     expect(new Set(replies.map((reply) => reply.body.data.payment?.id)).size).toBe(1);
-    expect(await server.db.fork().count(Payment, { organization: tenant.organizationId, stripePaymentIntentId: 'pi_race' })).toBe(1);
+    expect(
+      await server.db.fork().count(Payment, { organization: tenant.organizationId, stripePaymentIntentId: 'pi_race' }),
+    ).toBe(1);
   });
 });

@@ -11,17 +11,62 @@ beforeAll(async () => {
   server = await startServer();
   tenant = await createTenant(server.db);
   paywall = await tenant.plan({ name: 'Paywall monthly', stripePriceId: 'price_paywall_monthly' });
-  bundle = await tenant.plan({ name: 'Bundle 10', stripePriceId: 'price_bundle_10', paypalPlanId: 'P-BUNDLE', jobsIncluded: 10 });
+  bundle = await tenant.plan({
+    name: 'Bundle 10',
+    stripePriceId: 'price_bundle_10',
+    paypalPlanId: 'P-BUNDLE',
+    jobsIncluded: 10,
+  });
 });
 afterAll(() => server.close());
 
-const memberKeys = ['id', 'organizationId', 'email', 'name', 'role', 'approvalStatus', 'profilePicture', 'description', 'customFields'];
-const accessKeys = ['id', 'organizationId', 'userId', 'planId', 'status', 'stripeSubscriptionId', 'currentPeriodStart', 'currentPeriodEnd', 'cancelAt', 'canceledAt', 'jobsRemaining', 'metadata'];
-const paymentKeys = ['id', 'organizationId', 'userId', 'jobId', 'planId', 'amount', 'currency', 'status', 'paymentProvider', 'stripeSessionId', 'stripePaymentIntentId', 'metadata'];
+const memberKeys = [
+  'id',
+  'organizationId',
+  'email',
+  'name',
+  'role',
+  'approvalStatus',
+  'profilePicture',
+  'description',
+  'customFields',
+];
+const accessKeys = [
+  'id',
+  'organizationId',
+  'userId',
+  'planId',
+  'status',
+  'stripeSubscriptionId',
+  'currentPeriodStart',
+  'currentPeriodEnd',
+  'cancelAt',
+  'canceledAt',
+  'jobsRemaining',
+  'metadata',
+];
+const paymentKeys = [
+  'id',
+  'organizationId',
+  'userId',
+  'jobId',
+  'planId',
+  'amount',
+  'currency',
+  'status',
+  'paymentProvider',
+  'stripeSessionId',
+  'stripePaymentIntentId',
+  'metadata',
+];
 
 describe("the seed's five examples", () => {
   it('creates a basic member with the exact response shape', async () => {
-    const reply = await sync(server.url, tenant.key, { email: 'member@example.com', name: 'Taylor Member', role: 'employee' });
+    const reply = await sync(server.url, tenant.key, {
+      email: 'member@example.com',
+      name: 'Taylor Member',
+      role: 'employee',
+    });
     expect(reply.status).toBe(201);
     expect(Object.keys(reply.body.data).sort()).toEqual(['access', 'created', 'member', 'payment']);
     expect(Object.keys(reply.body.data.member).sort()).toEqual([...memberKeys].sort());
@@ -115,7 +160,12 @@ describe("the seed's five examples", () => {
       created: false,
       access: null,
       payment: null,
-      member: { id: before.body.data.member.id, name: 'Taylor Updated', role: 'both', customFields: { department: 'Product' } },
+      member: {
+        id: before.body.data.member.id,
+        name: 'Taylor Updated',
+        role: 'both',
+        customFields: { department: 'Product' },
+      },
     });
   });
 });
@@ -147,7 +197,11 @@ describe('member rules', () => {
       profilePicture: 'https://example.com/me.png',
       description: 'Hello',
     });
-    const cleared = await sync(server.url, tenant.key, { email: 'fields@example.com', profilePicture: null, description: null });
+    const cleared = await sync(server.url, tenant.key, {
+      email: 'fields@example.com',
+      profilePicture: null,
+      description: null,
+    });
     expect(cleared.body.data.member).toMatchObject({ name: 'Fields', profilePicture: null, description: null });
   });
 
@@ -164,7 +218,10 @@ describe('member rules', () => {
 
   it('with userId, identifies the member and moves it to the new email', async () => {
     const created = await sync(server.url, tenant.key, { email: 'old-address@example.com' });
-    const moved = await sync(server.url, tenant.key, { userId: created.body.data.member.id, email: 'new-address@example.com' });
+    const moved = await sync(server.url, tenant.key, {
+      userId: created.body.data.member.id,
+      email: 'new-address@example.com',
+    });
     expect(moved.status).toBe(200);
     expect(moved.body.data.member).toMatchObject({ id: created.body.data.member.id, email: 'new-address@example.com' });
     expect((await lookup(server.url, tenant.key, 'old-address@example.com')).status).toBe(404);
@@ -173,10 +230,16 @@ describe('member rules', () => {
   it("refuses a userId move onto another member's email (409) and an unknown userId (404)", async () => {
     const first = await sync(server.url, tenant.key, { email: 'first@example.com' });
     await sync(server.url, tenant.key, { email: 'second@example.com' });
-    const taken = await syncFailing(server.url, tenant.key, { userId: first.body.data.member.id, email: 'second@example.com' });
+    const taken = await syncFailing(server.url, tenant.key, {
+      userId: first.body.data.member.id,
+      email: 'second@example.com',
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('conflict');
-    const unknown = await syncFailing(server.url, tenant.key, { userId: '00000000-0000-4000-8000-000000000000', email: 'x@example.com' });
+    const unknown = await syncFailing(server.url, tenant.key, {
+      userId: '00000000-0000-4000-8000-000000000000',
+      email: 'x@example.com',
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error).toMatchObject({ code: 'not_found', issues: [] });
   });
@@ -184,7 +247,10 @@ describe('member rules', () => {
   it("never reaches another organization's member: its userId is 404", async () => {
     const other = await createTenant(server.db);
     const theirs = await sync(server.url, other.key, { email: 'theirs@example.com' });
-    const reply = await syncFailing(server.url, tenant.key, { userId: theirs.body.data.member.id, email: 'theirs@example.com' });
+    const reply = await syncFailing(server.url, tenant.key, {
+      userId: theirs.body.data.member.id,
+      email: 'theirs@example.com',
+    });
     expect(reply.status).toBe(404);
     expect((await lookup(server.url, tenant.key, theirs.body.data.member.id)).status).toBe(404);
     // The same email in two organizations is two members.
@@ -196,15 +262,26 @@ describe('member rules', () => {
 
 describe('the access block', () => {
   it('finds the plan by planId, paypalPlanId or planName, and by several that agree', async () => {
-    for (const access of [{ planId: bundle.id }, { paypalPlanId: 'P-BUNDLE' }, { planName: 'Bundle 10' }, { planId: bundle.id, stripePriceId: 'price_bundle_10' }]) {
-      const reply = await sync(server.url, tenant.key, { email: `plan-${Object.keys(access).join('-')}@example.com`, access });
+    for (const access of [
+      { planId: bundle.id },
+      { paypalPlanId: 'P-BUNDLE' },
+      { planName: 'Bundle 10' },
+      { planId: bundle.id, stripePriceId: 'price_bundle_10' },
+    ]) {
+      const reply = await sync(server.url, tenant.key, {
+        email: `plan-${Object.keys(access).join('-')}@example.com`,
+        access,
+      });
       expect(reply.status, JSON.stringify(access)).toBe(201);
       expect(reply.body.data.access).toMatchObject({ planId: bundle.id, status: 'active', jobsRemaining: 10 });
     }
   });
 
   it('refuses an unknown plan with 422 and writes nothing', async () => {
-    const reply = await syncFailing(server.url, tenant.key, { email: 'no-plan@example.com', access: { stripePriceId: 'price_missing' } });
+    const reply = await syncFailing(server.url, tenant.key, {
+      email: 'no-plan@example.com',
+      access: { stripePriceId: 'price_missing' },
+    });
     expect(reply.status).toBe(422);
     expect(reply.body.error.code).toBe('unknown_plan');
     expect(issuePaths(reply)).toEqual(['access.stripePriceId']);
@@ -220,8 +297,11 @@ describe('the access block', () => {
     expect(issuePaths(reply)).toEqual(['access.planName', 'access.stripePriceId']);
   });
 
-  it("requires a plan identifier and says so", async () => {
-    const reply = await syncFailing(server.url, tenant.key, { email: 'no-id@example.com', access: { status: 'active' } });
+  it('requires a plan identifier and says so', async () => {
+    const reply = await syncFailing(server.url, tenant.key, {
+      email: 'no-id@example.com',
+      access: { status: 'active' },
+    });
     expect(reply.status).toBe(422);
     expect(issuePaths(reply)).toEqual(['access.planId']);
   });
@@ -230,7 +310,12 @@ describe('the access block', () => {
     const email = 'renewing@example.com';
     const first = await sync(server.url, tenant.key, {
       email,
-      access: { stripePriceId: 'price_paywall_monthly', stripeSubscriptionId: 'sub_1', currentPeriodEnd: '2030-01-01T00:00:00Z', metadata: { seats: 1 } },
+      access: {
+        stripePriceId: 'price_paywall_monthly',
+        stripeSubscriptionId: 'sub_1',
+        currentPeriodEnd: '2030-01-01T00:00:00Z',
+        metadata: { seats: 1 },
+      },
     });
     const byStripeId = await sync(server.url, tenant.key, {
       email,
@@ -243,15 +328,25 @@ describe('the access block', () => {
       currentPeriodEnd: '2030-01-01T00:00:00.000Z',
       metadata: { seats: 1 },
     });
-    const byPlan = await sync(server.url, tenant.key, { email, access: { planId: bundle.id, jobsRemaining: 3, cancelAt: null } });
-    expect(byPlan.body.data.access).toMatchObject({ id: first.body.data.access?.id, status: 'past_due', jobsRemaining: 3 });
+    const byPlan = await sync(server.url, tenant.key, {
+      email,
+      access: { planId: bundle.id, jobsRemaining: 3, cancelAt: null },
+    });
+    expect(byPlan.body.data.access).toMatchObject({
+      id: first.body.data.access?.id,
+      status: 'past_due',
+      jobsRemaining: 3,
+    });
     const detail = await lookup(server.url, tenant.key, email);
     expect(detail.body.data.subscriptions).toHaveLength(1);
     expect(detail.body.data.hasValidPaywallSubscription).toBe(false);
   });
 
   it("rolls the whole request back when a later step fails: a new member with another member's Stripe subscription", async () => {
-    await sync(server.url, tenant.key, { email: 'holder@example.com', access: { planName: 'Paywall monthly', stripeSubscriptionId: 'sub_held' } });
+    await sync(server.url, tenant.key, {
+      email: 'holder@example.com',
+      access: { planName: 'Paywall monthly', stripeSubscriptionId: 'sub_held' },
+    });
     const reply = await syncFailing(server.url, tenant.key, {
       email: 'thief@example.com',
       access: { planName: 'Paywall monthly', stripeSubscriptionId: 'sub_held' },
@@ -266,13 +361,21 @@ describe('the payment block', () => {
 
   it('records it with the currency upper-cased and no plan when no access block is sent', async () => {
     const reply = await sync(server.url, tenant.key, { email: 'payer@example.com', payment });
-    expect(reply.body.data.payment).toMatchObject({ amount: 49.99, currency: 'EUR', status: 'completed', planId: null });
+    expect(reply.body.data.payment).toMatchObject({
+      amount: 49.99,
+      currency: 'EUR',
+      status: 'completed',
+      planId: null,
+    });
   });
 
   it('records a payment once per stripePaymentIntentId and per stripeSessionId', async () => {
     const withIntent = { ...payment, stripePaymentIntentId: 'pi_once' };
     const first = await sync(server.url, tenant.key, { email: 'webhook@example.com', payment: withIntent });
-    const retry = await sync(server.url, tenant.key, { email: 'webhook@example.com', payment: { ...withIntent, amount: 1 } });
+    const retry = await sync(server.url, tenant.key, {
+      email: 'webhook@example.com',
+      payment: { ...withIntent, amount: 1 },
+    });
     expect(retry.body.data.payment).toEqual(first.body.data.payment);
 
     const withSession = { ...payment, stripeSessionId: 'cs_once' };

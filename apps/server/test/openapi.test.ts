@@ -32,7 +32,12 @@ afterAll(() => server.close());
 function expectDocumented(path: string, method: string, status: number, body: unknown) {
   const response = document.paths[path]?.[method]?.responses[String(status)];
   expect(response, `${method} ${path} ${status} is documented`).toBeDefined();
-  const schema = JSON.parse(JSON.stringify(response?.content?.['application/json'].schema ?? {}).replaceAll('"#/components/', '"doc#/components/'));
+  const schema = JSON.parse(
+    JSON.stringify(response?.content?.['application/json'].schema ?? {}).replaceAll(
+      '"#/components/',
+      '"doc#/components/',
+    ),
+  );
   const validate = ajv.compile(schema);
   expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
 }
@@ -59,7 +64,12 @@ describe('GET /openapi.json', () => {
     await tenant.plan({ name: 'Doc plan', stripePriceId: 'price_doc' });
     const synced = await request(`${server.url}/members/sync`, {
       key: tenant.key,
-      body: { email: 'doc@example.com', customFields: { a: 1 }, access: { stripePriceId: 'price_doc' }, payment: { jobId: '88888888-8888-8888-8888-888888888888', amount: 5, currency: 'usd' } },
+      body: {
+        email: 'doc@example.com',
+        customFields: { a: 1 },
+        access: { stripePriceId: 'price_doc' },
+        payment: { jobId: '88888888-8888-8888-8888-888888888888', amount: 5, currency: 'usd' },
+      },
     });
     expectDocumented('/members/sync', 'post', 201, synced.body);
     const invalid = await request(`${server.url}/members/sync`, { key: tenant.key, body: { email: 'x' } });
@@ -67,15 +77,23 @@ describe('GET /openapi.json', () => {
     const detail = await request(`${server.url}/members/doc@example.com`, { key: tenant.key });
     expectDocumented('/members/{lookup}', 'get', 200, detail.body);
 
-    const customer = await request<{ id: string }>(`${server.url}/v1/customers/`, { bearer: tenant.key, body: { type: 'team', email: 'doc-team@example.com', metadata: { tier: 'gold' } } });
+    const customer = await request<{ id: string }>(`${server.url}/v1/customers/`, {
+      bearer: tenant.key,
+      body: { type: 'team', email: 'doc-team@example.com', metadata: { tier: 'gold' } },
+    });
     expectDocumented('/v1/customers/', 'post', 201, customer.body);
-    const member = await request(`${server.url}/v1/members/`, { bearer: tenant.key, body: { customer_id: customer.body.id, email: 'm@example.com' } });
+    const member = await request(`${server.url}/v1/members/`, {
+      bearer: tenant.key,
+      body: { customer_id: customer.body.id, email: 'm@example.com' },
+    });
     expectDocumented('/v1/members/', 'post', 201, member.body);
     const list = await request(`${server.url}/v1/members/?customer_id=${customer.body.id}`, { bearer: tenant.key });
     expectDocumented('/v1/members/', 'get', 200, list.body);
     const polarInvalid = await request(`${server.url}/v1/members/`, { bearer: tenant.key, body: { email: 'x' } });
     expectDocumented('/v1/members/', 'post', 422, polarInvalid.body);
-    const missing = await request(`${server.url}/v1/members/00000000-0000-4000-8000-000000000000`, { bearer: tenant.key });
+    const missing = await request(`${server.url}/v1/members/00000000-0000-4000-8000-000000000000`, {
+      bearer: tenant.key,
+    });
     expectDocumented('/v1/members/{id}', 'get', 404, missing.body);
     const anonymous = await request(`${server.url}/v1/members/`);
     expectDocumented('/v1/members/', 'get', 401, anonymous.body);

@@ -21,7 +21,12 @@ beforeAll(async () => {
   server = await startServer();
   tenant = await createTenant(server.db);
   url = (path) => `${server.url}${path}`;
-  team = await createCustomer(server.url, tenant.key, { type: 'team', email: 'owner@acme.example', name: 'Acme', external_id: 'acme' });
+  team = await createCustomer(server.url, tenant.key, {
+    type: 'team',
+    email: 'owner@acme.example',
+    name: 'Acme',
+    external_id: 'acme',
+  });
 });
 afterAll(() => server.close());
 
@@ -29,22 +34,42 @@ const memberKeys = ['created_at', 'customer_id', 'email', 'external_id', 'id', '
 
 describe('customers', () => {
   it('creates a customer and its owner from its email, name and external id', async () => {
-    const solo = await createCustomer(server.url, tenant.key, { email: 'solo@example.com', name: 'Solo', external_id: 'solo' });
+    const solo = await createCustomer(server.url, tenant.key, {
+      email: 'solo@example.com',
+      name: 'Solo',
+      external_id: 'solo',
+    });
     expect(solo).toMatchObject({ type: 'individual', external_id: 'solo' });
     const members = await polar.get<WireList<WireMember>>(url(`/v1/members/?customer_id=${solo.id}`), tenant.key);
     expect(members.body.items).toEqual([
-      expect.objectContaining({ email: 'solo@example.com', name: 'Solo', external_id: 'solo', role: 'owner', customer_id: solo.id }),
+      expect.objectContaining({
+        email: 'solo@example.com',
+        name: 'Solo',
+        external_id: 'solo',
+        role: 'owner',
+        customer_id: solo.id,
+      }),
     ]);
   });
 
   it('lets a team name a different owner', async () => {
-    const other = await createCustomer(server.url, tenant.key, { type: 'team', name: 'Beta', owner: { email: 'boss@beta.example', name: 'Boss' } });
-    const owners = await polar.get<WireList<WireMember>>(url(`/v1/customers/${other.id}/members?role=owner`), tenant.key);
+    const other = await createCustomer(server.url, tenant.key, {
+      type: 'team',
+      name: 'Beta',
+      owner: { email: 'boss@beta.example', name: 'Boss' },
+    });
+    const owners = await polar.get<WireList<WireMember>>(
+      url(`/v1/customers/${other.id}/members?role=owner`),
+      tenant.key,
+    );
     expect(owners.body.items.map((member) => member.email)).toEqual(['boss@beta.example']);
   });
 
   it('refuses an external_id already used in the organization (422), and a customer without email (422)', async () => {
-    const duplicate = await polar.post<PolarValidationBody>(url('/v1/customers/'), tenant.key, { email: 'x@example.com', external_id: 'acme' });
+    const duplicate = await polar.post<PolarValidationBody>(url('/v1/customers/'), tenant.key, {
+      email: 'x@example.com',
+      external_id: 'acme',
+    });
     expect(duplicate.status).toBe(422);
     expect(duplicate.body.detail[0]?.loc).toEqual(['body', 'external_id']);
     const noEmail = await polar.post<PolarValidationBody>(url('/v1/customers/'), tenant.key, { name: 'Nobody' });
@@ -66,38 +91,66 @@ describe('customers', () => {
 
 describe('members of a customer', () => {
   it('creates with the exact wire shape at /v1/members and /v1/members/', async () => {
-    const a = await polar.post<WireMember>(url('/v1/members'), tenant.key, { customer_id: team.id, email: 'a@example.com' });
+    const a = await polar.post<WireMember>(url('/v1/members'), tenant.key, {
+      customer_id: team.id,
+      email: 'a@example.com',
+    });
     expect(a.status).toBe(201);
     expect(Object.keys(a.body).sort()).toEqual(memberKeys);
     expect(a.body).toMatchObject({ role: 'member', name: null, external_id: null, modified_at: null });
     expect(a.body.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
-    const b = await polar.post<WireMember>(url('/v1/members/'), tenant.key, { customer_id: team.id, email: 'b@example.com', role: 'billing_manager' });
+    const b = await polar.post<WireMember>(url('/v1/members/'), tenant.key, {
+      customer_id: team.id,
+      email: 'b@example.com',
+      role: 'billing_manager',
+    });
     expect(b.status).toBe(201);
     expect(b.body.role).toBe('billing_manager');
   });
 
   it('trims name and external_id, and treats empty ones as null', async () => {
-    const member = await addMember(server.url, tenant.key, { customer_id: team.id, email: 'trim@example.com', name: '  Trim  ', external_id: '   ' });
+    const member = await addMember(server.url, tenant.key, {
+      customer_id: team.id,
+      email: 'trim@example.com',
+      name: '  Trim  ',
+      external_id: '   ',
+    });
     expect(member).toMatchObject({ name: 'Trim', external_id: null });
   });
 
   it('returns the existing member, unchanged, for an email already in the customer (any case)', async () => {
-    const first = await addMember(server.url, tenant.key, { customer_id: team.id, email: 'Dup@Example.com', name: 'First' });
-    const again = await polar.post<WireMember>(url('/v1/members'), tenant.key, { customer_id: team.id, email: 'dup@example.COM', name: 'Second' });
+    const first = await addMember(server.url, tenant.key, {
+      customer_id: team.id,
+      email: 'Dup@Example.com',
+      name: 'First',
+    });
+    const again = await polar.post<WireMember>(url('/v1/members'), tenant.key, {
+      customer_id: team.id,
+      email: 'dup@example.COM',
+      name: 'Second',
+    });
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first);
   });
 
   it('refuses an external_id already used in the customer (422), owner as a role (422), bad fields (422 each)', async () => {
     await addMember(server.url, tenant.key, { customer_id: team.id, email: 'ext1@example.com', external_id: 'usr_1' });
-    const duplicate = await polar.post<PolarValidationBody>(url('/v1/members'), tenant.key, { customer_id: team.id, email: 'ext2@example.com', external_id: 'usr_1' });
+    const duplicate = await polar.post<PolarValidationBody>(url('/v1/members'), tenant.key, {
+      customer_id: team.id,
+      email: 'ext2@example.com',
+      external_id: 'usr_1',
+    });
     expect(duplicate.status).toBe(422);
     expect(duplicate.body).toEqual({
       error: 'RequestValidationError',
       detail: [{ type: 'value_error', loc: ['body', 'external_id'], msg: expect.any(String), input: 'usr_1' }],
     });
 
-    const invalid = await polar.post<PolarValidationBody>(url('/v1/members'), tenant.key, { email: 'not-an-email', role: 'owner', name: 'x'.repeat(257) });
+    const invalid = await polar.post<PolarValidationBody>(url('/v1/members'), tenant.key, {
+      email: 'not-an-email',
+      role: 'owner',
+      name: 'x'.repeat(257),
+    });
     expect(invalid.status).toBe(422);
     expect(invalid.body.detail.map((item) => [item.type, item.loc.join('.')])).toEqual([
       ['missing', 'body.customer_id'],
@@ -108,12 +161,18 @@ describe('members of a customer', () => {
     expect(invalid.body.detail[0]?.msg).toBe('Field required');
   });
 
-  it("404s a customer of another organization or none", async () => {
+  it('404s a customer of another organization or none', async () => {
     const stranger = await createTenant(server.db);
-    const theirs = await polar.post<PolarErrorBody>(url('/v1/members'), stranger.key, { customer_id: team.id, email: 'spy@example.com' });
+    const theirs = await polar.post<PolarErrorBody>(url('/v1/members'), stranger.key, {
+      customer_id: team.id,
+      email: 'spy@example.com',
+    });
     expect(theirs.status).toBe(404);
     expect(theirs.body.error).toBe('ResourceNotFound');
-    const none = await polar.post(url('/v1/members'), tenant.key, { customer_id: '00000000-0000-4000-8000-000000000000', email: 'x@example.com' });
+    const none = await polar.post(url('/v1/members'), tenant.key, {
+      customer_id: '00000000-0000-4000-8000-000000000000',
+      email: 'x@example.com',
+    });
     expect(none.status).toBe(404);
     // Listing by another organization's customer is an empty page, as in Polar.
     const list = await polar.get<WireList<WireMember>>(url(`/v1/members/?customer_id=${team.id}`), stranger.key);
@@ -122,13 +181,20 @@ describe('members of a customer', () => {
 
   it('403s a new member of an individual customer, which already has its owner', async () => {
     const solo = await createCustomer(server.url, tenant.key, { email: 'alone@example.com' });
-    const reply = await polar.post<PolarErrorBody>(url('/v1/members'), tenant.key, { customer_id: solo.id, email: 'friend@example.com' });
+    const reply = await polar.post<PolarErrorBody>(url('/v1/members'), tenant.key, {
+      customer_id: solo.id,
+      email: 'friend@example.com',
+    });
     expect(reply.status).toBe(403);
     expect(reply.body).toEqual({ error: 'NotPermitted', detail: expect.any(String) });
   });
 
   it('updates name, email and role; refuses a duplicate email and demoting the owner', async () => {
-    const member = await addMember(server.url, tenant.key, { customer_id: team.id, email: 'upd@example.com', external_id: 'keep' });
+    const member = await addMember(server.url, tenant.key, {
+      customer_id: team.id,
+      email: 'upd@example.com',
+      external_id: 'keep',
+    });
     const updated = await polar.patch<WireMember>(url(`/v1/members/${member.id}`), tenant.key, {
       name: 'Updated',
       email: 'Upd2@example.com',
@@ -139,13 +205,20 @@ describe('members of a customer', () => {
     expect(updated.body).toMatchObject({ name: 'Updated', email: 'Upd2@example.com', external_id: 'keep' });
     expect(updated.body.modified_at).not.toBeNull();
 
-    const taken = await polar.patch<PolarValidationBody>(url(`/v1/members/${member.id}`), tenant.key, { email: 'OWNER@acme.example' });
+    const taken = await polar.patch<PolarValidationBody>(url(`/v1/members/${member.id}`), tenant.key, {
+      email: 'OWNER@acme.example',
+    });
     expect(taken.status).toBe(422);
     expect(taken.body.detail[0]?.loc).toEqual(['body', 'email']);
 
-    const owners = await polar.get<WireList<WireMember>>(url(`/v1/members/?customer_id=${team.id}&role=owner`), tenant.key);
+    const owners = await polar.get<WireList<WireMember>>(
+      url(`/v1/members/?customer_id=${team.id}&role=owner`),
+      tenant.key,
+    );
     const owner = owners.body.items[0];
-    const demote = await polar.patch<PolarValidationBody>(url(`/v1/members/${owner?.id}`), tenant.key, { role: 'member' });
+    const demote = await polar.patch<PolarValidationBody>(url(`/v1/members/${owner?.id}`), tenant.key, {
+      role: 'member',
+    });
     expect(demote.status).toBe(422);
     expect(demote.body.detail[0]?.loc).toEqual(['body', 'role']);
     const remove = await polar.delete<PolarValidationBody>(url(`/v1/members/${owner?.id}`), tenant.key);
@@ -153,17 +226,30 @@ describe('members of a customer', () => {
   });
 
   it('soft-deletes with 204 and an empty body, after which the email and external id are free again', async () => {
-    const member = await addMember(server.url, tenant.key, { customer_id: team.id, email: 'reuse@example.com', external_id: 'reuse' });
-    const deleted = await fetch(url(`/v1/members/${member.id}`), { method: 'DELETE', headers: { authorization: `Bearer ${tenant.key}` } });
+    const member = await addMember(server.url, tenant.key, {
+      customer_id: team.id,
+      email: 'reuse@example.com',
+      external_id: 'reuse',
+    });
+    const deleted = await fetch(url(`/v1/members/${member.id}`), {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${tenant.key}` },
+    });
     expect(deleted.status).toBe(204);
     expect(await deleted.text()).toBe('');
     expect((await polar.get(url(`/v1/members/${member.id}`), tenant.key)).status).toBe(404);
-    const again = await addMember(server.url, tenant.key, { customer_id: team.id, email: 'reuse@example.com', external_id: 'reuse' });
+    const again = await addMember(server.url, tenant.key, {
+      customer_id: team.id,
+      email: 'reuse@example.com',
+      external_id: 'reuse',
+    });
     expect(again.id).not.toBe(member.id);
   });
 
   it('serves the same member routes nested under the customer', async () => {
-    const created = await polar.post<WireMember>(url(`/v1/customers/${team.id}/members`), tenant.key, { email: 'nested@example.com' });
+    const created = await polar.post<WireMember>(url(`/v1/customers/${team.id}/members`), tenant.key, {
+      email: 'nested@example.com',
+    });
     expect(created.status).toBe(201);
     expect(created.body.customer_id).toBe(team.id);
     const path = url(`/v1/customers/${team.id}/members/${created.body.id}`);
@@ -172,7 +258,10 @@ describe('members of a customer', () => {
     const other = await createCustomer(server.url, tenant.key, { type: 'team', email: 'o@other.example' });
     expect((await polar.get(url(`/v1/customers/${other.id}/members/${created.body.id}`), tenant.key)).status).toBe(404);
     expect((await polar.delete(path, tenant.key)).status).toBe(204);
-    const bad = await polar.get<PolarValidationBody>(url(`/v1/customers/not-a-uuid/members/${created.body.id}`), tenant.key);
+    const bad = await polar.get<PolarValidationBody>(
+      url(`/v1/customers/not-a-uuid/members/${created.body.id}`),
+      tenant.key,
+    );
     expect(bad.body.detail[0]?.loc).toEqual(['path', 'id']);
   });
 
@@ -185,25 +274,45 @@ describe('members of a customer', () => {
       expect(reply.status, query).toBe(422);
       expect(reply.body.error).toBe('RequestValidationError');
     }
-    const patched = await polar.patch<WireMember>(url(`/v1/members/external/x1?customer_id=${team.id}`), tenant.key, { name: 'X' });
+    const patched = await polar.patch<WireMember>(url(`/v1/members/external/x1?customer_id=${team.id}`), tenant.key, {
+      name: 'X',
+    });
     expect(patched.body.name).toBe('X');
     expect((await polar.delete(url(`/v1/members/external/x1?external_customer_id=acme`), tenant.key)).status).toBe(204);
     expect((await polar.get(url(`/v1/members/external/x1?customer_id=${team.id}`), tenant.key)).status).toBe(404);
   });
 
   it('lists with filters, pages, sorting, and a limit capped at 100', async () => {
-    const listed = await createCustomer(server.url, tenant.key, { type: 'team', email: 'lister@example.com', external_id: 'lister' });
-    for (let i = 0; i < 4; i++) await addMember(server.url, tenant.key, { customer_id: listed.id, email: `l${i}@example.com` });
-    const ascending = await polar.get<WireList<WireMember>>(url(`/v1/members/?external_customer_id=lister&sorting=created_at&limit=2&page=1`), tenant.key);
+    const listed = await createCustomer(server.url, tenant.key, {
+      type: 'team',
+      email: 'lister@example.com',
+      external_id: 'lister',
+    });
+    for (let i = 0; i < 4; i++)
+      await addMember(server.url, tenant.key, { customer_id: listed.id, email: `l${i}@example.com` });
+    const ascending = await polar.get<WireList<WireMember>>(
+      url(`/v1/members/?external_customer_id=lister&sorting=created_at&limit=2&page=1`),
+      tenant.key,
+    );
     expect(ascending.body.pagination).toEqual({ total_count: 5, max_page: 3 });
     expect(ascending.body.items[0]?.email).toBe('lister@example.com');
-    const last = await polar.get<WireList<WireMember>>(url(`/v1/members/?external_customer_id=lister&sorting=created_at&limit=2&page=3`), tenant.key);
+    const last = await polar.get<WireList<WireMember>>(
+      url(`/v1/members/?external_customer_id=lister&sorting=created_at&limit=2&page=3`),
+      tenant.key,
+    );
     expect(last.body.items.map((member) => member.email)).toEqual(['l3@example.com']);
-    const capped = await polar.get<WireList<WireMember>>(url(`/v1/members/?customer_id=${listed.id}&limit=1000`), tenant.key);
+    const capped = await polar.get<WireList<WireMember>>(
+      url(`/v1/members/?customer_id=${listed.id}&limit=1000`),
+      tenant.key,
+    );
     expect(capped.status).toBe(200);
     expect(capped.body.pagination.max_page).toBe(1);
     const invalid = await polar.get<PolarValidationBody>(url('/v1/members/?page=0&limit=abc&sorting=name'), tenant.key);
-    expect(invalid.body.detail.map((item) => item.loc.join('.'))).toEqual(['query.page', 'query.limit', 'query.sorting.0']);
+    expect(invalid.body.detail.map((item) => item.loc.join('.'))).toEqual([
+      'query.page',
+      'query.limit',
+      'query.sorting.0',
+    ]);
   });
 });
 
@@ -217,7 +326,10 @@ describe('auth on the Polar surface', () => {
     expect(wrong.body).toEqual({ error: 'Unauthorized', detail: 'Unauthorized' });
 
     const membersOnly = await tenant.keyWith(['members:read']);
-    const forbidden = await polar.post<PolarErrorBody>(url('/v1/members'), membersOnly, { customer_id: team.id, email: 'no@example.com' });
+    const forbidden = await polar.post<PolarErrorBody>(url('/v1/members'), membersOnly, {
+      customer_id: team.id,
+      email: 'no@example.com',
+    });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body).toEqual({ error: 'NotPermitted', detail: expect.stringContaining('members:write') });
     expect((await polar.get(url('/v1/customers/'), membersOnly)).status).toBe(403);
@@ -240,22 +352,36 @@ describe('concurrency', () => {
     const crowd = await createCustomer(server.url, tenant.key, { type: 'team', email: 'crowd@example.com' });
     const replies = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        polar.post<WireMember>(url('/v1/members'), tenant.key, { customer_id: crowd.id, email: i % 2 ? 'Same@Example.com' : 'same@example.com' }),
+        polar.post<WireMember>(url('/v1/members'), tenant.key, {
+          customer_id: crowd.id,
+          email: i % 2 ? 'Same@Example.com' : 'same@example.com',
+        }),
       ),
     );
     expect(replies.map((reply) => reply.status)).toEqual(Array<number>(20).fill(201));
     expect(new Set(replies.map((reply) => reply.body.id)).size).toBe(1);
-    expect(await server.db.fork().count(CustomerMember, { customer: crowd.id, emailKey: 'same@example.com', deletedAt: null })).toBe(1);
+    expect(
+      await server.db
+        .fork()
+        .count(CustomerMember, { customer: crowd.id, emailKey: 'same@example.com', deletedAt: null }),
+    ).toBe(1);
   });
 
   it('concurrent ownership transfers leave exactly one owner', async () => {
     const crew = await createCustomer(server.url, tenant.key, { type: 'team', email: 'crew@example.com' });
     const members = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => addMember(server.url, tenant.key, { customer_id: crew.id, email: `crew${i}@example.com` })),
+      Array.from({ length: 6 }, (_, i) =>
+        addMember(server.url, tenant.key, { customer_id: crew.id, email: `crew${i}@example.com` }),
+      ),
     );
-    const replies = await Promise.all(members.map((member) => polar.patch(url(`/v1/members/${member.id}`), tenant.key, { role: 'owner' })));
+    const replies = await Promise.all(
+      members.map((member) => polar.patch(url(`/v1/members/${member.id}`), tenant.key, { role: 'owner' })),
+    );
     expect(replies.every((reply) => reply.status === 200 || reply.status === 422)).toBe(true);
-    const owners = await polar.get<WireList<WireMember>>(url(`/v1/members/?customer_id=${crew.id}&role=owner`), tenant.key);
+    const owners = await polar.get<WireList<WireMember>>(
+      url(`/v1/members/?customer_id=${crew.id}&role=owner`),
+      tenant.key,
+    );
     expect(owners.body.pagination.total_count).toBe(1);
   });
 });

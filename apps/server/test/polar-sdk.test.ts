@@ -22,7 +22,12 @@ beforeAll(async () => {
   server = await startServer();
   const tenant = await createTenant(server.db);
   polar = new Polar({ accessToken: tenant.key, serverURL: server.url });
-  const team = await polar.customers.create({ type: 'team', email: 'Owner@Team.example', name: 'Team', externalId: 'team_1' });
+  const team = await polar.customers.create({
+    type: 'team',
+    email: 'Owner@Team.example',
+    name: 'Team',
+    externalId: 'team_1',
+  });
   teamId = team.id;
 });
 afterAll(() => server.close());
@@ -55,7 +60,11 @@ describe('the official Polar SDK (0.48.1) against this server', () => {
 
   it('listMembers, iterated across several pages', async () => {
     for (let i = 0; i < 10; i++) {
-      await polar.members.createMember({ customerId: teamId, email: `page-${i}@example.com`, role: i % 2 ? 'billing_manager' : 'member' });
+      await polar.members.createMember({
+        customerId: teamId,
+        email: `page-${i}@example.com`,
+        role: i % 2 ? 'billing_manager' : 'member',
+      });
     }
     const seen: string[] = [];
     const createdAt: number[] = [];
@@ -101,7 +110,10 @@ describe('the official Polar SDK (0.48.1) against this server', () => {
   });
 
   it('raises HTTPValidationError where the owner would be demoted or an external id repeated', async () => {
-    const demote = await rejection(polar.members.updateMember({ id: janeId, memberUpdate: { role: 'member' } }), HTTPValidationError);
+    const demote = await rejection(
+      polar.members.updateMember({ id: janeId, memberUpdate: { role: 'member' } }),
+      HTTPValidationError,
+    );
     expect(demote.detail?.[0]).toMatchObject({ loc: ['body', 'role'], type: 'value_error' });
 
     const duplicate = await rejection(
@@ -116,7 +128,10 @@ describe('the official Polar SDK (0.48.1) against this server', () => {
     const byExternal = await polar.members.getMemberByExternalId({ externalId: 'usr_ext', customerId: teamId });
     expect(byExternal.email).toBe('ext@example.com');
 
-    const viaCustomerExternalId = await polar.members.getMemberByExternalId({ externalId: 'usr_ext', externalCustomerId: 'team_1' });
+    const viaCustomerExternalId = await polar.members.getMemberByExternalId({
+      externalId: 'usr_ext',
+      externalCustomerId: 'team_1',
+    });
     expect(viaCustomerExternalId.id).toBe(byExternal.id);
 
     const updated = await polar.members.updateMemberByExternalId({
@@ -127,7 +142,9 @@ describe('the official Polar SDK (0.48.1) against this server', () => {
     expect(updated).toMatchObject({ id: byExternal.id, name: 'External', role: 'billing_manager' });
 
     await polar.members.deleteMemberByExternalId({ externalId: 'usr_ext', customerId: teamId });
-    await expect(polar.members.getMemberByExternalId({ externalId: 'usr_ext', customerId: teamId })).rejects.toBeInstanceOf(ResourceNotFound);
+    await expect(
+      polar.members.getMemberByExternalId({ externalId: 'usr_ext', customerId: teamId }),
+    ).rejects.toBeInstanceOf(ResourceNotFound);
   });
 
   it('deleteMember, after which getMember raises ResourceNotFound', async () => {

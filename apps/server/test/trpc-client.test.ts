@@ -29,7 +29,12 @@ describe('the typed tRPC client', () => {
     const created = await client.members.sync.mutate({
       email: 'App.User@Example.com',
       access: { stripePriceId: 'price_pro', currentPeriodEnd: '2099-01-01T00:00:00+02:00' },
-      payment: { jobId: '77777777-7777-7777-7777-777777777777', amount: 12.5, currency: 'gbp', stripeSessionId: 'cs_app' },
+      payment: {
+        jobId: '77777777-7777-7777-7777-777777777777',
+        amount: 12.5,
+        currency: 'gbp',
+        stripeSessionId: 'cs_app',
+      },
     });
     expect(created.created).toBe(true);
     expect(created.member.email).toBe('app.user@example.com');
@@ -45,11 +50,17 @@ describe('the typed tRPC client', () => {
 
   it('reports validation problems with code BAD_REQUEST and every issue with its path', async () => {
     const client = createMembersClient({ url: server.url, apiKey: tenant.key, batch: false });
-    const error = await rejection(client.members.sync.mutate({ email: 'nope', payment: { jobId: 'x', amount: 1, currency: 'US' } }));
+    const error = await rejection(
+      client.members.sync.mutate({ email: 'nope', payment: { jobId: 'x', amount: 1, currency: 'US' } }),
+    );
     expect(error.data?.code).toBe('BAD_REQUEST');
     expect(error.data?.httpStatus).toBe(400);
     expect(error.data?.appCode).toBe('validation_failed');
-    expect(error.data?.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['email', 'payment.currency', 'payment.jobId']);
+    expect(error.data?.issues.map((issue) => issue.path.join('.')).sort()).toEqual([
+      'email',
+      'payment.currency',
+      'payment.jobId',
+    ]);
   });
 
   it('answers 401 to a wrong key, 403 to a missing scope, 404 to an unknown member, with app codes', async () => {
@@ -66,9 +77,12 @@ describe('the typed tRPC client', () => {
   });
 
   it('takes the key as Authorization: Bearer on /trpc too', async () => {
-    const response = await fetch(`${server.url}/trpc/members.lookup?input=${encodeURIComponent(JSON.stringify({ lookup: 'x@example.com' }))}`, {
-      headers: { authorization: `Bearer ${tenant.key}` },
-    });
+    const response = await fetch(
+      `${server.url}/trpc/members.lookup?input=${encodeURIComponent(JSON.stringify({ lookup: 'x@example.com' }))}`,
+      {
+        headers: { authorization: `Bearer ${tenant.key}` },
+      },
+    );
     expect(response.status).toBe(404);
   });
 });

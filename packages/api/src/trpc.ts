@@ -17,8 +17,10 @@ export function zodIssues(error: ZodError): ErrorIssue[] {
 const t = initTRPC.context<Context>().create({
   // tRPC callers get the same machine-readable code and issue list the REST surfaces render.
   errorFormatter({ shape, error }) {
-    const issues = error.cause instanceof ZodError ? zodIssues(error.cause) : error instanceof AppError ? error.issues : [];
-    const appCode = error instanceof AppError ? error.appCode : error.cause instanceof ZodError ? 'validation_failed' : null;
+    const issues =
+      error.cause instanceof ZodError ? zodIssues(error.cause) : error instanceof AppError ? error.issues : [];
+    const appCode =
+      error instanceof AppError ? error.appCode : error.cause instanceof ZodError ? 'validation_failed' : null;
     return { ...shape, data: { ...shape.data, appCode, issues } };
   },
 });

@@ -14,7 +14,11 @@ describe('mergeCustomFields', () => {
   });
 
   it('merges key by key, and a key set to null is removed', () => {
-    expect(mergeCustomFields(stored, { size: 20, company: null, website: 'x' })).toEqual({ size: 20, tags: ['a'], website: 'x' });
+    expect(mergeCustomFields(stored, { size: 20, company: null, website: 'x' })).toEqual({
+      size: 20,
+      tags: ['a'],
+      website: 'x',
+    });
   });
 
   it('replaces nested values whole rather than merging into them', () => {

@@ -7,7 +7,10 @@ export const organizationCreateInput = z.object({ name: z.string().trim().min(1)
 export const apiKeyCreateInput = z.object({
   organizationId: z.coerce.number().int().positive(),
   /** No scopes given means every scope. */
-  scopes: z.array(scope).min(1).default([...scopes]),
+  scopes: z
+    .array(scope)
+    .min(1)
+    .default([...scopes]),
   name: z.string().trim().min(1).max(256).optional(),
 });
 

@@ -49,7 +49,15 @@ export const polarValidationErrorBody = z.object({
   detail: z.array(polarValidationIssue),
 });
 export const polarErrorBody = z.object({
-  error: z.enum(['ResourceNotFound', 'Unauthorized', 'NotPermitted', 'Conflict', 'PayloadTooLarge', 'TooManyRequests', 'InternalServerError']),
+  error: z.enum([
+    'ResourceNotFound',
+    'Unauthorized',
+    'NotPermitted',
+    'Conflict',
+    'PayloadTooLarge',
+    'TooManyRequests',
+    'InternalServerError',
+  ]),
   detail: z.string(),
 });
 export type PolarValidationIssue = z.infer<typeof polarValidationIssue>;

@@ -39,7 +39,10 @@ export function toFailure(error: unknown): Failure {
   }
   if (error instanceof TRPCError && error.cause instanceof ZodError) {
     const issues = zodIssues(error.cause);
-    return failure('validation_failed', `The request is invalid: ${issues.length} problem(s)`, { issues, zodError: error.cause });
+    return failure('validation_failed', `The request is invalid: ${issues.length} problem(s)`, {
+      issues,
+      zodError: error.cause,
+    });
   }
   if (isHttpError(error)) {
     if (error.type === 'entity.parse.failed') return failure('invalid_json', 'The request body is not valid JSON');

@@ -8,7 +8,11 @@ export interface LoadResult {
   failures: number;
 }
 
-export async function load(total: number, concurrency: number, send: (i: number) => Promise<boolean>): Promise<LoadResult> {
+export async function load(
+  total: number,
+  concurrency: number,
+  send: (i: number) => Promise<boolean>,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;

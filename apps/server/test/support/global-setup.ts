@@ -30,7 +30,10 @@ export default async function setup(project: TestProject) {
   return async () => {
     const admin = new URL(location.target);
     admin.pathname = '/postgres';
-    const orm = await MikroORM.init({ ...ormOptions({ dialect: 'postgresql', target: admin.toString() }), ensureDatabase: false });
+    const orm = await MikroORM.init({
+      ...ormOptions({ dialect: 'postgresql', target: admin.toString() }),
+      ensureDatabase: false,
+    });
     await orm.schema.dropDatabase(name);
     await orm.close(true);
   };

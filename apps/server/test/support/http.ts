@@ -7,7 +7,14 @@ export interface Reply<T = unknown> {
 
 export async function request<T = unknown>(
   url: string,
-  init: { method?: string; key?: string | null; bearer?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  init: {
+    method?: string;
+    key?: string | null;
+    bearer?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.key) headers['x-api-key'] = init.key;

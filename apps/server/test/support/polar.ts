@@ -27,13 +27,19 @@ export interface PolarErrorBody {
 }
 
 export const polar = {
-  post: <T>(url: string, key: string | null, body: unknown): Promise<Reply<T>> => request(url, { method: 'POST', bearer: key ?? undefined, body }),
-  patch: <T>(url: string, key: string, body: unknown): Promise<Reply<T>> => request(url, { method: 'PATCH', bearer: key, body }),
+  post: <T>(url: string, key: string | null, body: unknown): Promise<Reply<T>> =>
+    request(url, { method: 'POST', bearer: key ?? undefined, body }),
+  patch: <T>(url: string, key: string, body: unknown): Promise<Reply<T>> =>
+    request(url, { method: 'PATCH', bearer: key, body }),
   get: <T>(url: string, key: string | null): Promise<Reply<T>> => request(url, { bearer: key ?? undefined }),
   delete: <T>(url: string, key: string): Promise<Reply<T>> => request(url, { method: 'DELETE', bearer: key }),
 };
 
-export async function createCustomer(baseUrl: string, key: string, body: Record<string, unknown>): Promise<WireCustomer> {
+export async function createCustomer(
+  baseUrl: string,
+  key: string,
+  body: Record<string, unknown>,
+): Promise<WireCustomer> {
   const reply = await polar.post<WireCustomer>(`${baseUrl}/v1/customers/`, key, body);
   if (reply.status !== 201) throw new Error(`customer create: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body;

@@ -20,7 +20,9 @@ export function testDatabaseUrl(): string {
 }
 
 /** The real app on a real port over a real database, as `npm start` runs it. */
-export async function startServer(options: Omit<AppOptions, 'db'> & { databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startServer(
+  options: Omit<AppOptions, 'db'> & { databaseUrl?: string } = {},
+): Promise<TestServer> {
   const db = await openDatabase(options.databaseUrl ?? testDatabaseUrl(), { migrate: true });
   const app = createApp({ db, ...options });
   const server = app.listen(0, '127.0.0.1');

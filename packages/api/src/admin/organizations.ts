@@ -15,12 +15,23 @@ export async function createOrganization(em: EntityManager, name: string) {
   return em.transactional(async (tx) => {
     const organization = tx.create(Organization, { name, createdAt: new Date() });
     await tx.flush();
-    const apiKey = await issueApiKey(tx, organization.id, ['members:read', 'members:write', 'customers:read', 'customers:write', 'admin']);
+    const apiKey = await issueApiKey(tx, organization.id, [
+      'members:read',
+      'members:write',
+      'customers:read',
+      'customers:write',
+      'admin',
+    ]);
     return { organization: { id: organization.id, name: organization.name }, apiKey };
   });
 }
 
-export async function issueApiKey(em: EntityManager, organizationId: number, scopes: Scope[], name?: string): Promise<IssuedApiKey> {
+export async function issueApiKey(
+  em: EntityManager,
+  organizationId: number,
+  scopes: Scope[],
+  name?: string,
+): Promise<IssuedApiKey> {
   const organization = await requireOrganization(em, organizationId);
   const key = generateApiKey();
   const apiKey = em.create(ApiKey, {

@@ -11,10 +11,17 @@ const externalIdTaken = (externalId: string) =>
   });
 
 /** Creates the customer and, in the same transaction, its owner member. */
-export async function createCustomer(em: EntityManager, organizationId: number, input: CustomerCreateInput): Promise<Customer> {
+export async function createCustomer(
+  em: EntityManager,
+  organizationId: number,
+  input: CustomerCreateInput,
+): Promise<Customer> {
   try {
     return await em.transactional(async (tx) => {
-      if (input.externalId && (await tx.count(Customer, { organization: organizationId, externalId: input.externalId })) > 0) {
+      if (
+        input.externalId &&
+        (await tx.count(Customer, { organization: organizationId, externalId: input.externalId })) > 0
+      ) {
         throw externalIdTaken(input.externalId);
       }
       const now = new Date();
@@ -29,9 +36,13 @@ export async function createCustomer(em: EntityManager, organizationId: number, 
         createdAt: now,
         modifiedAt: null,
       });
-      const owner = input.owner ?? (input.email ? { email: input.email, name: input.name, externalId: input.externalId } : null);
+      const owner =
+        input.owner ?? (input.email ? { email: input.email, name: input.name, externalId: input.externalId } : null);
       // The contract already refuses this; checked again because a customer without an owner must never exist.
-      if (!owner) throw new AppError('validation_failed', 'The customer needs an email or an owner', { issues: [{ path: ['email'], message: 'Field required' }] });
+      if (!owner)
+        throw new AppError('validation_failed', 'The customer needs an email or an owner', {
+          issues: [{ path: ['email'], message: 'Field required' }],
+        });
       tx.create(CustomerMember, {
         id: randomUUID(),
         organization: organizationId,
@@ -49,7 +60,8 @@ export async function createCustomer(em: EntityManager, organizationId: number, 
     });
   } catch (error) {
     // Two creates with one external id raced past the check: the unique index decided.
-    if (error instanceof UniqueConstraintViolationException && input.externalId) throw externalIdTaken(input.externalId);
+    if (error instanceof UniqueConstraintViolationException && input.externalId)
+      throw externalIdTaken(input.externalId);
     throw error;
   }
 }

@@ -50,7 +50,9 @@ export const customerMemberProcedures = {
     .input(memberUpdateInput)
     .output(customerMember)
     .mutation(async ({ ctx, input: { id, customerId, ...changes } }) =>
-      toCustomerMemberOutput(await updateCustomerMember(ctx.em, ctx.db.dialect, ctx.principal, { id, customerId }, changes)),
+      toCustomerMemberOutput(
+        await updateCustomerMember(ctx.em, ctx.db.dialect, ctx.principal, { id, customerId }, changes),
+      ),
     ),
 
   delete: scopedProcedure('members:write')
@@ -68,7 +70,13 @@ export const customerMemberProcedures = {
     .output(customerMember)
     .mutation(async ({ ctx, input: { externalId, customerId, externalCustomerId, ...changes } }) =>
       toCustomerMemberOutput(
-        await updateCustomerMember(ctx.em, ctx.db.dialect, ctx.principal, { externalId, customerId, externalCustomerId }, changes),
+        await updateCustomerMember(
+          ctx.em,
+          ctx.db.dialect,
+          ctx.principal,
+          { externalId, customerId, externalCustomerId },
+          changes,
+        ),
       ),
     ),
 

@@ -11,7 +11,8 @@ export type MemberSelector =
   | { id: string; customerId?: string | undefined }
   | { externalId: string; customerId?: string | undefined; externalCustomerId?: string | undefined };
 
-const invalid = (field: string, message: string) => new AppError('validation_failed', message, { issues: [{ path: [field], message }] });
+const invalid = (field: string, message: string) =>
+  new AppError('validation_failed', message, { issues: [{ path: [field], message }] });
 
 function whereSelected(principal: Principal, selector: MemberSelector): FilterQuery<CustomerMember> {
   const customer =
@@ -24,7 +25,11 @@ function whereSelected(principal: Principal, selector: MemberSelector): FilterQu
   return { ...member, ...customer, organization: principal.organizationId, deletedAt: null };
 }
 
-export async function getCustomerMember(em: EntityManager, principal: Principal, selector: MemberSelector): Promise<CustomerMember> {
+export async function getCustomerMember(
+  em: EntityManager,
+  principal: Principal,
+  selector: MemberSelector,
+): Promise<CustomerMember> {
   const member = await em.findOne(CustomerMember, whereSelected(principal, selector));
   if (!member) throw notFound('Member not found');
   return member;
@@ -35,13 +40,22 @@ export async function getCustomerMember(em: EntityManager, principal: Principal,
  * (one owner, unique email and external id) are checked and written without another writer in between.
  */
 async function lockCustomer(tx: EntityManager, dialect: Database['dialect'], principal: Principal, customerId: string) {
-  const customer = await tx.findOne(Customer, { id: customerId, organization: principal.organizationId }, { lockMode: writeLock(dialect) });
+  const customer = await tx.findOne(
+    Customer,
+    { id: customerId, organization: principal.organizationId },
+    { lockMode: writeLock(dialect) },
+  );
   if (!customer) throw notFound('Customer not found');
   return customer;
 }
 
 /** The selected member, re-read once its customer is locked (it may have changed while we waited). */
-async function lockedMember(tx: EntityManager, dialect: Database['dialect'], principal: Principal, selector: MemberSelector) {
+async function lockedMember(
+  tx: EntityManager,
+  dialect: Database['dialect'],
+  principal: Principal,
+  selector: MemberSelector,
+) {
   const found = await getCustomerMember(tx, principal, selector);
   await lockCustomer(tx, dialect, principal, found.customer.id);
   const member = await tx.findOne(CustomerMember, { id: found.id, deletedAt: null }, { refresh: true });
@@ -53,7 +67,12 @@ async function lockedMember(tx: EntityManager, dialect: Database['dialect'], pri
  * Polar's create: an email already a member of the customer returns that member unchanged; otherwise the new
  * member is added. An individual customer has its owner and no one else.
  */
-export async function createCustomerMember(em: EntityManager, dialect: Database['dialect'], principal: Principal, input: MemberCreateInput) {
+export async function createCustomerMember(
+  em: EntityManager,
+  dialect: Database['dialect'],
+  principal: Principal,
+  input: MemberCreateInput,
+) {
   return em.transactional(async (tx) => {
     const customer = await lockCustomer(tx, dialect, principal, input.customerId);
     const emailKey = input.email.toLowerCase();
@@ -62,7 +81,10 @@ export async function createCustomerMember(em: EntityManager, dialect: Database[
     if (customer.type === 'individual') {
       throw new AppError('forbidden', 'An individual customer cannot have members other than its owner');
     }
-    if (input.externalId && (await tx.count(CustomerMember, { customer, externalId: input.externalId, deletedAt: null })) > 0) {
+    if (
+      input.externalId &&
+      (await tx.count(CustomerMember, { customer, externalId: input.externalId, deletedAt: null })) > 0
+    ) {
       throw invalid('externalId', 'A member with this external ID already exists in this customer.');
     }
     return tx.create(CustomerMember, {
@@ -94,7 +116,12 @@ export async function updateCustomerMember(
     let changed = false;
     if (changes.email !== undefined && changes.email !== member.email) {
       const emailKey = changes.email.toLowerCase();
-      const taken = await tx.count(CustomerMember, { customer: member.customer, emailKey, deletedAt: null, id: { $ne: member.id } });
+      const taken = await tx.count(CustomerMember, {
+        customer: member.customer,
+        emailKey,
+        deletedAt: null,
+        id: { $ne: member.id },
+      });
       if (taken > 0) throw invalid('email', 'A member with this email already exists in this customer.');
       member.email = changes.email;
       member.emailKey = emailKey;
@@ -126,7 +153,12 @@ export async function updateCustomerMember(
 }
 
 /** Soft delete: the email and external id become free again. The owner stays. */
-export async function deleteCustomerMember(em: EntityManager, dialect: Database['dialect'], principal: Principal, selector: MemberSelector) {
+export async function deleteCustomerMember(
+  em: EntityManager,
+  dialect: Database['dialect'],
+  principal: Principal,
+  selector: MemberSelector,
+) {
   return em.transactional(async (tx) => {
     const member = await lockedMember(tx, dialect, principal, selector);
     if (member.role === 'owner') {

@@ -8,7 +8,9 @@ export const customersRouter = router({
   create: scopedProcedure('customers:write')
     .input(customerCreateInput)
     .output(customer)
-    .mutation(async ({ ctx, input }) => toCustomerOutput(await createCustomer(ctx.em, ctx.principal.organizationId, input))),
+    .mutation(async ({ ctx, input }) =>
+      toCustomerOutput(await createCustomer(ctx.em, ctx.principal.organizationId, input)),
+    ),
 
   list: scopedProcedure('customers:read')
     .input(customerListInput)

@@ -19,7 +19,9 @@ export function toCustomerMemberOutput(member: CustomerMember): CustomerMemberOu
 
 /** Polar's avatar is the Gravatar of the email; clients only ever display it. */
 const avatarUrl = (email: string | null | undefined) =>
-  `https://www.gravatar.com/avatar/${createHash('md5').update((email ?? '').trim().toLowerCase()).digest('hex')}?d=404`;
+  `https://www.gravatar.com/avatar/${createHash('md5')
+    .update((email ?? '').trim().toLowerCase())
+    .digest('hex')}?d=404`;
 
 export function toCustomerOutput(customer: Customer): CustomerOutput {
   return {

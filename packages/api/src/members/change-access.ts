@@ -15,7 +15,10 @@ const activate = (s: Subscription) => {
 };
 
 /** What each action does to a subscription, at `at`. */
-const transitions: Record<Exclude<Action, 'delete_member'>, (subscription: Subscription, at: Date, now: Date) => void> = {
+const transitions: Record<
+  Exclude<Action, 'delete_member'>,
+  (subscription: Subscription, at: Date, now: Date) => void
+> = {
   activate,
   reactivate: activate,
   expire_now: (s, at) => {
@@ -38,9 +41,18 @@ const transitions: Record<Exclude<Action, 'delete_member'>, (subscription: Subsc
   },
 };
 
-async function memberNamed(tx: EntityManager, dialect: Database['dialect'], principal: Principal, input: MemberAccessInput) {
+async function memberNamed(
+  tx: EntityManager,
+  dialect: Database['dialect'],
+  principal: Principal,
+  input: MemberAccessInput,
+) {
   const where = input.userId !== undefined ? { id: input.userId } : { email: input.email };
-  const member = await tx.findOne(Member, { ...where, organization: principal.organizationId }, { lockMode: writeLock(dialect) });
+  const member = await tx.findOne(
+    Member,
+    { ...where, organization: principal.organizationId },
+    { lockMode: writeLock(dialect) },
+  );
   if (!member) throw notFound(`No member ${input.userId ?? input.email}`);
   if (input.userId !== undefined && input.email !== undefined && member.email !== input.email) {
     throw new AppError('validation_failed', 'email and userId name different members', {
@@ -51,11 +63,12 @@ async function memberNamed(tx: EntityManager, dialect: Database['dialect'], prin
 }
 
 async function subscriptionNamed(tx: EntityManager, member: Member, input: MemberAccessInput) {
-  const where = input.stripeSubscriptionId !== undefined
-    ? { stripeSubscriptionId: input.stripeSubscriptionId }
-    : input.planId !== undefined
-      ? { plan: input.planId }
-      : {};
+  const where =
+    input.stripeSubscriptionId !== undefined
+      ? { stripeSubscriptionId: input.stripeSubscriptionId }
+      : input.planId !== undefined
+        ? { plan: input.planId }
+        : {};
   return tx.findOne(Subscription, { member, ...where }, { orderBy: { createdAt: 'desc' } });
 }
 
@@ -69,7 +82,10 @@ export async function changeAccess(
   return em.transactional(async (tx) => {
     const member = await memberNamed(tx, dialect, principal, input);
     if (input.action === 'delete_member') {
-      const [subscriptions, payments] = await Promise.all([tx.count(Subscription, { member }), tx.count(Payment, { member })]);
+      const [subscriptions, payments] = await Promise.all([
+        tx.count(Subscription, { member }),
+        tx.count(Payment, { member }),
+      ]);
       // Subscriptions and payments go with the member (ON DELETE CASCADE).
       await tx.nativeDelete(Member, { id: member.id });
       return { deleted: { memberId: member.id, email: member.email, subscriptions, payments } };
@@ -84,7 +100,11 @@ export async function changeAccess(
           issues: [{ path: ['planId'], message: 'No plan of this organization has this id' }],
         });
       }
-      subscription = await syncSubscription(tx, member, plan, { planId: plan.id, stripeSubscriptionId: input.stripeSubscriptionId, currentPeriodStart: at.toISOString() });
+      subscription = await syncSubscription(tx, member, plan, {
+        planId: plan.id,
+        stripeSubscriptionId: input.stripeSubscriptionId,
+        currentPeriodStart: at.toISOString(),
+      });
     }
     if (!subscription) throw notFound(`Member ${member.email} has no such subscription`);
     transitions[input.action](subscription, at, now);

@@ -3,7 +3,12 @@ import { Plan, type EntityManager } from '@members/db';
 import { AppError } from '../errors.js';
 
 const identifiers = ['planId', 'stripePriceId', 'paypalPlanId', 'planName'] as const;
-const column = { planId: 'id', stripePriceId: 'stripePriceId', paypalPlanId: 'paypalPlanId', planName: 'name' } as const;
+const column = {
+  planId: 'id',
+  stripePriceId: 'stripePriceId',
+  paypalPlanId: 'paypalPlanId',
+  planName: 'name',
+} as const;
 
 /**
  * The organization's plan named by the access block. Every identifier sent must name a plan, and the same one:
@@ -18,10 +23,14 @@ export async function planByIdentifier(em: EntityManager, organizationId: number
   const issues = sent
     .filter((key) => !plans.some((plan) => plan[column[key]] === access[key]))
     .map((key) => ({ path: ['access', key], message: `No plan of this organization has ${key} "${access[key]}"` }));
-  if (issues.length > 0) throw new AppError('unknown_plan', issues.map((issue) => issue.message).join('; '), { issues });
+  if (issues.length > 0)
+    throw new AppError('unknown_plan', issues.map((issue) => issue.message).join('; '), { issues });
   if (plans.length > 1) {
     throw new AppError('unknown_plan', `The access block names ${plans.length} different plans`, {
-      issues: sent.map((key) => ({ path: ['access', key], message: 'names a different plan than the other identifiers' })),
+      issues: sent.map((key) => ({
+        path: ['access', key],
+        message: 'names a different plan than the other identifiers',
+      })),
     });
   }
   return plans[0]!;

@@ -101,5 +101,6 @@ function applyMemberChanges(member: Member, input: MemberSyncInput): void {
   if (input.approvalStatus !== undefined) member.approvalStatus = input.approvalStatus;
   if (input.profilePicture !== undefined) member.profilePicture = input.profilePicture;
   if (input.description !== undefined) member.description = input.description;
-  if (input.customFields !== undefined) member.customFields = mergeCustomFields(member.customFields ?? null, input.customFields);
+  if (input.customFields !== undefined)
+    member.customFields = mergeCustomFields(member.customFields ?? null, input.customFields);
 }

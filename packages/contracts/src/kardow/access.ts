@@ -41,8 +41,5 @@ export const memberRemoval = z.object({
   payments: z.int(),
 });
 
-export const memberAccessResult = z.union([
-  z.object({ access }),
-  z.object({ deleted: memberRemoval }),
-]);
+export const memberAccessResult = z.union([z.object({ access }), z.object({ deleted: memberRemoval })]);
 export type MemberAccessResult = z.infer<typeof memberAccessResult>;

@@ -21,8 +21,13 @@ export const accessInput = z
     metadata: jsonObject.nullable().optional(),
   })
   .refine(
-    (access) => [access.planId, access.stripePriceId, access.paypalPlanId, access.planName].some((v) => v !== undefined),
-    { message: 'one of planId, stripePriceId, paypalPlanId or planName is required', path: ['planId'], when: () => true },
+    (access) =>
+      [access.planId, access.stripePriceId, access.paypalPlanId, access.planName].some((v) => v !== undefined),
+    {
+      message: 'one of planId, stripePriceId, paypalPlanId or planName is required',
+      path: ['planId'],
+      when: () => true,
+    },
   );
 export type AccessInput = z.infer<typeof accessInput>;
 
@@ -45,7 +50,11 @@ export const memberSyncInput = z.object({
   name: z.string().trim().min(1).max(256).optional(),
   role: memberRole.optional(),
   approvalStatus: approvalStatus.optional(),
-  profilePicture: z.url({ protocol: /^https?$/ }).max(2048).nullable().optional(),
+  profilePicture: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable()
+    .optional(),
   description: z.string().max(10_000).nullable().optional(),
   /** Merged key by key into what is stored; a key set to null is removed; null clears them all. */
   customFields: jsonObject.nullable().optional(),

@@ -35,7 +35,11 @@ export const memberChanges = {
   /** `owner` transfers ownership: the previous owner becomes a billing manager. */
   role: customerMemberRole.optional(),
 };
-export type MemberChanges = { name?: string | null | undefined; email?: string | undefined; role?: z.infer<typeof customerMemberRole> | undefined };
+export type MemberChanges = {
+  name?: string | null | undefined;
+  email?: string | undefined;
+  role?: z.infer<typeof customerMemberRole> | undefined;
+};
 
 /** A member by id; with `customerId` (the nested routes) it must also belong to that customer. */
 export const memberByIdInput = z.object({ id: polarId, customerId: polarId.optional() });

@@ -9,7 +9,10 @@ export const pageInput = {
     .min(1)
     .default(10)
     .transform((limit) => Math.min(limit, 100)),
-  sorting: z.array(z.enum(['created_at', '-created_at'])).min(1).default(['-created_at']),
+  sorting: z
+    .array(z.enum(['created_at', '-created_at']))
+    .min(1)
+    .default(['-created_at']),
 };
 
 export const pagination = z.object({

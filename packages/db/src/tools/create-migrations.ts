@@ -27,7 +27,12 @@ for (const location of locations) {
   const base = ormOptions(location);
   const orm = await MikroORM.init({
     ...base,
-    migrations: { ...base.migrations, path: path.resolve('src/migrations', location.dialect), emit: 'ts', snapshot: false },
+    migrations: {
+      ...base.migrations,
+      path: path.resolve('src/migrations', location.dialect),
+      emit: 'ts',
+      snapshot: false,
+    },
   });
   await orm.schema.dropSchema({ dropMigrationsTable: true });
   await orm.getMigrator().up();

@@ -24,7 +24,11 @@ function errorResponse(route: RestRoute, status: number) {
       : status === 401 && route.surface === 'polar'
         ? { 'WWW-Authenticate': { schema: { type: 'string', const: 'Bearer' } } }
         : undefined;
-  return { description: errorDescriptions[status] ?? 'Error', ...(headers ? { headers } : {}), content: json(ref(body)) };
+  return {
+    description: errorDescriptions[status] ?? 'Error',
+    ...(headers ? { headers } : {}),
+    content: json(ref(body)),
+  };
 }
 
 function operation(route: RestRoute) {
@@ -51,7 +55,13 @@ function operation(route: RestRoute) {
   return {
     operationId: route.operationId,
     summary: route.summary,
-    tags: [route.surface === 'kardow' ? 'Kardow members' : route.path.startsWith('/v1/customers') ? 'Polar customers' : 'Polar members'],
+    tags: [
+      route.surface === 'kardow'
+        ? 'Kardow members'
+        : route.path.startsWith('/v1/customers')
+          ? 'Polar customers'
+          : 'Polar members',
+    ],
     description: `Calls the tRPC procedure \`${route.procedure}\`. Scope: \`${route.scope}\`.`,
     security: [{ apiKey: [] }, { bearer: [] }],
     ...(parameters.length > 0 ? { parameters } : {}),
@@ -59,7 +69,10 @@ function operation(route: RestRoute) {
     responses: Object.fromEntries([
       ...route.responses.map((response) => [
         String(response.status),
-        { description: response.description, ...(response.schema ? { content: json(jsonSchema(response.schema, 'output', casing)) } : {}) },
+        {
+          description: response.description,
+          ...(response.schema ? { content: json(jsonSchema(response.schema, 'output', casing)) } : {}),
+        },
       ]),
       ...route.errors.map((status) => [String(status), errorResponse(route, status)]),
     ]),

@@ -10,7 +10,10 @@ function snakeCaseProperties(schema: JsonSchema): JsonSchema {
   const out: JsonSchema = { ...schema };
   if (isSchema(schema.properties)) {
     out.properties = Object.fromEntries(
-      Object.entries(schema.properties).map(([name, property]) => [toSnake(name), isSchema(property) ? snakeCaseProperties(property) : property]),
+      Object.entries(schema.properties).map(([name, property]) => [
+        toSnake(name),
+        isSchema(property) ? snakeCaseProperties(property) : property,
+      ]),
     );
   }
   if (Array.isArray(schema.required)) out.required = schema.required.map((name) => toSnake(String(name)));

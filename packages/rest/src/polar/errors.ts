@@ -16,18 +16,27 @@ const namedErrors: Partial<Record<Failure['code'], PolarError>> = {
 };
 
 /** Renders any error of a Polar route exactly as Polar does. */
-export function sendPolarError(res: Response, error: unknown, origin: (inputKey: string) => WireOrigin, wire: WireInputs) {
+export function sendPolarError(
+  res: Response,
+  error: unknown,
+  origin: (inputKey: string) => WireOrigin,
+  wire: WireInputs,
+) {
   const failure = toFailure(error);
   if (failure.status >= 500) console.error(error);
   if (failure.retryAfter !== undefined) res.set('Retry-After', String(failure.retryAfter));
 
   if (failure.code === 'invalid_json') {
-    const detail: PolarValidationIssue[] = [{ type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error', input: {} }];
+    const detail: PolarValidationIssue[] = [
+      { type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error', input: {} },
+    ];
     res.status(422).json({ error: 'RequestValidationError', detail });
     return;
   }
   if (failure.status === 422) {
-    const detail = failure.zodError ? detailFromZod(failure.zodError, origin, wire) : detailFromIssues(failure.issues, origin, wire);
+    const detail = failure.zodError
+      ? detailFromZod(failure.zodError, origin, wire)
+      : detailFromIssues(failure.issues, origin, wire);
     res.status(422).json({ error: 'RequestValidationError', detail });
     return;
   }

@@ -16,26 +16,78 @@ export function polarRoutes(createContext: CreateContext, bodyLimit: number): Ro
   routes.use('/v1', jsonBody(bodyLimit), polarBodyErrors);
 
   // Express 5 matches `/v1/members` and `/v1/members/` alike.
-  routes.post('/v1/members', route({ body: true }, 201, (api) => api.members.create));
-  routes.get('/v1/members', route(listQuery, 200, (api) => api.members.list));
-  routes.get('/v1/members/external/:external_id', route({ path: { external_id: 'externalId' }, query: true }, 200, (api) => api.members.getByExternalId));
-  routes.patch('/v1/members/external/:external_id', route({ path: { external_id: 'externalId' }, query: true, ...changes }, 200, (api) => api.members.updateByExternalId));
-  routes.delete('/v1/members/external/:external_id', route({ path: { external_id: 'externalId' }, query: true }, 204, (api) => api.members.deleteByExternalId));
-  routes.get('/v1/members/:id', route({ path: { id: 'id' } }, 200, (api) => api.members.get));
-  routes.patch('/v1/members/:id', route({ path: { id: 'id' }, ...changes }, 200, (api) => api.members.update));
-  routes.delete('/v1/members/:id', route({ path: { id: 'id' } }, 204, (api) => api.members.delete));
+  routes.post(
+    '/v1/members',
+    route({ body: true }, 201, (api) => api.members.create),
+  );
+  routes.get(
+    '/v1/members',
+    route(listQuery, 200, (api) => api.members.list),
+  );
+  routes.get(
+    '/v1/members/external/:external_id',
+    route({ path: { external_id: 'externalId' }, query: true }, 200, (api) => api.members.getByExternalId),
+  );
+  routes.patch(
+    '/v1/members/external/:external_id',
+    route(
+      { path: { external_id: 'externalId' }, query: true, ...changes },
+      200,
+      (api) => api.members.updateByExternalId,
+    ),
+  );
+  routes.delete(
+    '/v1/members/external/:external_id',
+    route({ path: { external_id: 'externalId' }, query: true }, 204, (api) => api.members.deleteByExternalId),
+  );
+  routes.get(
+    '/v1/members/:id',
+    route({ path: { id: 'id' } }, 200, (api) => api.members.get),
+  );
+  routes.patch(
+    '/v1/members/:id',
+    route({ path: { id: 'id' }, ...changes }, 200, (api) => api.members.update),
+  );
+  routes.delete(
+    '/v1/members/:id',
+    route({ path: { id: 'id' } }, 204, (api) => api.members.delete),
+  );
 
-  routes.post('/v1/customers', route({ body: true }, 201, (api) => api.customers.create));
-  routes.get('/v1/customers', route(listQuery, 200, (api) => api.customers.list));
-  routes.get('/v1/customers/:id', route({ path: { id: 'id' } }, 200, (api) => api.customers.get));
+  routes.post(
+    '/v1/customers',
+    route({ body: true }, 201, (api) => api.customers.create),
+  );
+  routes.get(
+    '/v1/customers',
+    route(listQuery, 200, (api) => api.customers.list),
+  );
+  routes.get(
+    '/v1/customers/:id',
+    route({ path: { id: 'id' } }, 200, (api) => api.customers.get),
+  );
 
   const nested = { id: 'customerId' };
   const nestedMember = { id: 'customerId', member_id: 'id' };
-  routes.post('/v1/customers/:id/members', route({ path: nested, body: true }, 201, (api) => api.members.create));
-  routes.get('/v1/customers/:id/members', route({ path: nested, ...listQuery }, 200, (api) => api.members.list));
-  routes.get('/v1/customers/:id/members/:member_id', route({ path: nestedMember }, 200, (api) => api.members.get));
-  routes.patch('/v1/customers/:id/members/:member_id', route({ path: nestedMember, ...changes }, 200, (api) => api.members.update));
-  routes.delete('/v1/customers/:id/members/:member_id', route({ path: nestedMember }, 204, (api) => api.members.delete));
+  routes.post(
+    '/v1/customers/:id/members',
+    route({ path: nested, body: true }, 201, (api) => api.members.create),
+  );
+  routes.get(
+    '/v1/customers/:id/members',
+    route({ path: nested, ...listQuery }, 200, (api) => api.members.list),
+  );
+  routes.get(
+    '/v1/customers/:id/members/:member_id',
+    route({ path: nestedMember }, 200, (api) => api.members.get),
+  );
+  routes.patch(
+    '/v1/customers/:id/members/:member_id',
+    route({ path: nestedMember, ...changes }, 200, (api) => api.members.update),
+  );
+  routes.delete(
+    '/v1/customers/:id/members/:member_id',
+    route({ path: nestedMember }, 204, (api) => api.members.delete),
+  );
 
   routes.use('/v1', (req, res) => {
     res.status(404).json({ error: 'ResourceNotFound', detail: `No route ${req.method} ${req.path}` });

@@ -9,25 +9,38 @@ export function pydanticError(issue: ZodIssue, missing: boolean): { type: string
   switch (issue.code) {
     case 'invalid_type':
       if (missing) return { type: 'missing', msg: 'Field required' };
-      if (issue.expected === 'object') return { type: 'model_attributes_type', msg: 'Input should be a valid dictionary or object to extract fields from' };
-      if (issue.expected === 'number' || issue.expected === 'int') return { type: 'int_parsing', msg: 'Input should be a valid integer, unable to parse string as an integer' };
+      if (issue.expected === 'object')
+        return {
+          type: 'model_attributes_type',
+          msg: 'Input should be a valid dictionary or object to extract fields from',
+        };
+      if (issue.expected === 'number' || issue.expected === 'int')
+        return { type: 'int_parsing', msg: 'Input should be a valid integer, unable to parse string as an integer' };
       if (issue.expected === 'array') return { type: 'list_type', msg: 'Input should be a valid list' };
       return { type: `${issue.expected}_type`, msg: `Input should be a valid ${issue.expected}` };
     case 'invalid_format':
-      if (issue.format === 'email') return { type: 'value_error', msg: 'value is not a valid email address: The email address is not valid.' };
-      if (issue.format === 'uuid' || issue.format === 'guid') return { type: 'uuid_parsing', msg: 'Input should be a valid UUID' };
+      if (issue.format === 'email')
+        return { type: 'value_error', msg: 'value is not a valid email address: The email address is not valid.' };
+      if (issue.format === 'uuid' || issue.format === 'guid')
+        return { type: 'uuid_parsing', msg: 'Input should be a valid UUID' };
       return { type: 'string_pattern_mismatch', msg: issue.message };
     case 'invalid_value':
       return {
         type: 'enum',
-        msg: `Input should be ${issue.values.map((value) => `'${String(value)}'`).join(', ').replace(/, ([^,]*)$/, ' or $1')}`,
+        msg: `Input should be ${issue.values
+          .map((value) => `'${String(value)}'`)
+          .join(', ')
+          .replace(/, ([^,]*)$/, ' or $1')}`,
       };
     case 'too_big':
-      if (issue.origin === 'string') return { type: 'string_too_long', msg: `String should have at most ${issue.maximum} characters` };
+      if (issue.origin === 'string')
+        return { type: 'string_too_long', msg: `String should have at most ${issue.maximum} characters` };
       return { type: 'less_than_equal', msg: `Input should be less than or equal to ${issue.maximum}` };
     case 'too_small':
-      if (issue.origin === 'string') return { type: 'string_too_short', msg: `String should have at least ${issue.minimum} characters` };
-      if (issue.origin === 'array') return { type: 'too_short', msg: `List should have at least ${issue.minimum} items` };
+      if (issue.origin === 'string')
+        return { type: 'string_too_short', msg: `String should have at least ${issue.minimum} characters` };
+      if (issue.origin === 'array')
+        return { type: 'too_short', msg: `List should have at least ${issue.minimum} items` };
       return { type: 'greater_than_equal', msg: `Input should be greater than or equal to ${issue.minimum}` };
     default:
       return { type: 'value_error', msg: issue.message };
@@ -90,5 +103,7 @@ export function detailFromZod(error: z.ZodError, origin: (inputKey: string) => W
 
 /** A rule of ours that Polar reports as a validation error (a duplicate external id, the owner's role). */
 export function detailFromIssues(issues: ErrorIssue[], origin: (inputKey: string) => WireOrigin, wire: WireInputs) {
-  return issues.map((issue) => detailItem(issue.path, origin, wire, () => ({ type: 'value_error', msg: issue.message })));
+  return issues.map((issue) =>
+    detailItem(issue.path, origin, wire, () => ({ type: 'value_error', msg: issue.message })),
+  );
 }
