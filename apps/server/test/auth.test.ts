@@ -66,24 +66,52 @@ describe('API keys on the Kardow surface', () => {
 });
 
 describe('rate limit', () => {
-  it('answers 429 with Retry-After once a key spends its burst', async () => {
-    const limited = await startServer({ rateLimit: { perSecond: 1, burst: 2 } });
-    try {
-      const own = await createTenant(limited.db);
-      const statuses: number[] = [];
-      let retryAfter: string | null = null;
-      for (let i = 0; i < 3; i++) {
-        const reply = await syncFailing(limited.url, own.key, { email: 'limited@example.com' });
-        statuses.push(reply.status);
-        if (reply.status === 429) {
-          retryAfter = reply.headers.get('retry-after');
-          expect(reply.body.error.code).toBe('rate_limited');
-        }
+  let limited: TestServer;
+  let own: Tenant;
+  beforeAll(async () => {
+    limited = await startServer({ rateLimit: { perSecond: 1, burst: 2 } });
+    own = await createTenant(limited.db);
+  });
+  afterAll(() => limited.close());
+
+  /** Spends a fresh key's burst of two, and returns what the third call answered. */
+  async function third(send: (key: string) => Promise<Response>) {
+    const key = await own.keyWith(['members:read', 'members:write']);
+    const statuses = [(await send(key)).status, (await send(key)).status];
+    expect(statuses.every((status) => status !== 429)).toBe(true);
+    return send(key);
+  }
+
+  it('answers 429 with Retry-After on the Kardow surface once a key spends its burst', async () => {
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const reply = await syncFailing(limited.url, own.key, { email: 'limited@example.com' });
+      statuses.push(reply.status);
+      if (reply.status === 429) {
+        retryAfter = reply.headers.get('retry-after');
+        expect(reply.body.error.code).toBe('rate_limited');
       }
-      expect(statuses).toEqual([201, 200, 429]);
-      expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
-    } finally {
-      await limited.close();
     }
+    expect(statuses).toEqual([201, 200, 429]);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("answers 429 in Polar's body on the Polar surface", async () => {
+    const reply = await third((key) =>
+      fetch(`${limited.url}/v1/members/`, { headers: { authorization: `Bearer ${key}` } }),
+    );
+    expect(reply.status).toBe(429);
+    expect(Number(reply.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await reply.json()).toEqual({ error: 'TooManyRequests', detail: expect.any(String) });
+  });
+
+  it('answers 429 with Retry-After on /trpc', async () => {
+    const input = encodeURIComponent(JSON.stringify({ lookup: 'nobody@example.com' }));
+    const reply = await third((key) =>
+      fetch(`${limited.url}/trpc/members.lookup?input=${input}`, { headers: { 'x-api-key': key } }),
+    );
+    expect(reply.status).toBe(429);
+    expect(Number(reply.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });
 });
