@@ -107,11 +107,14 @@ const scenarios: [string, (i: number) => Promise<boolean>][] = [
 ];
 
 const results = new Map<string, LoadResult[]>();
+// Resident memory after each round: steady means no leak, a climb round after round means one.
+const rssAfterRound: number[] = [];
 for (let round = 1; round <= rounds; round++) {
   for (const [name, send] of scenarios) {
     const result = await load(requests, concurrency, send);
     results.set(name, [...(results.get(name) ?? []), result]);
   }
+  rssAfterRound.push(server.memory().rssMiB);
   process.stderr.write(`round ${round}/${rounds} done\n`);
 }
 
@@ -153,5 +156,8 @@ for (const [name] of scenarios) {
     ].join(''),
   );
 }
-console.log(`\nserver memory: ${memory.rssMiB.toFixed(0)} MiB resident now, ${memory.peakMiB.toFixed(0)} MiB at peak`);
+console.log(
+  `\nserver memory: ${memory.rssMiB.toFixed(0)} MiB resident now, ${memory.peakMiB.toFixed(0)} MiB at peak; ` +
+    `after each round: ${rssAfterRound.map((mib) => mib.toFixed(0)).join(', ')} MiB`,
+);
 await server.stop();
