@@ -66,7 +66,7 @@ export function polarRoute<I, O>(
     };
     try {
       const input: Record<string, unknown> = {
-        ...(inputs.query ? (fromWire(query) as Record<string, unknown>) : {}),
+        ...(inputs.query ? pick(fromWire(query), undefined) : {}),
         // A body that is not an object adds no fields; the procedure then reports each one missing.
         ...(inputs.body && isPlainObject(body) ? pick(fromWire(body), inputs.bodyFields) : {}),
         ...Object.fromEntries(Object.entries(pathKeys).map(([wire, inputKey]) => [inputKey, req.params[wire]])),
