@@ -42,3 +42,7 @@ export class AppError extends TRPCError {
 
 export const notFound = (message: string) => new AppError('not_found', message);
 export const conflict = (message: string) => new AppError('conflict', message);
+
+/** One field of the input breaks a rule of ours; reported like a validation issue, at that field. */
+export const invalidField = (field: string, message: string, issueMessage = message) =>
+  new AppError('validation_failed', message, { issues: [{ path: [field], message: issueMessage }] });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Scope } from '@members/contracts';
+import { scopes as allScopes, type Scope } from '@members/contracts';
 import { ApiKey, Organization, Plan, type EntityManager } from '@members/db';
 import { generateApiKey, hashApiKey } from '../auth/api-keys.js';
 import { notFound } from '../errors.js';
@@ -15,13 +15,7 @@ export async function createOrganization(em: EntityManager, name: string) {
   return em.transactional(async (tx) => {
     const organization = tx.create(Organization, { name, createdAt: new Date() });
     await tx.flush();
-    const apiKey = await issueApiKey(tx, organization.id, [
-      'members:read',
-      'members:write',
-      'customers:read',
-      'customers:write',
-      'admin',
-    ]);
+    const apiKey = await issueApiKey(tx, organization.id, [...allScopes]);
     return { organization: { id: organization.id, name: organization.name }, apiKey };
   });
 }

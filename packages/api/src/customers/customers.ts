@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { CustomerCreateInput, CustomerListInput } from '@members/contracts';
 import { Customer, CustomerMember, UniqueConstraintViolationException, type EntityManager } from '@members/db';
 import type { Principal } from '../auth/api-keys.js';
-import { AppError, notFound } from '../errors.js';
+import { invalidField, notFound } from '../errors.js';
 import { pageQuery, paginationOf } from '../pagination.js';
 
 const externalIdTaken = (externalId: string) =>
-  new AppError('validation_failed', 'A customer with this external ID already exists.', {
-    issues: [{ path: ['externalId'], message: `A customer with external ID ${externalId} already exists.` }],
-  });
+  invalidField(
+    'externalId',
+    'A customer with this external ID already exists.',
+    `A customer with external ID ${externalId} already exists.`,
+  );
 
 /** Creates the customer and, in the same transaction, its owner member. */
 export async function createCustomer(
@@ -39,10 +41,7 @@ export async function createCustomer(
       const owner =
         input.owner ?? (input.email ? { email: input.email, name: input.name, externalId: input.externalId } : null);
       // The contract already refuses this; checked again because a customer without an owner must never exist.
-      if (!owner)
-        throw new AppError('validation_failed', 'The customer needs an email or an owner', {
-          issues: [{ path: ['email'], message: 'Field required' }],
-        });
+      if (!owner) throw invalidField('email', 'The customer needs an email or an owner', 'Field required');
       tx.create(CustomerMember, {
         id: randomUUID(),
         organization: organizationId,

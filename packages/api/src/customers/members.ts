@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MemberChanges, MemberCreateInput, MemberListInput } from '@members/contracts';
 import { Customer, CustomerMember, type Database, type EntityManager, type FilterQuery } from '@members/db';
 import type { Principal } from '../auth/api-keys.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, invalidField, notFound } from '../errors.js';
 import { writeLock } from '../locking.js';
 import { pageQuery, paginationOf } from '../pagination.js';
 
@@ -10,9 +10,6 @@ import { pageQuery, paginationOf } from '../pagination.js';
 export type MemberSelector =
   | { id: string; customerId?: string | undefined }
   | { externalId: string; customerId?: string | undefined; externalCustomerId?: string | undefined };
-
-const invalid = (field: string, message: string) =>
-  new AppError('validation_failed', message, { issues: [{ path: [field], message }] });
 
 function whereSelected(principal: Principal, selector: MemberSelector): FilterQuery<CustomerMember> {
   const customer =
@@ -85,7 +82,7 @@ export async function createCustomerMember(
       input.externalId &&
       (await tx.count(CustomerMember, { customer, externalId: input.externalId, deletedAt: null })) > 0
     ) {
-      throw invalid('externalId', 'A member with this external ID already exists in this customer.');
+      throw invalidField('externalId', 'A member with this external ID already exists in this customer.');
     }
     return tx.create(CustomerMember, {
       id: randomUUID(),
@@ -122,7 +119,7 @@ export async function updateCustomerMember(
         deletedAt: null,
         id: { $ne: member.id },
       });
-      if (taken > 0) throw invalid('email', 'A member with this email already exists in this customer.');
+      if (taken > 0) throw invalidField('email', 'A member with this email already exists in this customer.');
       member.email = changes.email;
       member.emailKey = emailKey;
       changed = true;
@@ -133,7 +130,7 @@ export async function updateCustomerMember(
     }
     if (changes.role !== undefined && changes.role !== member.role) {
       if (member.role === 'owner') {
-        throw invalid('role', 'The owner cannot be demoted: make another member the owner instead.');
+        throw invalidField('role', 'The owner cannot be demoted: make another member the owner instead.');
       }
       if (changes.role === 'owner') {
         const owner = await tx.findOne(CustomerMember, { customer: member.customer, role: 'owner', deletedAt: null });
@@ -162,7 +159,10 @@ export async function deleteCustomerMember(
   return em.transactional(async (tx) => {
     const member = await lockedMember(tx, dialect, principal, selector);
     if (member.role === 'owner') {
-      throw invalid('id' in selector ? 'id' : 'externalId', 'The owner cannot be deleted: transfer ownership first.');
+      throw invalidField(
+        'id' in selector ? 'id' : 'externalId',
+        'The owner cannot be deleted: transfer ownership first.',
+      );
     }
     member.deletedAt = new Date();
     return { id: member.id };

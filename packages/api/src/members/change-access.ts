@@ -1,7 +1,7 @@
 import type { MemberAccessInput, MemberAccessResult } from '@members/contracts';
 import { Member, Payment, Plan, Subscription, type Database, type EntityManager } from '@members/db';
 import type { Principal } from '../auth/api-keys.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, invalidField, notFound } from '../errors.js';
 import { writeLock } from '../locking.js';
 import { toAccessOutput } from './serialize.js';
 import { syncSubscription } from './sync-subscription.js';
@@ -55,9 +55,7 @@ async function memberNamed(
   );
   if (!member) throw notFound(`No member ${input.userId ?? input.email}`);
   if (input.userId !== undefined && input.email !== undefined && member.email !== input.email) {
-    throw new AppError('validation_failed', 'email and userId name different members', {
-      issues: [{ path: ['email'], message: `does not belong to member ${input.userId}` }],
-    });
+    throw invalidField('email', 'email and userId name different members', `does not belong to member ${input.userId}`);
   }
   return member;
 }
