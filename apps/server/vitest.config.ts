@@ -7,6 +7,9 @@ export default mergeConfig(
     test: {
       include: ['test/**/*.test.ts'],
       globalSetup: ['test/support/global-setup.ts'],
+      setupFiles: ['test/support/conformance-setup.ts'],
+      // Test receivers listen on loopback, which the service refuses as a webhook target unless told otherwise.
+      env: { WEBHOOK_ALLOW_PRIVATE: '1' },
     },
   }),
 );

@@ -1,5 +1,7 @@
 import {
   apiKeyCreateInput,
+  adminCustomer,
+  organizationFlag,
   customerCreateAdminInput,
   apiKeyRevokeInput,
   organizationCreateInput,
@@ -10,17 +12,22 @@ import {
   createOrganization,
   createPlan,
   issueApiKey,
-  requireOrganization,
+  listWebhookDeliveries,
+  listWebhooks,
+  organizationScope,
   revokeApiKey,
   type IssuedApiKey,
 } from '@members/api';
-import type { EntityManager } from '@members/db';
+import { existsSync } from 'node:fs';
+import type { Database } from '@members/db';
+import { importMembers } from './import-members.js';
+import { UsageError } from './usage-error.js';
 
 type Flags = Record<string, string | undefined>;
 
 /** One admin command: its `--json` object (SPEC.md's shape) and the same for people. */
 export interface AdminCommand {
-  run(em: EntityManager, flags: Flags): Promise<{ json: object; text: string }>;
+  run(db: Database, flags: Flags): Promise<{ json: object; text: string }>;
 }
 
 const list = (value: string | undefined) =>
@@ -36,9 +43,9 @@ const keyText = (apiKey: IssuedApiKey) =>
 
 export const adminCommands: Record<string, AdminCommand> = {
   'org create': {
-    async run(em, flags) {
+    async run(db, flags) {
       const input = organizationCreateInput.parse({ name: flags.name });
-      const json = await createOrganization(em, input.name);
+      const json = await createOrganization(db.fork(), input.name);
       return {
         json,
         text: `Organization ${json.organization.id} "${json.organization.name}"\n${keyText(json.apiKey)}`,
@@ -46,25 +53,25 @@ export const adminCommands: Record<string, AdminCommand> = {
     },
   },
   'key create': {
-    async run(em, flags) {
+    async run(db, flags) {
       const input = apiKeyCreateInput.parse({
         organizationId: flags.org,
         scopes: list(flags.scopes),
         name: flags.name,
       });
-      const apiKey = await issueApiKey(em, input.organizationId, input.scopes, input.name);
+      const apiKey = await issueApiKey(db.fork(), input.organizationId, input.scopes, input.name);
       return { json: { apiKey }, text: keyText(apiKey) };
     },
   },
   'key revoke': {
-    async run(em, flags) {
+    async run(db, flags) {
       const input = apiKeyRevokeInput.parse({ id: flags.id });
-      const apiKey = await revokeApiKey(em, input.id);
+      const apiKey = await revokeApiKey(db, input.id);
       return { json: { apiKey }, text: `Revoked API key ${apiKey.id} at ${apiKey.revokedAt}` };
     },
   },
   'plan create': {
-    async run(em, flags) {
+    async run(db, flags) {
       const input = planCreateInput.parse({
         organizationId: flags.org,
         name: flags.name,
@@ -72,12 +79,12 @@ export const adminCommands: Record<string, AdminCommand> = {
         paypalPlanId: flags['paypal-plan-id'],
         jobsIncluded: flags.jobs,
       });
-      const plan = await createPlan(em, input);
+      const plan = await createPlan(db.fork(), input);
       return { json: { plan }, text: `Plan ${plan.id} "${plan.name}"` };
     },
   },
   'customer create': {
-    async run(em, flags) {
+    async run(db, flags) {
       const input = customerCreateAdminInput.parse({
         organizationId: flags.org,
         email: flags.email,
@@ -85,16 +92,50 @@ export const adminCommands: Record<string, AdminCommand> = {
         externalId: flags['external-id'],
         type: flags.type,
       });
-      await requireOrganization(em, input.organizationId);
-      const created = await createCustomer(em, input.organizationId, input);
-      const customer = {
-        id: created.id,
-        email: created.email ?? null,
-        name: created.name ?? null,
-        externalId: created.externalId ?? null,
-        type: created.type,
-      };
+      const { organizationId, ...fields } = input;
+      const created = await createCustomer(await organizationScope(db, organizationId), fields);
+      const customer = adminCustomer.parse(created);
       return { json: { customer }, text: `Customer ${customer.id} (${customer.type}) with owner ${customer.email}` };
+    },
+  },
+  'webhook list': {
+    async run(db, flags) {
+      const { organizationId } = organizationFlag.parse({ organizationId: flags.org });
+      const webhooks = await listWebhooks(db, organizationId);
+      const lines = webhooks.map(
+        (w) => `${w.id} ${w.surface} ${w.enabled ? 'enabled' : 'DISABLED'} ${w.events.join(',')} -> ${w.url}`,
+      );
+      return { json: { webhooks }, text: lines.join('\n') || 'No webhooks' };
+    },
+  },
+  'webhook deliveries': {
+    async run(db, flags) {
+      const { organizationId } = organizationFlag.parse({ organizationId: flags.org });
+      const deliveries = await listWebhookDeliveries(db, organizationId, flags.failed === 'true');
+      const lines = deliveries.map(
+        (d) => `${d.createdAt} ${d.status} ${d.type} attempts=${d.attempts} http=${d.lastHttpCode ?? '-'} -> ${d.url}`,
+      );
+      return { json: { deliveries }, text: lines.join('\n') || 'No deliveries' };
+    },
+  },
+  import: {
+    async run(db, flags) {
+      const { organizationId } = organizationFlag.parse({ organizationId: flags.org });
+      const file = flags.file ?? '';
+      const format = flags.format ?? (/\.csv$/i.test(file) ? 'csv' : 'jsonl');
+      if (format !== 'csv' && format !== 'jsonl') throw new UsageError('--format must be csv or jsonl');
+      if (!existsSync(file)) throw new UsageError(`no file ${file}`);
+      const summary = await importMembers(() => organizationScope(db, organizationId), file, format, {
+        progress: process.stderr.isTTY && flags.json !== 'true',
+      });
+      const failures = summary.failures.map((f) => `line ${f.line}: ${f.status} ${f.code}: ${f.message}`);
+      return {
+        json: summary,
+        text: [
+          `Imported ${summary.rows} rows: ${summary.created} created, ${summary.updated} updated, ${summary.failed} failed`,
+          ...failures.slice(0, 20),
+        ].join('\n'),
+      };
     },
   },
 };

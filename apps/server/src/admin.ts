@@ -5,18 +5,21 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { AppError } from '@members/api';
-import { openDatabase, type Database } from '@members/db';
+import { DomainError } from '@members/api';
+import { DriverException, isDatabaseUnavailable, openDatabase, type Database } from '@members/db';
 import { adminCommands, type AdminCommand } from './admin-commands.js';
+import { UsageError } from './usage-error.js';
 
 const usage = `usage: admin <command> [options] [--json]
   org create --name N
   key create --org ID [--scopes a,b] [--name LABEL]
   key revoke --id ID
   plan create --org ID --name N [--stripe-price-id P] [--paypal-plan-id P] [--jobs N]
-  customer create --org ID --email E [--name N] [--external-id X] [--type team]`;
+  customer create --org ID --email E [--name N] [--external-id X] [--type team]
+  webhook list --org ID
+  webhook deliveries --org ID [--failed]
+  import FILE --org ID [--format csv|jsonl]`;
 
-class UsageError extends Error {}
 class HelpRequested extends Error {}
 
 function parse(argv: string[]): { command: AdminCommand; values: Record<string, string | undefined>; json: boolean } {
@@ -36,18 +39,32 @@ function parse(argv: string[]): { command: AdminCommand; values: Record<string, 
       email: { type: 'string' },
       'external-id': { type: 'string' },
       type: { type: 'string' },
+      failed: { type: 'boolean', default: false },
+      format: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) throw new HelpRequested();
-  const command = adminCommands[positionals.join(' ')];
+  // `import FILE`: the one command with an argument of its own.
+  const [verb, file] = positionals;
+  const name = verb === 'import' && positionals.length === 2 ? 'import' : positionals.join(' ');
+  const command = adminCommands[name];
   if (!command) {
     throw new UsageError(
       `unknown command "${positionals.join(' ')}" (commands: ${Object.keys(adminCommands).join(', ')}; --help for options)`,
     );
   }
-  const { json, help: _help, ...rest } = values;
-  return { command, values: rest, json: json ?? false };
+  const { json, help: _help, failed, ...rest } = values;
+  return {
+    command,
+    values: {
+      ...rest,
+      file: name === 'import' ? file : undefined,
+      failed: failed ? 'true' : undefined,
+      json: json ? 'true' : undefined,
+    },
+    json: json ?? false,
+  };
 }
 
 /** Schema fields as the flags the operator typed. */
@@ -69,7 +86,10 @@ function reason(error: unknown): string {
       })
       .join('; ');
   }
-  if (error instanceof AppError || error instanceof UsageError) return error.message;
+  if (error instanceof DomainError || error instanceof UsageError) return error.message;
+  if (isDatabaseUnavailable(error)) return 'the database cannot be reached (check DATABASE_URL)';
+  // Anything else from the database would quote SQL: say what kind of failure it was, not the statement.
+  if (error instanceof DriverException) return `the database refused the change (${error.name})`;
   if (error instanceof Error) return error.message.split('\n')[0] ?? 'failed';
   return String(error);
 }
@@ -78,7 +98,7 @@ let db: Database | undefined;
 try {
   const { command, values, json } = parse(process.argv.slice(2));
   db = await openDatabase(process.env.DATABASE_URL, { migrate: true });
-  const output = await command.run(db.fork(), values);
+  const output = await command.run(db, values);
   console.log(json ? JSON.stringify(output.json) : output.text);
   process.exitCode = 0;
 } catch (error) {

@@ -1,28 +1,79 @@
-import express, { type Express } from 'express';
+import cors from 'cors';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
-import { AppError, appRouter, createContextFactory, RateLimiter } from '@members/api';
+import {
+  appRouter,
+  createContextFactory,
+  DomainError,
+  IdempotencyStore,
+  retryAfterOf,
+  type RateLimits,
+} from '@members/api';
 import type { Database } from '@members/db';
-import { kardowNotFound, openApiDocument, restRouter } from '@members/rest';
+import { maxTrpcBatchCalls } from '@members/contracts';
+import { idempotency, openApiDocument, rateLimitHeaders, restRouter, surfaces } from '@members/rest';
 import { docsRouter } from './docs.js';
+import { createLogger, requestLog } from './request-log.js';
+import { sendTrpcError, trpcHttpErrors } from './trpc-http-errors.js';
 
 export interface AppOptions {
   db: Database;
+  /** Where Idempotency-Key requests are kept; by default in `db`. */
+  idempotency?: IdempotencyStore;
   bodyLimitBytes?: number;
-  rateLimit?: { perSecond: number; burst: number };
+  /** The rate limits; none means unlimited. */
+  limits?: RateLimits | null;
+  logger?: Logger;
+  /** Origins a browser may call from; none means no CORS headers. */
+  corsOrigins?: string[];
 }
+
+/** Once shutdown starts, every response closes its connection, so keep-alive clients move on. */
+const closeWhenStopping: RequestHandler = (req, res, next) => {
+  if (req.app.locals.stopping === true) res.set('Connection', 'close');
+  next();
+};
+
+/** tRPC speaks GET (queries) and POST (mutations, batches); anything else is 405 in tRPC's error shape. */
+const trpcMethods: RequestHandler = (req, res, next) => {
+  if (req.method === 'GET' || req.method === 'POST') return next();
+  res.set('Allow', 'GET, POST');
+  sendTrpcError(res, new DomainError('method_not_allowed', `${req.method} is not served here; use GET or POST`));
+};
+
+/**
+ * A mutation sent with an Idempotency-Key is read here as text, to be fingerprinted; tRPC takes a body read as
+ * text as it is. Without the header tRPC reads the body itself.
+ */
+const idempotentTrpcBody = (limit: number): RequestHandler => {
+  const text = express.text({ type: () => true, limit });
+  return (req, res, next) => (req.get('Idempotency-Key') === undefined ? next() : text(req, res, next));
+};
+
+/** Whatever escaped the surfaces (bad percent-encoding in a path, say): answered in the shape of the path's surface. */
+const lastErrors: ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) return next(error);
+  const surface =
+    Object.values(surfaces).find(({ prefixes }) => prefixes.some((prefix) => req.path.startsWith(prefix))) ??
+    surfaces.kardow;
+  surface.requestErrors(error, req, res, next);
+};
 
 /** Composition only: the three surfaces and the health checks over one database. */
 export function createApp(options: AppOptions): Express {
   const { db, bodyLimitBytes = 1024 * 1024 } = options;
-  const rateLimiter =
-    options.rateLimit && options.rateLimit.perSecond > 0
-      ? new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst)
-      : null;
-  const createContext = createContextFactory({ db, rateLimiter });
+  const logger = options.logger ?? createLogger('silent');
+  const createContext = createContextFactory({ db, limits: options.limits ?? null });
+  const idempotencyStore = options.idempotency ?? new IdempotencyStore(db);
+  const unsettledKey = (error: unknown) => logger.error({ err: error }, 'idempotency key not settled');
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(requestLog(logger), closeWhenStopping, helmet());
+  if (options.corsOrigins?.length) app.use(cors({ origin: options.corsOrigins }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -34,22 +85,42 @@ export function createApp(options: AppOptions): Express {
 
   app.use(
     '/trpc',
+    trpcMethods,
+    idempotentTrpcBody(bodyLimitBytes),
+    idempotency(idempotencyStore, sendTrpcError, (req) => (typeof req.body === 'string' ? req.body : ''), unsettledKey),
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ req }) => createContext(req.headers),
+      createContext: ({ req, info }) =>
+        createContext({ headers: req.headers, clientAddress: req.socket.remoteAddress, calls: info.calls.length }),
       maxBodySize: bodyLimitBytes,
-      responseMeta({ errors }) {
-        const limited = errors.find((error) => error instanceof AppError && error.retryAfter !== undefined);
-        return limited instanceof AppError ? { headers: { 'Retry-After': String(limited.retryAfter) } } : {};
+      maxBatchSize: maxTrpcBatchCalls,
+      responseMeta({ ctx, errors }) {
+        const retryAfter = retryAfterOf(errors);
+        return {
+          headers: {
+            ...rateLimitHeaders(ctx?.rateLimit),
+            ...(retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }),
+          },
+        };
       },
-      onError({ error }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') console.error(error);
+      onError({ error, req }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR' && req.res) req.res.locals.fault = error.cause ?? error;
       },
     }),
+    trpcHttpErrors,
   );
 
   app.use(docsRouter(openApiDocument()));
-  app.use(restRouter({ createContext, bodyLimitBytes }));
-  app.use(kardowNotFound);
+  app.use(
+    restRouter({
+      createContext,
+      bodyLimitBytes,
+      idempotency: idempotencyStore,
+      onFault: unsettledKey,
+    }),
+  );
+  // Anything else is answered in Kardow's shape, the surface at the root.
+  app.use(surfaces.kardow.notFound);
+  app.use(lastErrors);
   return app;
 }

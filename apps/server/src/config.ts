@@ -1,30 +1,69 @@
-/** Everything the server reads from its environment, checked once at start. */
+/** Everything the server reads from its environment, checked once at start; a bad value names its variable. */
 export interface ServerConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Shares rate limits between server processes when set. */
+  redisUrl: string | undefined;
   /** Largest accepted request body in bytes, on every surface. */
   bodyLimitBytes: number;
-  /** Requests per second per API key, sustained; 0 turns the limit off. */
+  /** Requests per second per API key, sustained; 0 turns the limits off. */
   rateLimitPerSecond: number;
   rateLimitBurst: number;
+  /** Requests per second per client address without a valid key. */
+  anonymousRateLimitPerSecond: number;
+  anonymousRateLimitBurst: number;
+  logLevel: string;
+  /** Origins allowed to call from a browser; none means no CORS headers at all. */
+  corsOrigins: string[];
+  /** Whether this process delivers webhooks (`npm run worker` is the other way). */
+  webhookWorker: boolean;
+  webhooks: { pollMs: number; timeoutMs: number; retryBaseMs: number };
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min} (got "${raw}")`);
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
   return value;
 }
 
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!logLevels.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${logLevels.join(', ')}`);
   return {
-    port: integer(env, 'PORT', 3000),
+    port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL || undefined,
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1),
     rateLimitPerSecond: integer(env, 'RATE_LIMIT_PER_SECOND', 100),
     rateLimitBurst: integer(env, 'RATE_LIMIT_BURST', 200, 1),
+    anonymousRateLimitPerSecond: integer(env, 'RATE_LIMIT_ANONYMOUS_PER_SECOND', 5, 1),
+    anonymousRateLimitBurst: integer(env, 'RATE_LIMIT_ANONYMOUS_BURST', 20, 1),
+    logLevel,
+    webhookWorker: env.WEBHOOK_WORKER !== 'off',
+    webhooks: {
+      pollMs: integer(env, 'WEBHOOK_POLL_MS', 250, 10),
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100),
+      retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 10_000, 10),
+    },
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
   };
 }
+
+/** A token-bucket style setting as a window: `burst` requests per the time `perSecond` takes to refill them. */
+export const windowOf = (perSecond: number, burst: number) => ({
+  points: burst,
+  windowSeconds: Math.max(1, Math.round(burst / perSecond)),
+});

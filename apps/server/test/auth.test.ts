@@ -1,3 +1,4 @@
+import { RateLimits } from '@members/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeApiKey } from '@members/api';
 import { ApiKey } from '@members/db';
@@ -40,7 +41,7 @@ describe('API keys on the Kardow surface', () => {
     ).toBe(201);
     const em = server.db.fork();
     const stored = await em.find(ApiKey, { organization: tenant.organizationId });
-    for (const key of stored.filter((k) => k.scopes.length === 1)) await revokeApiKey(server.db.fork(), key.id);
+    for (const key of stored.filter((k) => k.scopes.length === 1)) await revokeApiKey(server.db, key.id);
     expect((await syncFailing(server.url, doomed, { email: 'a@example.com' })).status).toBe(401);
   });
 
@@ -69,7 +70,9 @@ describe('rate limit', () => {
   let limited: TestServer;
   let own: Tenant;
   beforeAll(async () => {
-    limited = await startServer({ rateLimit: { perSecond: 1, burst: 2 } });
+    limited = await startServer({
+      limits: new RateLimits({ key: { points: 2, windowSeconds: 2 }, address: { points: 100, windowSeconds: 1 } }),
+    });
     own = await createTenant(limited.db);
   });
   afterAll(() => limited.close());

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { restRoutes } from '@members/contracts';
+import { errorStatus, restRoutes, type ErrorCode } from '@members/contracts';
 import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
 import { request } from './support/http.js';
 
 interface Operation {
-  responses: Record<string, { content?: { 'application/json': { schema: object } } }>;
+  operationId: string;
+  requestBody?: { content: { 'application/json': { examples?: Record<string, { value: unknown }> } } };
+  responses: Record<string, { content?: { 'application/json': { schema: object; example?: unknown } } }>;
 }
 interface Document {
   openapi: string;
@@ -19,6 +21,7 @@ let tenant: Tenant;
 let document: Document;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
+ajv.addFormat('uuid4', /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
 
 beforeAll(async () => {
   server = await startServer();
@@ -28,25 +31,40 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Checks a real response against the schema the document gives for that route and status. */
-function expectDocumented(path: string, method: string, status: number, body: unknown) {
+/** The schema the document gives for a route and status, with its references resolved in the document. */
+function documentedSchema(path: string, method: string, status: number): object {
   const response = document.paths[path]?.[method]?.responses[String(status)];
   expect(response, `${method} ${path} ${status} is documented`).toBeDefined();
-  const schema = JSON.parse(
+  return JSON.parse(
     JSON.stringify(response?.content?.['application/json'].schema ?? {}).replaceAll(
       '"#/components/',
       '"doc#/components/',
     ),
-  );
-  const validate = ajv.compile(schema);
+  ) as object;
+}
+
+/** Checks a real response against the schema the document gives for that route and status. */
+function expectDocumented(path: string, method: string, status: number, body: unknown) {
+  const validate = ajv.compile(documentedSchema(path, method, status));
   expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
 }
+
+/** Polar's error names, by the status they are served with. */
+const polarErrorStatus: Record<string, number> = {
+  Unauthorized: 401,
+  NotPermitted: 403,
+  ResourceNotFound: 404,
+  RequestValidationError: 422,
+  TooManyRequests: 429,
+};
 
 describe('GET /openapi.json', () => {
   it('is OpenAPI 3.1 with both auth schemes and every route of the table', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['apiKey', 'bearer']);
-    for (const route of restRoutes) expect(document.paths[route.path]?.[route.method], route.operationId).toBeDefined();
+    for (const { route, operationId } of restRoutes) {
+      expect(document.paths[route.path]?.[route.method]?.operationId, operationId).toBe(operationId);
+    }
   });
 
   it('documents only routes that are served: each answers 401 without a key, not 404', async () => {
@@ -97,6 +115,39 @@ describe('GET /openapi.json', () => {
     expectDocumented('/v1/members/{id}', 'get', 404, missing.body);
     const anonymous = await request(`${server.url}/v1/members/`);
     expectDocumented('/v1/members/', 'get', 401, anonymous.body);
+  });
+});
+
+describe('the examples of /openapi.json', () => {
+  it('give every error status an example that fits its schema and says that status', () => {
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (Number(status) < 400) continue;
+          const example = response.content?.['application/json'].example as { error: unknown } | undefined;
+          const where = `${method} ${path} ${status}`;
+          expect(example, where).toBeDefined();
+          expectDocumented(path, method, Number(status), example);
+          const error = example?.error;
+          const said =
+            typeof error === 'string' ? polarErrorStatus[error] : errorStatus[(error as { code: ErrorCode }).code];
+          expect(said, where).toBe(Number(status));
+        }
+      }
+    }
+  });
+
+  it('show the seeds’ requests, and they succeed as shown', async () => {
+    const examples = Object.values(
+      document.paths['/members/sync']?.post?.requestBody?.content['application/json'].examples ?? {},
+    );
+    expect(examples.length).toBe(5);
+    await tenant.plan({ name: 'Paywall monthly', stripePriceId: 'price_paywall_monthly' });
+    await tenant.plan({ name: 'Bundle 10', stripePriceId: 'price_bundle_10', jobsIncluded: 10 });
+    for (const { value } of examples) {
+      const reply = await request(`${server.url}/members/sync`, { key: tenant.key, body: value });
+      expect([200, 201], JSON.stringify(reply.body)).toContain(reply.status);
+    }
   });
 });
 

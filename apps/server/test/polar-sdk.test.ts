@@ -2,17 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Polar } from '@polar-sh/sdk';
 import { HTTPValidationError } from '@polar-sh/sdk/models/errors/httpvalidationerror.js';
 import { ResourceNotFound } from '@polar-sh/sdk/models/errors/resourcenotfound.js';
+import { conformingHttpClient } from './support/polar-conformance.js';
+import { rejection } from './support/rejection.js';
 import { createTenant, startServer, type TestServer } from './support/server.js';
-
-/** The error a call rejected with, checked to be of `type` and typed as it. */
-async function rejection<E>(call: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  const error = await call.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(type);
-  return error as E;
-}
 
 let server: TestServer;
 let polar: Polar;
@@ -21,7 +13,7 @@ let teamId: string;
 beforeAll(async () => {
   server = await startServer();
   const tenant = await createTenant(server.db);
-  polar = new Polar({ accessToken: tenant.key, serverURL: server.url });
+  polar = new Polar({ accessToken: tenant.key, serverURL: server.url, httpClient: conformingHttpClient() });
   const team = await polar.customers.create({
     type: 'team',
     email: 'Owner@Team.example',

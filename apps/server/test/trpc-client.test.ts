@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMembersClient, TRPCClientError, type AppRouter } from '@members/client';
+import { createMembersClient, TRPCClientError, type MembersClientError } from '@members/client';
 import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -13,11 +13,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** The error a tRPC call rejected with, for asserting on its code and data. */
-async function rejection(call: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
+async function rejection(call: Promise<unknown>): Promise<MembersClientError> {
   try {
     await call;
   } catch (error) {
-    if (error instanceof TRPCClientError) return error as TRPCClientError<AppRouter>;
+    if (error instanceof TRPCClientError) return error as MembersClientError;
     throw error;
   }
   throw new Error('expected the call to fail');
@@ -48,13 +48,13 @@ describe('the typed tRPC client', () => {
     expect(detail).toMatchObject({ hasValidPaywallSubscription: true, payments: [{ id: created.payment?.id }] });
   });
 
-  it('reports validation problems with code BAD_REQUEST and every issue with its path', async () => {
+  it('reports validation problems as 422, as REST does, with every issue and its path', async () => {
     const client = createMembersClient({ url: server.url, apiKey: tenant.key, batch: false });
     const error = await rejection(
       client.members.sync.mutate({ email: 'nope', payment: { jobId: 'x', amount: 1, currency: 'US' } }),
     );
-    expect(error.data?.code).toBe('BAD_REQUEST');
-    expect(error.data?.httpStatus).toBe(400);
+    expect(error.data?.code).toBe('UNPROCESSABLE_CONTENT');
+    expect(error.data?.httpStatus).toBe(422);
     expect(error.data?.appCode).toBe('validation_failed');
     expect(error.data?.issues.map((issue) => issue.path.join('.')).sort()).toEqual([
       'email',

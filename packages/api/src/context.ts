@@ -1,26 +1,48 @@
 import type { Database } from '@members/db';
+import type { Principal } from './auth/api-keys.js';
 import { apiKeyFromHeaders } from './auth/api-keys.js';
-import type { RateLimiter } from './auth/rate-limiter.js';
+import type { RateLimits, RateLimitState } from './auth/rate-limits.js';
+import { principalsOf, type PrincipalCache } from './auth/principal-cache.js';
 
-/** What every procedure starts from: the database, the caller's key if any, and the limiter. */
+export type RequestHeaders = Record<string, string | string[] | undefined>;
+
+/** What every procedure starts from: one per HTTP request, shared by the calls of a tRPC batch. */
 export interface Context {
   db: Database;
   apiKey: string | null;
-  rateLimiter: RateLimiter | null;
+  /** The caller's address: requests without a valid key are limited by it. */
+  clientAddress: string;
+  /** How many calls the HTTP request makes (a tRPC batch makes several): what the rate limit charges. */
+  calls: number;
+  limits: RateLimits | null;
+  /** API keys seen lately, shared by every request of the process. */
+  principals: PrincipalCache;
+  /** Set by the first call: the key is looked up and the limit charged once per HTTP request. */
+  caller?: Promise<Principal>;
+  /** The limit after this request's charge, for the RateLimit headers. */
+  rateLimit?: RateLimitState;
 }
 
 export interface ContextDependencies {
   db: Database;
-  rateLimiter?: RateLimiter | null;
+  limits?: RateLimits | null;
 }
 
-export type RequestHeaders = Record<string, string | string[] | undefined>;
+export interface RequestFacts {
+  headers: RequestHeaders;
+  clientAddress: string | undefined;
+  calls?: number;
+}
 
 /** One factory for every surface, so tRPC and REST authenticate exactly alike. */
 export function createContextFactory(deps: ContextDependencies) {
-  return (headers: RequestHeaders): Context => ({
+  const principals = principalsOf(deps.db);
+  return (request: RequestFacts): Context => ({
     db: deps.db,
-    apiKey: apiKeyFromHeaders(headers),
-    rateLimiter: deps.rateLimiter ?? null,
+    principals,
+    apiKey: apiKeyFromHeaders(request.headers),
+    clientAddress: request.clientAddress ?? 'unknown',
+    calls: request.calls ?? 1,
+    limits: deps.limits ?? null,
   });
 }

@@ -1,48 +1,35 @@
-import { TRPCError } from '@trpc/server';
 import { errorStatus, type ErrorCode, type ErrorIssue } from '@members/contracts';
 
-type TRPCCode = TRPCError['code'];
-
-const trpcCodeFor: Record<ErrorCode, TRPCCode> = {
-  invalid_json: 'PARSE_ERROR',
-  unauthorized: 'UNAUTHORIZED',
-  forbidden: 'FORBIDDEN',
-  not_found: 'NOT_FOUND',
-  conflict: 'CONFLICT',
-  payload_too_large: 'PAYLOAD_TOO_LARGE',
-  validation_failed: 'UNPROCESSABLE_CONTENT',
-  unknown_plan: 'UNPROCESSABLE_CONTENT',
-  rate_limited: 'TOO_MANY_REQUESTS',
-  internal_error: 'INTERNAL_SERVER_ERROR',
-  unavailable: 'SERVICE_UNAVAILABLE',
-};
-
 /**
- * An error the caller caused, with a stable code. It is a TRPCError so tRPC serves it with the right status
- * unchanged, and the REST adapter renders it in each surface's body from `code`, `issues` and `retryAfter`.
+ * An error the caller caused (or an outage they should retry), with a stable code. It knows no transport: tRPC and
+ * each REST surface map it once, and `errorStatus` gives its HTTP status on all of them alike.
  */
-export class AppError extends TRPCError {
-  readonly appCode: ErrorCode;
+export class DomainError extends Error {
+  readonly code: ErrorCode;
   readonly issues: ErrorIssue[];
   /** Seconds, for 429. */
   readonly retryAfter: number | undefined;
 
-  constructor(appCode: ErrorCode, message: string, options: { issues?: ErrorIssue[]; retryAfter?: number } = {}) {
-    super({ code: trpcCodeFor[appCode], message });
-    this.name = 'AppError';
-    this.appCode = appCode;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { issues?: ErrorIssue[]; retryAfter?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'DomainError';
+    this.code = code;
     this.issues = options.issues ?? [];
     this.retryAfter = options.retryAfter;
   }
 
   get status(): number {
-    return errorStatus[this.appCode];
+    return errorStatus[this.code];
   }
 }
 
-export const notFound = (message: string) => new AppError('not_found', message);
-export const conflict = (message: string) => new AppError('conflict', message);
+export const notFound = (message: string) => new DomainError('not_found', message);
+export const conflict = (message: string) => new DomainError('conflict', message);
 
 /** One field of the input breaks a rule of ours; reported like a validation issue, at that field. */
 export const invalidField = (field: string, message: string, issueMessage = message) =>
-  new AppError('validation_failed', message, { issues: [{ path: [field], message: issueMessage }] });
+  new DomainError('validation_failed', message, { issues: [{ path: [field], message: issueMessage }] });

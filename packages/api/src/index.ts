@@ -1,18 +1,33 @@
+export { callProcedure } from './call-procedure.js';
 export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from './router.js';
-export { createContextFactory, type Context, type ContextDependencies, type RequestHeaders } from './context.js';
-export { AppError } from './errors.js';
-export { zodIssues } from './trpc.js';
-export { RateLimiter } from './auth/rate-limiter.js';
-export { mergeCustomFields } from './members/custom-fields.js';
+export {
+  createContextFactory,
+  type Context,
+  type ContextDependencies,
+  type RequestFacts,
+  type RequestHeaders,
+} from './context.js';
+export { DomainError } from './errors.js';
+export { domainErrorOf, trpcCodeFor, retryAfterOf, zodIssues } from './trpc-errors.js';
+export type { RequestScope } from './request-scope.js';
+export { RateLimits, type RateLimitPolicy, type RateLimitState } from './auth/rate-limits.js';
+export { mergeCustomFields } from './organization-members/custom-fields.js';
 export {
   bootstrapFirstOrganization,
   createOrganization,
   createPlan,
   issueApiKey,
+  organizationScope,
   requireOrganization,
   revokeApiKey,
   type IssuedApiKey,
   type PlanSpec,
 } from './admin/organizations.js';
 export { createCustomer } from './customers/customers.js';
-export { toCustomerOutput } from './customers/serialize.js';
+export { authenticate } from './auth/authenticate.js';
+export { maxInputDepth } from './input-safety.js';
+export { IdempotencyStore, type Claim } from './idempotency/idempotency-store.js';
+export { apiKeyFromHeaders, hashApiKey } from './auth/api-keys.js';
+export { DeliveryWorker, type DeliveryWorkerOptions } from './webhooks/delivery-worker.js';
+export { listWebhookDeliveries, listWebhooks } from './admin/webhooks.js';
+export { syncMemberBatch } from './organization-members/sync-batch.js';

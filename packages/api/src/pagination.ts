@@ -1,17 +1,31 @@
 import type { Pagination } from '@members/contracts';
 
+type Direction = 'asc' | 'desc' | 'asc nulls last' | 'desc nulls last';
+
+/** Every sorting criterion Polar's lists take, as an ORDER BY term; nullable columns sort nulls last on both databases. */
+const orderings = {
+  created_at: ['createdAt', 'asc'],
+  '-created_at': ['createdAt', 'desc'],
+  email: ['email', 'asc nulls last'],
+  '-email': ['email', 'desc nulls last'],
+  name: ['name', 'asc nulls last'],
+  '-name': ['name', 'desc nulls last'],
+} as const satisfies Record<string, readonly [string, Direction]>;
+export type SortCriterion = keyof typeof orderings;
+
 export interface PageRequest {
   page: number;
   limit: number;
-  sorting: ('created_at' | '-created_at')[];
+  sorting: readonly SortCriterion[];
 }
 
-/** LIMIT/OFFSET and ORDER BY for a page; the id breaks ties so pages never overlap or skip. */
+/** LIMIT/OFFSET and ORDER BY for a page, criteria in order; the id breaks ties so pages never overlap or skip. */
 export function pageQuery(request: PageRequest) {
-  const orderBy = request.sorting.flatMap((sort) => {
-    const direction = sort.startsWith('-') ? ('desc' as const) : ('asc' as const);
-    return [{ createdAt: direction }, { id: direction }];
+  const orderBy = request.sorting.map((criterion): Record<string, Direction> => {
+    const [field, direction] = orderings[criterion];
+    return { [field]: direction };
   });
+  orderBy.push({ id: request.sorting[0]?.startsWith('-') ? 'desc' : 'asc' });
   return { limit: request.limit, offset: (request.page - 1) * request.limit, orderBy };
 }
 

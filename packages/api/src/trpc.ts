@@ -1,55 +1,51 @@
 import { initTRPC } from '@trpc/server';
-import { ZodError } from 'zod';
-import type { ErrorIssue, Scope } from '@members/contracts';
-import { UniqueConstraintViolationException } from '@members/db';
-import { principalForKey } from './auth/api-keys.js';
-import { grants } from './auth/scopes.js';
+import type { z } from 'zod';
+import type { ProcedureContract, Scope, TrpcErrorData } from '@members/contracts';
+import { authenticate } from './auth/authenticate.js';
 import type { Context } from './context.js';
-import { AppError } from './errors.js';
-
-export function zodIssues(error: ZodError): ErrorIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
-    message: issue.message,
-  }));
-}
+import { DomainError } from './errors.js';
+import { unsafeInputIssues } from './input-safety.js';
+import { asTRPCError, domainErrorOf, errorCodeOf, toTRPCError } from './trpc-errors.js';
 
 const t = initTRPC.context<Context>().create({
-  // tRPC callers get the same machine-readable code and issue list the REST surfaces render.
+  // Never a stack trace in a response, whatever NODE_ENV says.
+  isDev: false,
   errorFormatter({ shape, error }) {
-    const issues =
-      error.cause instanceof ZodError ? zodIssues(error.cause) : error instanceof AppError ? error.issues : [];
-    const appCode =
-      error instanceof AppError ? error.appCode : error.cause instanceof ZodError ? 'validation_failed' : null;
-    return { ...shape, data: { ...shape.data, appCode, issues } };
+    const domain = error.cause instanceof DomainError ? error.cause : null;
+    const { stack: _stack, ...data } = shape.data;
+    // A fault of ours says nothing of itself (it may quote SQL); the log has it.
+    const message = !domain && shape.data.httpStatus >= 500 ? 'Something went wrong on our side' : shape.message;
+    const extra: TrpcErrorData = { appCode: domain?.code ?? errorCodeOf(error.code), issues: domain?.issues ?? [] };
+    return { ...shape, message, data: { ...data, ...extra } };
   },
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
 
-/** Resolves the key, applies the rate limit, and gives the procedure its own unit of work. */
-const authenticated = t.procedure.use(async ({ ctx, next }) => {
-  if (!ctx.apiKey) throw new AppError('unauthorized', 'An API key is required (x-api-key or Authorization: Bearer)');
-  const em = ctx.db.fork();
-  const principal = await principalForKey(em, ctx.apiKey);
-  if (!principal) throw new AppError('unauthorized', 'The API key is unknown or revoked');
-  const wait = ctx.rateLimiter?.take(principal.keyId) ?? 0;
-  if (wait > 0) throw new AppError('rate_limited', `Too many requests; retry in ${wait}s`, { retryAfter: wait });
-  const result = await next({ ctx: { principal, em } });
-  // The services lock before they check, so this is a backstop: a write that lost a race to a unique key is the
-  // caller's conflict to retry, never a 500.
-  if (!result.ok && result.error.cause instanceof UniqueConstraintViolationException) {
-    throw new AppError('conflict', 'The request conflicts with a concurrent change; retry it');
-  }
-  return result;
-});
-
-/** A procedure that needs `scope` (a read scope is also granted by its write scope). */
-export function scopedProcedure(scope: Scope) {
-  return authenticated.use(({ ctx, next }) => {
-    if (!grants(ctx.principal.scopes, scope)) throw new AppError('forbidden', `This API key lacks the ${scope} scope`);
-    return next();
+/** A procedure that needs `required`: the caller is authenticated, limited and given its own request scope. */
+function scopedProcedure(required: Scope) {
+  return t.procedure.use(async ({ ctx, next, getRawInput }) => {
+    const { scope } = await authenticate(ctx, required).catch((error: unknown) => {
+      const domain = domainErrorOf(error);
+      throw domain ? asTRPCError(domain) : error;
+    });
+    const issues = unsafeInputIssues(await getRawInput());
+    if (issues.length > 0) {
+      throw asTRPCError(
+        new DomainError('validation_failed', `The request is invalid: ${issues.length} problem(s)`, { issues }),
+      );
+    }
+    const result = await next({ ctx: { scope } });
+    if (!result.ok) throw toTRPCError(result.error);
+    return result;
   });
 }
+
+/**
+ * The procedure a contract describes, with its scope, input and output; the router adds `.query` or `.mutation` as
+ * the contract's `type` says (the client's types, derived from the contracts, hold it to that).
+ */
+export const procedureFrom = <TInput extends z.ZodObject, TOutput extends z.ZodType>(
+  contract: ProcedureContract<'query' | 'mutation', TInput, TOutput>,
+) => scopedProcedure(contract.scope).input(contract.input).output(contract.output);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeCustomFields } from '../src/members/custom-fields.js';
+import { mergeCustomFields } from '../src/organization-members/custom-fields.js';
 
 describe('mergeCustomFields', () => {
   const stored = { company: 'Acme', size: 10, tags: ['a'] };

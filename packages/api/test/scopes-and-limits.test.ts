@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { grants } from '../src/auth/scopes.js';
-import { RateLimiter } from '../src/auth/rate-limiter.js';
+import { RateLimits } from '../src/auth/rate-limits.js';
+import { DomainError } from '../src/errors.js';
 
 describe('grants', () => {
   it('lets a write scope read, and admin do everything', () => {
@@ -12,20 +13,25 @@ describe('grants', () => {
   });
 });
 
-describe('RateLimiter', () => {
-  it('allows the burst, then asks to wait, then refills at the rate', () => {
-    const limiter = new RateLimiter(2, 3);
-    const t0 = 1_000_000;
-    expect([limiter.take('k', t0), limiter.take('k', t0), limiter.take('k', t0)]).toEqual([0, 0, 0]);
-    expect(limiter.take('k', t0)).toBe(1);
-    expect(limiter.take('k', t0 + 500)).toBe(0);
-    expect(limiter.take('k', t0 + 500)).toBe(1);
+describe('RateLimits (in memory)', () => {
+  const limits = () =>
+    new RateLimits({ key: { points: 3, windowSeconds: 2 }, address: { points: 1, windowSeconds: 60 } });
+
+  it("allows the window's points, then refuses with the seconds to wait", async () => {
+    const rate = limits();
+    expect(await rate.charge('key', 'k', 2)).toMatchObject({ limit: 3, remaining: 1, windowSeconds: 2 });
+    expect(await rate.charge('key', 'k')).toMatchObject({ remaining: 0 });
+    const refusal = await rate.charge('key', 'k').catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({ code: 'rate_limited', retryAfter: expect.any(Number) });
+    expect((refusal as DomainError).retryAfter).toBeLessThanOrEqual(2);
   });
 
-  it('keeps one bucket per key', () => {
-    const limiter = new RateLimiter(1, 1);
-    expect(limiter.take('a', 0)).toBe(0);
-    expect(limiter.take('a', 0)).toBe(1);
-    expect(limiter.take('b', 0)).toBe(0);
+  it('keeps each key and each address apart, and tells an exhausted one without charging it', async () => {
+    const rate = limits();
+    await rate.charge('address', '10.0.0.1');
+    expect(await rate.exhausted('address', '10.0.0.1')).toMatchObject({ remaining: 0 });
+    expect(await rate.exhausted('address', '10.0.0.2')).toBeNull();
+    expect(await rate.charge('key', '10.0.0.1')).toMatchObject({ remaining: 2 });
   });
 });

@@ -6,13 +6,18 @@ import { z } from 'zod';
  */
 export const errorStatus = {
   invalid_json: 400,
+  bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  idempotency_key_in_use: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   validation_failed: 422,
   unknown_plan: 422,
+  idempotency_key_reused: 422,
   rate_limited: 429,
   internal_error: 500,
   unavailable: 503,
@@ -28,13 +33,15 @@ export const errorIssue = z.object({
 export type ErrorIssue = z.infer<typeof errorIssue>;
 
 /** Kardow surface: `{"error": {"code", "message", "issues"}}`. */
-export const kardowErrorBody = z.object({
-  error: z.object({
-    code: errorCode,
-    message: z.string(),
-    issues: z.array(errorIssue),
-  }),
-});
+export const kardowErrorBody = z
+  .object({
+    error: z.object({
+      code: errorCode,
+      message: z.string(),
+      issues: z.array(errorIssue),
+    }),
+  })
+  .meta({ id: 'KardowError' });
 export type KardowErrorBody = z.infer<typeof kardowErrorBody>;
 
 /** Polar surface: FastAPI's validation error, item by item. */
@@ -44,20 +51,34 @@ export const polarValidationIssue = z.object({
   msg: z.string(),
   input: z.unknown(),
 });
-export const polarValidationErrorBody = z.object({
-  error: z.literal('RequestValidationError'),
-  detail: z.array(polarValidationIssue),
-});
-export const polarErrorBody = z.object({
-  error: z.enum([
-    'ResourceNotFound',
-    'Unauthorized',
-    'NotPermitted',
-    'Conflict',
-    'PayloadTooLarge',
-    'TooManyRequests',
-    'InternalServerError',
-  ]),
-  detail: z.string(),
-});
+export const polarValidationErrorBody = z
+  .object({
+    error: z.literal('RequestValidationError'),
+    detail: z.array(polarValidationIssue),
+  })
+  .meta({ id: 'PolarValidationError' });
+export const polarErrorBody = z
+  .object({
+    error: z.enum([
+      'BadRequest',
+      'ResourceNotFound',
+      'Unauthorized',
+      'NotPermitted',
+      'MethodNotAllowed',
+      'Conflict',
+      'PayloadTooLarge',
+      'UnsupportedMediaType',
+      'TooManyRequests',
+      'InternalServerError',
+      'ServiceUnavailable',
+    ]),
+    detail: z.string(),
+  })
+  .meta({ id: 'PolarError' });
 export type PolarValidationIssue = z.infer<typeof polarValidationIssue>;
+
+/** What tRPC callers find in `error.data` besides tRPC's own `code` and `httpStatus`. */
+export interface TrpcErrorData {
+  appCode: ErrorCode | null;
+  issues: ErrorIssue[];
+}

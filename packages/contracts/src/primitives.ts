@@ -29,3 +29,10 @@ export const currencyCode = z
   .string()
   .regex(/^[A-Za-z]{3}$/, 'must be a 3-letter ISO-4217 currency code')
   .transform((code) => code.toUpperCase());
+
+/**
+ * For an object-level refine that should be reported beside field errors (zod skips it by default once a field
+ * failed): run it whenever the value is an object at all. `() => true` would also run it on null, and report a list twice.
+ */
+export const whenAnObject = ({ value }: { value: unknown }) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

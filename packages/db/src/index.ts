@@ -1,5 +1,7 @@
 export * from './entities/index.js';
 export { parseDatabaseUrl, ormOptions, type Dialect, type DatabaseLocation } from './config.js';
 export { openDatabase, type Database, type OpenOptions } from './database.js';
-export { UniqueConstraintViolationException, LockMode, type FilterQuery } from '@mikro-orm/core';
+export { DriverException, UniqueConstraintViolationException, LockMode, type FilterQuery } from '@mikro-orm/core';
 export type { EntityManager } from '@mikro-orm/knex';
+export { isDatabaseUnavailable } from './unavailable.js';
+export { rawQuery } from './raw-query.js';

@@ -1,23 +1,57 @@
 import { Router } from 'express';
-import type { CreateContext } from './caller.js';
-import { kardowRoutes } from './kardow/routes.js';
-import { polarRoutes } from './polar/routes.js';
+import { restRoutes, type SurfaceName } from '@members/contracts';
+import type { IdempotencyStore } from '@members/api';
+import { jsonBody } from './body.js';
+import { idempotency, surfaceIdempotencyErrors } from './idempotency.js';
+import { kardowSurface } from './kardow/surface.js';
+import { polarSurface } from './polar/surface.js';
+import { expressPath, methodNotAllowed, serveRoute, type CreateContext } from './serve-route.js';
+import type { Surface } from './surface.js';
 
 export interface RestOptions {
   createContext: CreateContext;
   /** Largest accepted body, in bytes. */
   bodyLimitBytes?: number;
+  /** Where requests with an Idempotency-Key are kept. */
+  idempotency: IdempotencyStore;
+  onFault: (error: unknown) => void;
 }
 
-/** Every REST route of SPEC.md, each a thin mapping onto a tRPC procedure. */
+export type { Surface } from './surface.js';
+export const surfaces: Record<SurfaceName, Surface> = { kardow: kardowSurface, polar: polarSurface };
+
+/** Every REST route of the route tables, each a thin mapping onto the procedure its row names. */
 export function restRouter(options: RestOptions): Router {
   const bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
   const router = Router();
-  router.use(kardowRoutes(options.createContext, bodyLimit));
-  router.use(polarRoutes(options.createContext, bodyLimit));
+  for (const surface of Object.values(surfaces)) {
+    const routes = Router();
+    routes.use(
+      surface.prefixes,
+      jsonBody(bodyLimit),
+      surface.requestErrors,
+      idempotency(
+        options.idempotency,
+        surfaceIdempotencyErrors(surface),
+        (req) => JSON.stringify(req.body ?? null),
+        options.onFault,
+      ),
+    );
+    const rows = restRoutes.filter((row) => row.surface === surface.name);
+    for (const row of rows) serveRoute(routes, row, surface, options.createContext);
+    // A served path asked with another method: 405 and the methods it takes.
+    for (const path of new Set(rows.map(({ route }) => route.path))) {
+      const allowed = rows.filter(({ route }) => route.path === path).map(({ route }) => route.method);
+      routes.all(expressPath(path), methodNotAllowed(surface, allowed));
+    }
+    routes.use(surface.prefixes, surface.notFound);
+    router.use(routes);
+  }
   return router;
 }
 
 export { toFailure, type Failure } from './failure.js';
-export { kardowNotFound } from './kardow/errors.js';
+export { expressPath, type CreateContext } from './serve-route.js';
+export { rateLimitHeaders } from './rate-limit-headers.js';
+export { idempotency } from './idempotency.js';
 export { openApiDocument } from './openapi/document.js';

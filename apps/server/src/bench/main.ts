@@ -1,163 +1,295 @@
 /**
- * npm run bench: throughput, latency and memory of the real server, each scenario set against two baselines
- * measured in the same run: /healthz (the HTTP floor) and /readyz (one database round trip). These machines are
- * shared and noisy, so every figure is the median of BENCH_ROUNDS rounds and the ratios matter more than the
- * absolute numbers.
+ * npm run bench: throughput, latency and memory of the real server, each scenario beside a baseline measured in the
+ * same run on the same database: the same writes as hand-written SQL behind a bare Express route (bare-sql.ts).
+ * These machines are shared and noisy, so every figure is the median of BENCH_ROUNDS rounds, service and baseline
+ * alternate within a round, and the ratios matter more than the absolute numbers.
  *
- *   BENCH_DATABASE_URL   database (default: a new SQLite file); e.g. postgres://postgres@127.0.0.1:5432/members_bench
- *   BENCH_REQUESTS       requests per scenario per round (default 1000)
- *   BENCH_CONCURRENCY    requests in flight (default 16)
- *   BENCH_ROUNDS         rounds (default 3)
+ *   BENCH_DATABASE_URL      database (default: a new SQLite file); e.g. postgres://postgres@127.0.0.1:5432/members_bench
+ *                           (it must be empty: the bench uses the key the server prints on its first start)
+ *   BENCH_REQUESTS          requests per scenario per round (default 2000)
+ *   BENCH_CONCURRENCY       requests in flight (default 20)
+ *   BENCH_ROUNDS            rounds (default 3)
+ *   BENCH_LIST_SIZES        customer members to list among (default 100000,1000000)
+ *   BENCH_IMPORT_MEMBERS    members in the import file (default 100000)
+ *   BENCH_MEMORY_REQUESTS   length of the sync run whose resident memory is followed (default 200000; 0 skips it)
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bareDatabase, upsertMembersSql } from './bare-sql.js';
+import { fillCustomerMembers, settle } from './fixtures.js';
 import { load, median, type LoadResult } from './load.js';
-import { startServerProcess } from './server-process.js';
+import { startBareProcess, startServerProcess } from './server-process.js';
+import { measureDelivery } from './webhook-delivery.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const requests = env('BENCH_REQUESTS', 1000);
-const concurrency = env('BENCH_CONCURRENCY', 16);
+const requests = env('BENCH_REQUESTS', 2000);
+const concurrency = env('BENCH_CONCURRENCY', 20);
 const rounds = env('BENCH_ROUNDS', 3);
+const listSizes = (process.env.BENCH_LIST_SIZES ?? '100000,1000000').split(',').map(Number).filter(Boolean);
+const importMembers = env('BENCH_IMPORT_MEMBERS', 100_000);
+const memoryRequests = env('BENCH_MEMORY_REQUESTS', 200_000);
 const databaseUrl =
   process.env.BENCH_DATABASE_URL ?? `file:${path.join(os.tmpdir(), `members-bench-${randomUUID()}.db`)}`;
+const postgres = !databaseUrl.startsWith('file:');
 
 const server = await startServerProcess(databaseUrl);
+const bare = await startBareProcess(databaseUrl);
+const { db } = bareDatabase(databaseUrl);
 const adminScript = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'admin.js');
 /** The organization the server made on its first start: the database is new, so it is the first. */
 const organizationId = 1;
 const admin = (...args: string[]) =>
-  execFileSync(process.execPath, [adminScript, ...args, '--json'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  }).toString();
+  execFileSync(process.execPath, [adminScript, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
 
-async function call(
-  method: string,
-  route: string,
-  body?: unknown,
-  auth: 'x-api-key' | 'bearer' = 'x-api-key',
-): Promise<Response> {
-  const headers: Record<string, string> =
-    auth === 'bearer' ? { authorization: `Bearer ${server.key}` } : { 'x-api-key': server.key };
+function call(base: string, method: string, route: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { authorization: `Bearer ${server.key}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  return fetch(`${server.url}${route}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  return fetch(`${base}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 const ok = async (response: Promise<Response>) => {
   const reply = await response;
   await reply.arrayBuffer();
   return reply.status < 400;
 };
+const service = (method: string, route: string, body?: unknown) => ok(call(server.url, method, route, body));
+const baseline = (method: string, route: string, body?: unknown) => ok(call(bare.url, method, route, body));
 
 // Fixtures: a plan for access blocks, a team customer for Polar members, members to update.
 const { plan } = JSON.parse(
-  admin('plan', 'create', '--org', String(organizationId), '--name', 'Bench', '--stripe-price-id', 'price_bench'),
+  admin('plan', 'create', '--org', '1', '--name', 'Bench', '--stripe-price-id', 'price_bench', '--json').toString(),
 ) as { plan: { id: string } };
 const team = (await (
-  await call('POST', '/v1/customers/', { type: 'team', email: 'bench-team@example.com' }, 'bearer')
+  await call(server.url, 'POST', '/v1/customers/', { type: 'team', email: 'bench-team@example.com' })
 ).json()) as { id: string };
-for (let i = 0; i < 100; i++) await ok(call('POST', '/members/sync', { email: `existing-${i}@example.com` }));
-await ok(call('POST', '/v1/members/', { customer_id: team.id, email: 'listed@example.com' }, 'bearer'));
+for (let i = 0; i < 100; i++) await service('POST', '/members/sync', { email: `existing-${i}@example.com` });
 
 let unique = 0;
 const next = () => `${unique++}-${randomUUID().slice(0, 8)}`;
+const batchOf = (prefix: string, size: number) =>
+  Array.from({ length: size }, () => ({ email: `${prefix}-${next()}@example.com`, name: 'Batch Member' }));
 
-const scenarios: [string, (i: number) => Promise<boolean>][] = [
-  ['GET /healthz (baseline: HTTP)', () => ok(fetch(`${server.url}/healthz`))],
-  ['GET /readyz (baseline: one query)', () => ok(fetch(`${server.url}/readyz`))],
-  [
-    'POST /members/sync, new member',
-    () => ok(call('POST', '/members/sync', { email: `new-${next()}@example.com`, role: 'business' })),
-  ],
-  [
-    'POST /members/sync, update + customFields',
-    (i) =>
-      ok(
-        call('POST', '/members/sync', { email: `existing-${i % 100}@example.com`, customFields: { [`k${i % 7}`]: i } }),
-      ),
-  ],
-  [
-    'POST /members/sync, access + payment',
-    () =>
-      ok(
-        call('POST', '/members/sync', {
-          email: `payer-${next()}@example.com`,
-          access: { planId: plan.id },
-          payment: { jobId: randomUUID(), amount: 10, currency: 'USD', stripePaymentIntentId: `pi_${next()}` },
-        }),
-      ),
-  ],
-  [
-    'tRPC members.sync, update',
-    (i) => ok(call('POST', '/trpc/members.sync', { email: `existing-${i % 100}@example.com`, name: `Name ${i % 5}` })),
-  ],
-  [
-    'POST /v1/members/, new member',
-    () => ok(call('POST', '/v1/members/', { customer_id: team.id, email: `m-${next()}@example.com` }, 'bearer')),
-  ],
-  [
-    'GET /v1/members/?limit=10',
-    () => ok(call('GET', `/v1/members/?customer_id=${team.id}&limit=10`, undefined, 'bearer')),
-  ],
-];
-
-const results = new Map<string, LoadResult[]>();
-// Resident memory after each round: steady means no leak, a climb round after round means one.
-const rssAfterRound: number[] = [];
-for (let round = 1; round <= rounds; round++) {
-  for (const [name, send] of scenarios) {
-    const result = await load(requests, concurrency, send);
-    results.set(name, [...(results.get(name) ?? []), result]);
-  }
-  rssAfterRound.push(server.memory().rssMiB);
-  process.stderr.write(`round ${round}/${rounds} done\n`);
+interface Scenario {
+  name: string;
+  /** Members written per request: throughput is printed per member when it is more than one. */
+  perRequest?: number;
+  requests?: number;
+  concurrency?: number;
+  service: (i: number) => Promise<boolean>;
+  baseline: (i: number) => Promise<boolean>;
 }
 
-const figure = (name: string, pick: (result: LoadResult) => number) => median((results.get(name) ?? []).map(pick));
-const readyz = figure('GET /readyz (baseline: one query)', (r) => r.perSecond);
-const healthz = figure('GET /healthz (baseline: HTTP)', (r) => r.perSecond);
-const memory = server.memory();
+const writeScenarios: Scenario[] = [
+  {
+    name: 'sync, new member',
+    service: () => service('POST', '/members/sync', { email: `new-${next()}@example.com`, role: 'business' }),
+    baseline: () => baseline('POST', '/sync', { email: `bare-${next()}@example.com`, role: 'business' }),
+  },
+  {
+    name: 'sync, update name + customFields',
+    service: (i) =>
+      service('POST', '/members/sync', {
+        email: `existing-${i % 100}@example.com`,
+        name: `Name ${i}`,
+        customFields: { [`k${i % 7}`]: i },
+      }),
+    baseline: (i) =>
+      baseline('POST', '/sync', {
+        email: `existing-${i % 100}@example.com`,
+        name: `Name ${i}`,
+        customFields: { [`k${i % 7}`]: i },
+      }),
+  },
+  {
+    name: 'sync, update through tRPC',
+    service: (i) => service('POST', '/trpc/members.sync', { email: `existing-${i % 100}@example.com`, name: `T ${i}` }),
+    baseline: (i) => service('POST', '/members/sync', { email: `existing-${i % 100}@example.com`, name: `R ${i}` }),
+  },
+  {
+    name: 'sync, access + payment',
+    service: () =>
+      service('POST', '/members/sync', {
+        email: `payer-${next()}@example.com`,
+        access: { planId: plan.id },
+        payment: { jobId: randomUUID(), amount: 10, currency: 'USD', stripePaymentIntentId: `pi_${next()}` },
+      }),
+    baseline: () =>
+      baseline('POST', '/sync-access', {
+        email: `bare-payer-${next()}@example.com`,
+        planId: plan.id,
+        jobId: randomUUID(),
+        amount: 10,
+      }),
+  },
+  {
+    name: 'batch sync, 1,000 new members',
+    perRequest: 1000,
+    requests: 10,
+    concurrency: 2,
+    service: () => service('POST', '/members/sync/batch', { members: batchOf('batch', 1000) }),
+    baseline: () => baseline('POST', '/batch', { members: batchOf('bare-batch', 1000) }),
+  },
+  {
+    name: 'Polar member create',
+    service: () => service('POST', '/v1/members/', { customer_id: team.id, email: `m-${next()}@example.com` }),
+    baseline: () => baseline('POST', '/v1/members', { customer_id: team.id, email: `bare-m-${next()}@example.com` }),
+  },
+];
+
+interface Figures {
+  name: string;
+  perSecond: number;
+  baselinePerSecond: number;
+  p50ms: number;
+  p99ms: number;
+  failures: number;
+}
+const table: Figures[] = [];
+
+async function measure(scenario: Scenario): Promise<void> {
+  const n = scenario.requests ?? requests;
+  const c = scenario.concurrency ?? concurrency;
+  const ours: LoadResult[] = [];
+  const theirs: LoadResult[] = [];
+  for (let round = 0; round < rounds; round++) {
+    ours.push(await load(n, c, scenario.service));
+    theirs.push(await load(n, c, scenario.baseline));
+  }
+  const perMember = scenario.perRequest ?? 1;
+  table.push({
+    name: scenario.name,
+    perSecond: median(ours.map((r) => r.perSecond)) * perMember,
+    baselinePerSecond: median(theirs.map((r) => r.perSecond)) * perMember,
+    p50ms: median(ours.map((r) => r.p50ms)),
+    p99ms: median(ours.map((r) => r.p99ms)),
+    failures: [...ours, ...theirs].reduce((sum, r) => sum + r.failures, 0),
+  });
+  process.stderr.write(`measured: ${scenario.name}\n`);
+}
+
+for (const scenario of writeScenarios) await measure(scenario);
+
+// Webhook delivery, then the subscription goes again: with a subscriber every sync also writes its event.
+let subscription = '';
+const delivery = await measureDelivery(
+  (email) => service('POST', '/members/sync', { email }),
+  async (url) => {
+    const reply = await call(server.url, 'POST', '/webhooks', {
+      event: 'user.created',
+      target_type: 'webhook',
+      target_url: url,
+    });
+    subscription = ((await reply.json()) as { data: { id: string } }).data.id;
+  },
+  requests,
+  concurrency,
+);
+await service('DELETE', `/webhooks/${subscription}`);
+process.stderr.write('measured: webhook delivery\n');
+
+// Polar lists, at each size: the team customer is filled with members straight through SQL.
+let filled = 0;
+for (const size of listSizes) {
+  await fillCustomerMembers(db, postgres, organizationId, team.id, size - filled);
+  filled = size;
+  // The first lists fold the tally the load grew; then the database settles as it would by itself.
+  await service('GET', `/v1/members/?customer_id=${team.id}&limit=10`);
+  await service('GET', '/v1/members/?limit=10');
+  await settle(db, postgres);
+  for (const [filter, query] of [
+    ['', ''],
+    [', one customer', `customer_id=${team.id}&`],
+  ]) {
+    await measure({
+      name: `Polar list${filter}, 10 among ${size.toLocaleString('en')}`,
+      // Latency is what matters here: few callers, and few requests, since the baseline counts every row.
+      requests: Math.min(requests, 200),
+      concurrency: 4,
+      service: () => service('GET', `/v1/members/?${query}limit=10`),
+      baseline: () => baseline('GET', `/v1/members?${query}limit=10`),
+    });
+  }
+}
+
+// import FILE --org 1, against a raw multi-row insert of the same rows.
+const importFile = path.join(os.tmpdir(), `members-bench-import-${randomUUID()}.jsonl`);
+const rows = Array.from({ length: importMembers }, (_, i) => ({
+  email: `import-${i}@example.com`,
+  name: `Import ${i}`,
+}));
+writeFileSync(importFile, rows.map((row) => JSON.stringify(row)).join('\n'));
+let started = performance.now();
+admin('import', importFile, '--org', '1', '--json');
+const importPerSecond = importMembers / ((performance.now() - started) / 1000);
+started = performance.now();
+for (let i = 0; i < rows.length; i += 1000) {
+  const chunk = rows.slice(i, i + 1000).map((row) => ({ ...row, email: `raw-${row.email}` }));
+  await upsertMembersSql(db, postgres, organizationId, chunk);
+}
+const rawPerSecond = importMembers / ((performance.now() - started) / 1000);
+rmSync(importFile);
+table.push({
+  name: `import, ${importMembers.toLocaleString('en')} members`,
+  perSecond: importPerSecond,
+  baselinePerSecond: rawPerSecond,
+  p50ms: Number.NaN,
+  p99ms: Number.NaN,
+  failures: 0,
+});
 
 console.log(
-  `\nmembers service bench: ${databaseUrl.startsWith('file:') ? 'SQLite' : 'PostgreSQL'}, ${os.cpus().length} cores, ` +
-    `${requests} requests x ${rounds} rounds per scenario, ${concurrency} in flight; medians of rounds\n`,
+  `\nmembers service bench: ${postgres ? 'PostgreSQL' : 'SQLite'}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ` +
+    `Node ${process.version}; ${requests} requests x ${rounds} rounds per scenario, ${concurrency} in flight; medians of rounds\n`,
 );
-console.log(
-  [
-    'scenario'.padEnd(42),
-    'req/s'.padStart(8),
-    'x healthz'.padStart(10),
-    'x readyz'.padStart(9),
-    'p50 ms'.padStart(8),
-    'p99 ms'.padStart(8),
-    'failed'.padStart(7),
-  ].join(''),
-);
-for (const [name] of scenarios) {
-  const perSecond = figure(name, (r) => r.perSecond);
+const columns = ['scenario'.padEnd(44), 'per s'.padStart(8), 'bare SQL'.padStart(9), 'ratio'.padStart(7)];
+console.log([...columns, 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'failed'.padStart(7)].join(''));
+for (const row of table) {
   console.log(
     [
-      name.padEnd(42),
-      perSecond.toFixed(0).padStart(8),
-      (perSecond / healthz).toFixed(2).padStart(10),
-      (perSecond / readyz).toFixed(2).padStart(9),
-      figure(name, (r) => r.p50ms)
-        .toFixed(1)
-        .padStart(8),
-      figure(name, (r) => r.p99ms)
-        .toFixed(1)
-        .padStart(8),
-      String((results.get(name) ?? []).reduce((sum, r) => sum + r.failures, 0)).padStart(7),
+      row.name.padEnd(44),
+      row.perSecond.toFixed(0).padStart(8),
+      row.baselinePerSecond.toFixed(0).padStart(9),
+      (row.perSecond / row.baselinePerSecond).toFixed(2).padStart(7),
+      (Number.isNaN(row.p50ms) ? '-' : row.p50ms.toFixed(1)).padStart(8),
+      (Number.isNaN(row.p99ms) ? '-' : row.p99ms.toFixed(1)).padStart(8),
+      String(row.failures).padStart(7),
     ].join(''),
   );
 }
+console.log('(the tRPC row\'s "bare SQL" column is the same update through REST: its ratio is tRPC over REST)');
 console.log(
-  `\nserver memory: ${memory.rssMiB.toFixed(0)} MiB resident now, ${memory.peakMiB.toFixed(0)} MiB at peak; ` +
-    `after each round: ${rssAfterRound.map((mib) => mib.toFixed(0)).join(', ')} MiB`,
+  `\nwebhook delivery: ${delivery.events} of ${requests} user.created events, ${delivery.perSecond.toFixed(0)} events/s ` +
+    `from first sync to last receipt; lag from commit to receipt p50 ${delivery.lagP50ms.toFixed(0)} ms, ` +
+    `p99 ${delivery.lagP99ms.toFixed(0)} ms`,
 );
-await server.stop();
+
+// Resident memory over a long sync run: flat means no leak. It saws with every collection, so each end of the run
+// is the median of the samples in a window of a tenth of the run: the first after 20,000 requests, and the last.
+if (memoryRequests > 0) {
+  const step = Math.max(1, Math.floor(memoryRequests / 100));
+  const samples: [number, number][] = [];
+  for (let done = 0; done < memoryRequests; done += step) {
+    await load(step, concurrency, (i) =>
+      service('POST', '/members/sync', { email: `rss-${(done + i) % 5000}@example.com`, name: `Rss ${i}` }),
+    );
+    samples.push([done + step, server.memory().rssMiB]);
+  }
+  const window = (from: number) =>
+    median(samples.filter(([count]) => count > from && count <= from + memoryRequests / 10).map(([, mib]) => mib));
+  const early = window(Math.min(20_000, memoryRequests * 0.1));
+  const late = window(memoryRequests * 0.9);
+  const every = (n: number) => samples.filter((_, i) => (i + 1) % n === 0);
+  console.log(
+    `\nserver RSS over ${memoryRequests.toLocaleString('en')} syncs: ` +
+      every(10)
+        .map(([count, mib]) => `${count / 1000}k ${mib.toFixed(0)}`)
+        .join(', ') +
+      ` MiB; median ${early.toFixed(0)} MiB just after 20k, ${late.toFixed(0)} MiB at the end: ` +
+      `ratio ${(late / early).toFixed(2)}; peak ${server.memory().peakMiB.toFixed(0)} MiB`,
+  );
+}
+
+await Promise.all([server.stop(), bare.stop(), db.destroy()]);

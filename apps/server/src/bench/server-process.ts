@@ -3,40 +3,43 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export interface ServerProcess {
+export interface BenchProcess {
   url: string;
-  key: string;
   child: ChildProcess;
   /** Resident memory now and at its peak, in MiB, from /proc. */
   memory(): { rssMiB: number; peakMiB: number };
   stop(): Promise<void>;
 }
 
-const mainScript = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'main.js');
+const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The real server, as `npm start` runs it, in its own process so the load generator does not share its CPU time slice. */
-export function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [mainScript], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_SECOND: '0' },
+/**
+ * A script of this package in its own process, so the load generator does not share its time slice; resolves with
+ * its output once `ready` matches it (the first group is the URL it listens on).
+ */
+function startProcess(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+): Promise<BenchProcess & { output: string }> {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Should the bench fail, its servers go with it.
+  process.once('exit', () => child.kill());
   return new Promise((resolve, reject) => {
     let output = '';
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+    child.once('exit', (code) => reject(new Error(`${path.basename(script)} exited with ${code}: ${output}`)));
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const key = /API key \(shown only now\): (\S+)/.exec(output)?.[1];
-      const url = /Members service on (http:\/\/\S+)/.exec(output)?.[1];
+      const url = ready.exec(output)?.[1];
       if (!url) return;
       child.removeAllListeners('exit');
-      if (!key) {
-        child.kill('SIGTERM');
-        reject(new Error('the bench needs an empty database (it uses the key printed on first start)'));
-        return;
-      }
+      child.stdout?.removeAllListeners('data').resume();
       resolve({
         url,
-        key,
+        output,
         child,
         memory() {
           const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -51,4 +54,33 @@ export function startServerProcess(databaseUrl: string): Promise<ServerProcess> 
       });
     });
   });
+}
+
+/** The real server, as `npm start` runs it, on a new database: resolves with the key it printed on first start. */
+export async function startServerProcess(databaseUrl: string): Promise<BenchProcess & { key: string }> {
+  const server = await startProcess(
+    path.join(here, '..', 'main.js'),
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      RATE_LIMIT_PER_SECOND: '0',
+      LOG_LEVEL: 'warn',
+      // The delivery scenario's receiver listens on loopback.
+      WEBHOOK_ALLOW_PRIVATE: '1',
+      WEBHOOK_POLL_MS: '50',
+    },
+    /Members service on (http:\/\/\S+)/,
+  );
+  const key = /API key \(shown only now\): (\S+)/.exec(server.output)?.[1];
+  if (!key) {
+    await server.stop();
+    throw new Error('the bench needs an empty database (it uses the key printed on first start)');
+  }
+  return { ...server, key };
+}
+
+/** The bare-SQL baseline (bare-server.ts) on the same database. */
+export function startBareProcess(databaseUrl: string): Promise<BenchProcess> {
+  return startProcess(path.join(here, 'bare-server.js'), { DATABASE_URL: databaseUrl }, /bare SQL on (http:\/\/\S+)/);
 }

@@ -1,3 +1,5 @@
+import { checkPolarResponse } from './polar-conformance.js';
+
 /** A JSON request to the test server; the body and status as the caller sees them. */
 export interface Reply<T = unknown> {
   status: number;
@@ -24,7 +26,10 @@ export async function request<T = unknown>(
     headers['content-type'] ??= 'application/json';
     body = JSON.stringify(init.body);
   }
-  const response = await fetch(url, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+  const method = init.method ?? (body === undefined ? 'GET' : 'POST');
+  const response = await fetch(url, { method, headers, body });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
+  const parsed: unknown = text ? JSON.parse(text) : null;
+  checkPolarResponse(method, url, response.status, text ? parsed : undefined);
+  return { status: response.status, headers: response.headers, body: parsed as T };
 }

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { scopes as allScopes, type Scope } from '@members/contracts';
-import { ApiKey, Organization, Plan, type EntityManager } from '@members/db';
+import {
+  ApiKey,
+  Organization,
+  Plan,
+  UniqueConstraintViolationException,
+  type Database,
+  type EntityManager,
+} from '@members/db';
 import { generateApiKey, hashApiKey } from '../auth/api-keys.js';
-import { notFound } from '../errors.js';
+import { principalsOf } from '../auth/principal-cache.js';
+import { conflict, notFound } from '../errors.js';
+import { scopeFor, type RequestScope } from '../request-scope.js';
 
 export interface IssuedApiKey {
   id: string;
@@ -13,7 +22,7 @@ export interface IssuedApiKey {
 
 export async function createOrganization(em: EntityManager, name: string) {
   return em.transactional(async (tx) => {
-    const organization = tx.create(Organization, { name, createdAt: new Date() });
+    const organization = tx.create(Organization, { name, publicId: randomUUID(), createdAt: new Date() });
     await tx.flush();
     const apiKey = await issueApiKey(tx, organization.id, [...allScopes]);
     return { organization: { id: organization.id, name: organization.name }, apiKey };
@@ -40,11 +49,13 @@ export async function issueApiKey(
   return { id: apiKey.id, key, scopes: apiKey.scopes };
 }
 
-export async function revokeApiKey(em: EntityManager, id: string) {
+export async function revokeApiKey(db: Database, id: string) {
+  const em = db.fork();
   const apiKey = await em.findOne(ApiKey, { id });
   if (!apiKey) throw notFound(`No API key with id ${id}`);
   apiKey.revokedAt ??= new Date();
   await em.flush();
+  principalsOf(db).forget(apiKey.keyHash);
   return { id: apiKey.id, revokedAt: apiKey.revokedAt.toISOString() };
 }
 
@@ -67,7 +78,16 @@ export async function createPlan(em: EntityManager, spec: PlanSpec) {
     jobsIncluded: spec.jobsIncluded ?? null,
     createdAt: new Date(),
   });
-  await em.flush();
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw conflict(
+        `Organization ${spec.organizationId} already has a plan with this name, Stripe price id or PayPal plan id`,
+      );
+    }
+    throw error;
+  }
   return {
     id: plan.id,
     name: plan.name,
@@ -90,4 +110,9 @@ export async function requireOrganization(em: EntityManager, organizationId: num
   const organization = await em.findOne(Organization, { id: organizationId });
   if (!organization) throw notFound(`No organization with id ${organizationId}`);
   return organization;
+}
+
+/** The scope the admin command line works in for one organization, as a request with that organization's key. */
+export async function organizationScope(db: Database, organizationId: number): Promise<RequestScope> {
+  return scopeFor(db, await requireOrganization(db.fork(), organizationId));
 }

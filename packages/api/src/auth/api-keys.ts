@@ -19,15 +19,15 @@ export interface Principal {
   keyId: string;
   organizationId: number;
   /** The organization's default for members created without an approvalStatus. */
-  organization: Pick<Organization, 'id' | 'defaultApprovalStatus'>;
+  organization: Pick<Organization, 'id' | 'publicId' | 'defaultApprovalStatus'>;
   scopes: readonly Scope[];
 }
 
-/** The key's principal, or null for an unknown or revoked key. */
-export async function principalForKey(em: EntityManager, key: string): Promise<Principal | null> {
+/** The principal of the key with this hash, or null for an unknown or revoked key. */
+export async function principalForKeyHash(em: EntityManager, keyHash: string): Promise<Principal | null> {
   const apiKey = await em.findOne(
     ApiKey,
-    { keyHash: hashApiKey(key), revokedAt: null },
+    { keyHash, revokedAt: null },
     { populate: ['organization'], disableIdentityMap: true },
   );
   if (!apiKey) return null;

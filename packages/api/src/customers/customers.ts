@@ -1,9 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { CustomerCreateInput, CustomerListInput } from '@members/contracts';
-import { Customer, CustomerMember, UniqueConstraintViolationException, type EntityManager } from '@members/db';
-import type { Principal } from '../auth/api-keys.js';
+import type {
+  Customer as CustomerOutput,
+  CustomerChanges,
+  CustomerCreateInput,
+  CustomerList,
+  CustomerListInput,
+  CustomerSelector,
+  DeletedRecord,
+} from '@members/contracts';
+import { Customer, CustomerMember, UniqueConstraintViolationException } from '@members/db';
 import { invalidField, notFound } from '../errors.js';
-import { pageQuery, paginationOf } from '../pagination.js';
+import { paginationOf } from '../pagination.js';
+import { inTransaction, type RequestScope } from '../request-scope.js';
+import { customerPage } from './customer-page.js';
+import { toCustomerOutput } from './serialize.js';
+import { toCustomerMemberOutput } from '../customer-members/serialize.js';
+import { emitPolar } from '../webhooks/outbox.js';
 
 const externalIdTaken = (externalId: string) =>
   invalidField(
@@ -12,24 +24,33 @@ const externalIdTaken = (externalId: string) =>
     `A customer with external ID ${externalId} already exists.`,
   );
 
-/** Creates the customer and, in the same transaction, its owner member. */
-export async function createCustomer(
-  em: EntityManager,
-  organizationId: number,
-  input: CustomerCreateInput,
-): Promise<Customer> {
+/** A unique index that a concurrent write beat us to: the external id, the only customer unique key. */
+async function withExternalIdUnique<T>(externalId: string | null | undefined, work: () => Promise<T>): Promise<T> {
   try {
-    return await em.transactional(async (tx) => {
-      if (
-        input.externalId &&
-        (await tx.count(Customer, { organization: organizationId, externalId: input.externalId })) > 0
-      ) {
-        throw externalIdTaken(input.externalId);
-      }
+    return await work();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException && externalId) throw externalIdTaken(externalId);
+    throw error;
+  }
+}
+
+async function externalIdInUse(scope: RequestScope, externalId: string) {
+  return (await scope.em.count(Customer, { organization: scope.organization.id, externalId, deletedAt: null })) > 0;
+}
+
+/** Creates the customer and, in the same transaction, its owner member. */
+export async function createCustomer(scope: RequestScope, input: CustomerCreateInput): Promise<CustomerOutput> {
+  if (input.organizationId && input.organizationId !== scope.organization.publicId) {
+    throw invalidField('organizationId', 'This key can only create customers of its own organization.');
+  }
+  return withExternalIdUnique(input.externalId, () =>
+    inTransaction(scope, async (tx) => {
+      const { em, organization } = tx;
+      if (input.externalId && (await externalIdInUse(tx, input.externalId))) throw externalIdTaken(input.externalId);
       const now = new Date();
-      const customer = tx.create(Customer, {
+      const customer = em.create(Customer, {
         id: randomUUID(),
-        organization: organizationId,
+        organization: organization.id,
         type: input.type,
         email: input.email ?? null,
         name: input.name ?? null,
@@ -37,14 +58,15 @@ export async function createCustomer(
         metadata: input.metadata ?? {},
         createdAt: now,
         modifiedAt: null,
+        deletedAt: null,
       });
       const owner =
         input.owner ?? (input.email ? { email: input.email, name: input.name, externalId: input.externalId } : null);
       // The contract already refuses this; checked again because a customer without an owner must never exist.
       if (!owner) throw invalidField('email', 'The customer needs an email or an owner', 'Field required');
-      tx.create(CustomerMember, {
+      const ownerMember = em.create(CustomerMember, {
         id: randomUUID(),
-        organization: organizationId,
+        organization: organization.id,
         customer,
         email: owner.email,
         emailKey: owner.email.toLowerCase(),
@@ -55,24 +77,93 @@ export async function createCustomer(
         modifiedAt: null,
         deletedAt: null,
       });
-      return customer;
-    });
-  } catch (error) {
-    // Two creates with one external id raced past the check: the unique index decided.
-    if (error instanceof UniqueConstraintViolationException && input.externalId)
-      throw externalIdTaken(input.externalId);
-    throw error;
-  }
+      await em.flush();
+      const output = toCustomerOutput(customer, organization.publicId);
+      await emitPolar(tx, 'customer.created', output.id, output);
+      await emitPolar(tx, 'member.created', ownerMember.id, toCustomerMemberOutput(ownerMember));
+      return output;
+    }),
+  );
 }
 
-export async function getCustomer(em: EntityManager, principal: Principal, id: string): Promise<Customer> {
-  const customer = await em.findOne(Customer, { id, organization: principal.organizationId });
+/** A live customer of the scope's organization, by id or external id; locked for writing when asked. */
+async function findCustomer(scope: RequestScope, selector: CustomerSelector, lock = false): Promise<Customer> {
+  const customer = await scope.em.findOne(
+    Customer,
+    { ...selector, organization: scope.organization.id, deletedAt: null },
+    lock ? { lockMode: scope.writeLock } : {},
+  );
   if (!customer) throw notFound('Customer not found');
   return customer;
 }
 
-export async function listCustomers(em: EntityManager, principal: Principal, input: CustomerListInput) {
-  const where = { organization: principal.organizationId, ...(input.email ? { email: input.email } : {}) };
-  const [items, totalCount] = await em.findAndCount(Customer, where, pageQuery(input));
-  return { items, pagination: paginationOf(totalCount, input.limit) };
+export async function getCustomer(scope: RequestScope, selector: CustomerSelector): Promise<CustomerOutput> {
+  return toCustomerOutput(await findCustomer(scope, selector), scope.organization.publicId);
+}
+
+export async function updateCustomer(
+  scope: RequestScope,
+  selector: CustomerSelector,
+  changes: CustomerChanges,
+): Promise<CustomerOutput> {
+  return withExternalIdUnique(changes.externalId, () =>
+    inTransaction(scope, async (tx) => {
+      const customer = await findCustomer(tx, selector, true);
+      let changed = false;
+      const set = <K extends 'email' | 'name' | 'metadata' | 'externalId' | 'type'>(key: K, value: Customer[K]) => {
+        if (JSON.stringify(customer[key]) === JSON.stringify(value)) return;
+        customer[key] = value;
+        changed = true;
+      };
+      // null is "no change" for email, metadata and type; it clears the name.
+      if (changes.email != null) set('email', changes.email);
+      if (changes.metadata != null) set('metadata', changes.metadata);
+      if (changes.name !== undefined) set('name', changes.name);
+      if (changes.externalId != null && changes.externalId !== customer.externalId) {
+        if (customer.externalId !== null && customer.externalId !== undefined) {
+          throw invalidField('externalId', 'The external ID of a customer cannot be changed once set.');
+        }
+        if (await externalIdInUse(tx, changes.externalId)) throw externalIdTaken(changes.externalId);
+        set('externalId', changes.externalId);
+      }
+      if (changes.type != null && changes.type !== customer.type) {
+        const members = await tx.em.count(CustomerMember, { customer, deletedAt: null });
+        if (changes.type === 'individual' && members > 1) {
+          throw invalidField('type', 'A team with members besides its owner cannot become an individual customer.');
+        }
+        set('type', changes.type);
+      }
+      if (changed) customer.modifiedAt = new Date();
+      await tx.em.flush();
+      const output = toCustomerOutput(customer, tx.organization.publicId);
+      if (changed) await emitPolar(tx, 'customer.updated', output.id, output);
+      return output;
+    }),
+  );
+}
+
+/** Soft delete of the customer and its members: their emails and external ids are free again. */
+export async function deleteCustomer(scope: RequestScope, selector: CustomerSelector): Promise<DeletedRecord> {
+  return inTransaction(scope, async (tx) => {
+    const customer = await findCustomer(tx, selector, true);
+    const now = new Date();
+    await tx.em.nativeUpdate(CustomerMember, { customer, deletedAt: null }, { deletedAt: now, modifiedAt: now });
+    customer.deletedAt = now;
+    await tx.em.flush();
+    await emitPolar(tx, 'customer.deleted', customer.id, toCustomerOutput(customer, tx.organization.publicId));
+    return { id: customer.id };
+  });
+}
+
+export async function listCustomers(scope: RequestScope, input: CustomerListInput): Promise<CustomerList> {
+  const requested = input.organizationId === undefined ? [] : [input.organizationId].flat();
+  // Another organization's id, or the active filter (no customer subscribes here), names nobody.
+  if (input.active === true || (requested.length > 0 && !requested.includes(scope.organization.publicId))) {
+    return { items: [], pagination: paginationOf(0, input.limit) };
+  }
+  const [items, totalCount] = await customerPage(scope, input);
+  return {
+    items: items.map((customer) => toCustomerOutput(customer, scope.organization.publicId)),
+    pagination: paginationOf(totalCount, input.limit),
+  };
 }

@@ -1,27 +1,23 @@
-import { customer, customerByIdInput, customerCreateInput, customerList, customerListInput } from '@members/contracts';
-import { router, scopedProcedure } from '../trpc.js';
-import { createCustomer, getCustomer, listCustomers } from './customers.js';
-import { toCustomerOutput } from './serialize.js';
+import { procedures } from '@members/contracts';
+import { procedureFrom, router } from '../trpc.js';
+import { createCustomer, deleteCustomer, getCustomer, listCustomers, updateCustomer } from './customers.js';
 
-/** Polar's customers: `/v1/customers`. */
+const contracts = procedures.customers;
+
+/** Polar's customers: `/v1/customers`, by id or by external id. */
 export const customersRouter = router({
-  create: scopedProcedure('customers:write')
-    .input(customerCreateInput)
-    .output(customer)
-    .mutation(async ({ ctx, input }) =>
-      toCustomerOutput(await createCustomer(ctx.em, ctx.principal.organizationId, input)),
-    ),
-
-  list: scopedProcedure('customers:read')
-    .input(customerListInput)
-    .output(customerList)
-    .query(async ({ ctx, input }) => {
-      const page = await listCustomers(ctx.em, ctx.principal, input);
-      return { items: page.items.map(toCustomerOutput), pagination: page.pagination };
-    }),
-
-  get: scopedProcedure('customers:read')
-    .input(customerByIdInput)
-    .output(customer)
-    .query(async ({ ctx, input }) => toCustomerOutput(await getCustomer(ctx.em, ctx.principal, input.id))),
+  create: procedureFrom(contracts.create).mutation(({ ctx, input }) => createCustomer(ctx.scope, input)),
+  list: procedureFrom(contracts.list).query(({ ctx, input }) => listCustomers(ctx.scope, input)),
+  get: procedureFrom(contracts.get).query(({ ctx, input }) => getCustomer(ctx.scope, input)),
+  update: procedureFrom(contracts.update).mutation(({ ctx, input: { id, ...changes } }) =>
+    updateCustomer(ctx.scope, { id }, changes),
+  ),
+  delete: procedureFrom(contracts.delete).mutation(({ ctx, input }) => deleteCustomer(ctx.scope, { id: input.id })),
+  getByExternalId: procedureFrom(contracts.getByExternalId).query(({ ctx, input }) => getCustomer(ctx.scope, input)),
+  updateByExternalId: procedureFrom(contracts.updateByExternalId).mutation(
+    ({ ctx, input: { externalId, ...changes } }) => updateCustomer(ctx.scope, { externalId }, changes),
+  ),
+  deleteByExternalId: procedureFrom(contracts.deleteByExternalId).mutation(({ ctx, input }) =>
+    deleteCustomer(ctx.scope, { externalId: input.externalId }),
+  ),
 });

@@ -25,7 +25,19 @@ export const CustomerMember = defineEntity({
     modifiedAt: p.datetime().nullable(),
     deletedAt: p.datetime().nullable(),
   }),
-  indexes: [{ name: 'customer_member_organization_created_index', properties: ['organization', 'createdAt'] }],
+  indexes: [
+    // Polar's lists: live members, newest first, and their count from the index alone.
+    {
+      name: 'customer_member_live_by_organization',
+      expression:
+        'create index customer_member_live_by_organization on customer_member (organization_id, created_at, id) where deleted_at is null',
+    },
+    {
+      name: 'customer_member_live_by_customer',
+      expression:
+        'create index customer_member_live_by_customer on customer_member (organization_id, customer_id, created_at, id) where deleted_at is null',
+    },
+  ],
   uniques: [
     {
       name: 'customer_member_email_unique',

@@ -2,7 +2,10 @@ import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { customerType } from '@members/contracts';
 import { Organization } from './organization.js';
 
-/** A customer of an organization (Polar's surface): an individual, or a team with members. */
+/**
+ * A customer of an organization (Polar's surface): an individual, or a team with members. Deleting is soft
+ * (`deletedAt`); the external id is unique among live customers only, so a deleted one's is free again.
+ */
 export const Customer = defineEntity({
   name: 'Customer',
   tableName: 'customer',
@@ -16,7 +19,15 @@ export const Customer = defineEntity({
     metadata: p.json<Record<string, string | number | boolean>>(),
     createdAt: p.datetime(),
     modifiedAt: p.datetime().nullable(),
+    deletedAt: p.datetime().nullable(),
   }),
-  uniques: [{ name: 'customer_organization_external_id_unique', properties: ['organization', 'externalId'] }],
+  indexes: [{ name: 'customer_organization_created_index', properties: ['organization', 'createdAt'] }],
+  uniques: [
+    {
+      name: 'customer_external_id_unique',
+      expression:
+        'create unique index customer_external_id_unique on customer (organization_id, external_id) where deleted_at is null',
+    },
+  ],
 });
 export type Customer = InferEntity<typeof Customer>;

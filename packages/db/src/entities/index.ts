@@ -6,3 +6,6 @@ export { Subscription } from './subscription.js';
 export { Payment } from './payment.js';
 export { Customer } from './customer.js';
 export { CustomerMember } from './customer-member.js';
+export { CustomerMemberTally } from './customer-member-tally.js';
+export { IdempotencyKey } from './idempotency-key.js';
+export { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent } from './webhooks.js';

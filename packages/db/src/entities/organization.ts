@@ -6,6 +6,8 @@ export const Organization = defineEntity({
   tableName: 'organization',
   properties: (p) => ({
     id: p.integer().primary().autoincrement(),
+    /** A uuid4: how Polar's surface names the organization (its schema requires a uuid4 `organization_id`). */
+    publicId: p.uuid().unique(),
     name: p.string().length(256),
     /** What a member created by sync gets when the request does not say. */
     defaultApprovalStatus: p.enum(approvalStatus.options).default('approved'),

@@ -1,110 +1,163 @@
-import { errorBodies, restRoutes, type RestRoute } from '@members/contracts';
-import { toSnake } from '../polar/casing.js';
-import { jsonSchema, type JsonSchema } from './json-schema.js';
+import { z } from 'zod';
+import {
+  kardowErrorBody,
+  polarErrorBody,
+  polarValidationErrorBody,
+  fieldSources,
+  procedureAt,
+  restRoutes,
+  type ErrorStatus,
+  toSnake,
+  type TableRow,
+} from '@members/contracts';
+import { errorExamples } from './error-examples.js';
+import { SchemaComponents, type JsonSchema } from './json-schema.js';
 
-const errorDescriptions: Record<number, string> = {
+const errorDescriptions: Record<ErrorStatus, string> = {
   400: 'The body is not JSON',
   401: 'No API key, or an unknown or revoked one',
   403: 'The key lacks the scope, or the action is not permitted',
   404: 'Not found (records of other organizations included)',
+  405: 'The path is served, with other methods (see Allow)',
   409: 'Conflicts with another record',
   413: 'The body is over the size limit',
+  415: 'The body is in an encoding or charset the server does not read',
   422: 'Validation failed: every problem is listed',
   429: 'Rate limited: retry after the Retry-After seconds',
+  503: 'The database is unreachable: retry later',
 };
 
-const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const tags = { kardow: 'Kardow members', polarMembers: 'Polar members', polarCustomers: 'Polar customers' };
 
-function errorResponse(route: RestRoute, status: number) {
-  const body = route.surface === 'kardow' ? 'KardowError' : status === 422 ? 'PolarValidationError' : 'PolarError';
-  const headers =
-    status === 429
-      ? { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } }
-      : status === 401 && route.surface === 'polar'
-        ? { 'WWW-Authenticate': { schema: { type: 'string', const: 'Bearer' } } }
-        : undefined;
-  return {
-    description: errorDescriptions[status] ?? 'Error',
-    ...(headers ? { headers } : {}),
-    content: json(ref(body)),
+const json = (schema: JsonSchema, extra: Record<string, unknown> = {}) => ({
+  'application/json': { schema, ...extra },
+});
+
+/** OpenAPI 3.1 of every REST route, from the route tables and the contract schemas the procedures use. */
+export function openApiDocument(rows: readonly TableRow[] = restRoutes) {
+  const components = new SchemaComponents();
+  const errorSchemas = {
+    kardow: components.convert(kardowErrorBody, 'output', 'camel'),
+    polarValidation: components.convert(polarValidationErrorBody, 'output', 'camel'),
+    polar: components.convert(polarErrorBody, 'output', 'camel'),
   };
-}
 
-function operation(route: RestRoute) {
-  const casing = route.surface === 'polar' ? 'snake' : 'camel';
-  const parameters = [
-    ...Object.entries(route.pathParams ?? {}).map(([name, schema]) => ({
+  function errorResponse({ surface }: TableRow, status: ErrorStatus) {
+    const schema =
+      surface === 'kardow' ? errorSchemas.kardow : status === 422 ? errorSchemas.polarValidation : errorSchemas.polar;
+    const headers =
+      status === 429
+        ? { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } }
+        : status === 401 && surface === 'polar'
+          ? { 'WWW-Authenticate': { schema: { type: 'string', const: 'Bearer' } } }
+          : undefined;
+    const example = errorExamples[surface][status];
+    return {
+      description: errorDescriptions[status],
+      ...(headers ? { headers } : {}),
+      content: json(schema, example === undefined ? {} : { example }),
+    };
+  }
+
+  function operation(row: TableRow) {
+    const { route, surface } = row;
+    const contract = procedureAt(route.procedure);
+    const shape: Record<string, z.ZodType> = contract.input.shape;
+    const casing = surface === 'polar' ? 'snake' : 'camel';
+    const wireName = (field: string) => (casing === 'snake' ? toSnake(field) : field);
+    const input = (field: string) => components.convert(shape[field] ?? z.unknown(), 'input', 'camel');
+
+    const sources = fieldSources(route);
+    const pathParams = sources.params.map(([name, field]) => ({
       name,
       in: 'path',
       required: true,
-      schema: jsonSchema(schema, 'input', 'camel'),
-    })),
-    ...Object.entries(route.query?.shape ?? {}).map(([name, schema]) => {
-      const wire = casing === 'snake' ? toSnake(name) : name;
-      const documented = jsonSchema(schema, 'input', 'camel');
+      schema: input(field),
+    }));
+    const queryParams = sources.query.map((field) => {
+      const schema = input(field);
       return {
-        name: wire,
+        name: wireName(field),
         in: 'query',
-        required: !schema.safeParse(undefined).success,
-        schema: documented,
-        ...(documented.type === 'array' ? { style: 'form', explode: true } : {}),
+        required: !(shape[field]?.safeParse(undefined).success ?? true),
+        schema,
+        ...(schema.type === 'array' ? { style: 'form', explode: true } : {}),
       };
-    }),
-  ];
-  return {
-    operationId: route.operationId,
-    summary: route.summary,
-    tags: [
-      route.surface === 'kardow'
-        ? 'Kardow members'
-        : route.path.startsWith('/v1/customers')
-          ? 'Polar customers'
-          : 'Polar members',
-    ],
-    description: `Calls the tRPC procedure \`${route.procedure}\`. Scope: \`${route.scope}\`.`,
-    security: [{ apiKey: [] }, { bearer: [] }],
-    ...(parameters.length > 0 ? { parameters } : {}),
-    ...(route.body ? { requestBody: { required: true, content: json(jsonSchema(route.body, 'input', casing)) } } : {}),
-    responses: Object.fromEntries([
-      ...route.responses.map((response) => [
-        String(response.status),
-        {
-          description: response.description,
-          ...(response.schema ? { content: json(jsonSchema(response.schema, 'output', casing)) } : {}),
-        },
-      ]),
-      ...route.errors.map((status) => [String(status), errorResponse(route, status)]),
-    ]),
-  };
-}
+    });
+    const bodyFields = sources.body;
+    const body = z.object(Object.fromEntries(bodyFields.map((field) => [field, shape[field] ?? z.unknown()])));
+    const examples = route.requestExamples;
 
-/** OpenAPI 3.1 of every REST route, from the route table and the contract schemas the procedures use. */
-export function openApiDocument(routes: RestRoute[] = restRoutes) {
+    const outputShape: Record<string, z.ZodType> | undefined =
+      contract.output instanceof z.ZodObject ? contract.output.shape : undefined;
+    const served = (route.bodyField && outputShape?.[route.bodyField]) || contract.output;
+    const output = components.convert(surface === 'kardow' ? z.object({ data: served }) : served, 'output', casing);
+    const success = (status: number, description: string) => [
+      String(status),
+      {
+        description,
+        ...(status === 204
+          ? {}
+          : {
+              content: json(
+                output,
+                route.responseExample !== undefined && status === (route.createdStatus ?? route.status)
+                  ? { example: route.responseExample }
+                  : {},
+              ),
+            }),
+      },
+    ];
+
+    return {
+      operationId: row.operationId,
+      summary: contract.summary,
+      tags: [
+        surface === 'kardow'
+          ? tags.kardow
+          : route.path.startsWith('/v1/customers') && !route.path.includes('/members')
+            ? tags.polarCustomers
+            : tags.polarMembers,
+      ],
+      description: `Calls the tRPC procedure \`${route.procedure}\`. Scope: \`${contract.scope}\`.`,
+      security: [{ apiKey: [] }, { bearer: [] }],
+      ...(pathParams.length + queryParams.length > 0 ? { parameters: [...pathParams, ...queryParams] } : {}),
+      ...(bodyFields.length > 0
+        ? {
+            requestBody: {
+              required: true,
+              content: json(components.convert(body, 'input', casing), examples ? { examples } : {}),
+            },
+          }
+        : {}),
+      responses: Object.fromEntries([
+        ...(route.createdStatus ? [success(route.createdStatus, 'Created a member')] : []),
+        success(route.status, route.description),
+        ...route.errors.map((status) => [String(status), errorResponse(row, status)]),
+      ]),
+    };
+  }
+
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) {
-    paths[route.path] = { ...paths[route.path], [route.method]: operation(route) };
+  for (const row of rows) {
+    paths[row.route.path] = { ...paths[row.route.path], [row.route.method]: operation(row) };
   }
   return {
     openapi: '3.1.0',
     info: {
       title: 'Members service',
-      version: '0.1.0',
+      version: '0.2.0',
       description: "An organization's members (Kardow-compatible) and its customers' team members (Polar-compatible).",
     },
     servers: [{ url: '/' }],
-    tags: [{ name: 'Kardow members' }, { name: 'Polar members' }, { name: 'Polar customers' }],
+    tags: Object.values(tags).map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {
         apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
         bearer: { type: 'http', scheme: 'bearer', description: 'The same API key, as a bearer token' },
       },
-      schemas: {
-        KardowError: jsonSchema(errorBodies.kardow, 'output', 'camel'),
-        PolarValidationError: jsonSchema(errorBodies.polarValidation, 'output', 'camel'),
-        PolarError: jsonSchema(errorBodies.polar, 'output', 'camel'),
-      },
+      schemas: components.schemas,
     },
   };
 }

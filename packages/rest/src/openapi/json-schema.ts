@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPlainObject, toSnake } from '../polar/casing.js';
+import { isPlainObject, toSnake } from '@members/contracts';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -28,11 +28,31 @@ function snakeCaseProperties(schema: JsonSchema): JsonSchema {
   return out;
 }
 
+const componentRefs = (schema: JsonSchema): JsonSchema =>
+  JSON.parse(JSON.stringify(schema).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+
 /**
- * The JSON Schema (2020-12, OpenAPI 3.1's dialect) of a contract schema: its input side for what callers send,
- * its output side for what they get back.
+ * JSON Schemas (2020-12, OpenAPI 3.1's dialect) of contract schemas, with every schema the contracts name (zod
+ * `meta({ id })`: the entities, lists and error bodies) kept once under `components.schemas` and referenced.
  */
-export function jsonSchema(schema: z.ZodType, io: 'input' | 'output', casing: 'camel' | 'snake'): JsonSchema {
-  const { $schema: _dialect, ...converted } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return casing === 'snake' ? snakeCaseProperties(converted) : converted;
+export class SchemaComponents {
+  readonly schemas: Record<string, JsonSchema> = {};
+
+  /** Its input side for what callers send, its output side for what they get back. */
+  convert(schema: z.ZodType, io: 'input' | 'output', casing: 'camel' | 'snake'): JsonSchema {
+    const cased = (json: JsonSchema) => componentRefs(casing === 'snake' ? snakeCaseProperties(json) : json);
+    const { $schema: _dialect, $defs, ...root } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+    for (const [name, definition] of Object.entries(isSchema($defs) ? $defs : {})) {
+      if (isSchema(definition)) this.add(name, cased(definition));
+    }
+    return cased(root);
+  }
+
+  private add(name: string, schema: JsonSchema) {
+    const known = this.schemas[name];
+    if (known && JSON.stringify(known) !== JSON.stringify(schema)) {
+      throw new Error(`Two different schemas are named ${name}: give one another id`);
+    }
+    this.schemas[name] = schema;
+  }
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ErrorIssue, PolarValidationIssue } from '@members/contracts';
-import { toSnake } from './casing.js';
+import { toSnake, type ErrorIssue, type PolarValidationIssue } from '@members/contracts';
+import type { Locate, WireInputs } from '../surface.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -47,18 +47,6 @@ export function pydanticError(issue: ZodIssue, missing: boolean): { type: string
   }
 }
 
-/** Where an input key came from on the wire, and its name there. */
-export interface WireOrigin {
-  source: 'body' | 'query' | 'path';
-  key: string;
-}
-
-export interface WireInputs {
-  body: unknown;
-  query: unknown;
-  path: unknown;
-}
-
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;
   for (const key of path) {
@@ -74,7 +62,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
  */
 export function detailItem(
   path: readonly PropertyKey[],
-  origin: (inputKey: string) => WireOrigin,
+  origin: Locate,
   wire: WireInputs,
   describe: (missing: boolean) => { type: string; msg: string },
 ): PolarValidationIssue {
@@ -97,13 +85,16 @@ export function detailItem(
   };
 }
 
-export function detailFromZod(error: z.ZodError, origin: (inputKey: string) => WireOrigin, wire: WireInputs) {
+export function detailFromZod(error: z.ZodError, origin: Locate, wire: WireInputs) {
   return error.issues.map((issue) => detailItem(issue.path, origin, wire, (missing) => pydanticError(issue, missing)));
 }
 
 /** A rule of ours that Polar reports as a validation error (a duplicate external id, the owner's role). */
-export function detailFromIssues(issues: ErrorIssue[], origin: (inputKey: string) => WireOrigin, wire: WireInputs) {
+export function detailFromIssues(issues: ErrorIssue[], origin: Locate, wire: WireInputs) {
   return issues.map((issue) =>
-    detailItem(issue.path, origin, wire, () => ({ type: 'value_error', msg: issue.message })),
+    // A rule at the root is about the body itself: only its absence is reported there.
+    issue.path.length === 0
+      ? { type: 'missing', loc: ['body'], msg: issue.message, input: null }
+      : detailItem(issue.path, origin, wire, () => ({ type: 'value_error', msg: issue.message })),
   );
 }

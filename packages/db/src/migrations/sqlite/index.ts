@@ -1,9 +1,17 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123232707_initial } from './Migration20261123232707_initial.js';
 import { Migration20261123233803_polar_customers } from './Migration20261123233803_polar_customers.js';
+import { Migration20261125010000_polar_fidelity } from './Migration20261125010000_polar_fidelity.js';
+import { Migration20261125020000_idempotency_keys } from './Migration20261125020000_idempotency_keys.js';
+import { Migration20261125030000_webhooks } from './Migration20261125030000_webhooks.js';
+import { Migration20261125040000_live_member_lists } from './Migration20261125040000_live_member_lists.js';
 
 /** Listed statically so migrations run the same from sources (tests) and from dist (production). */
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123232707_initial', class: Migration20261123232707_initial },
   { name: 'Migration20261123233803_polar_customers', class: Migration20261123233803_polar_customers },
+  { name: 'Migration20261125010000_polar_fidelity', class: Migration20261125010000_polar_fidelity },
+  { name: 'Migration20261125020000_idempotency_keys', class: Migration20261125020000_idempotency_keys },
+  { name: 'Migration20261125030000_webhooks', class: Migration20261125030000_webhooks },
+  { name: 'Migration20261125040000_live_member_lists', class: Migration20261125040000_live_member_lists },
 ];

@@ -1,0 +1,142 @@
+/**
+ * The bench's baseline: the writes and reads of the service's routes, each as hand-written SQL through knex's pool
+ * (the driver stack MikroORM itself uses) on the same database, behind a bare Express app with a JSON body parser
+ * and nothing else: no authentication, validation, logging, idempotency, events or ORM. What the service spends
+ * beyond this is the price of its rules; the bench prints it as a ratio.
+ *
+ */
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import knex, { type Knex } from 'knex';
+import { parseDatabaseUrl } from '@members/db';
+
+export interface BareMember {
+  email: string;
+  name?: string;
+  role?: string;
+  customFields?: Record<string, unknown>;
+}
+
+/** One statement: insert the members, or update those whose (organization, email) exists; every row returned. */
+export function upsertMembersSql(db: Knex, postgres: boolean, organizationId: number, members: BareMember[]) {
+  const now = new Date();
+  const rows = members.map((member) => ({
+    id: randomUUID(),
+    organization_id: organizationId,
+    email: member.email,
+    name: member.name ?? member.email.split('@')[0],
+    role: member.role ?? 'employee',
+    approval_status: 'approved',
+    custom_fields: member.customFields ? JSON.stringify(member.customFields) : null,
+    created_at: postgres ? now : now.getTime(),
+    updated_at: postgres ? now : now.getTime(),
+  }));
+  const merge = postgres
+    ? `coalesce(member.custom_fields, '{}'::jsonb) || coalesce(excluded.custom_fields, '{}'::jsonb)`
+    : `json_patch(coalesce(member.custom_fields, '{}'), coalesce(excluded.custom_fields, '{}'))`;
+  return db('member')
+    .insert(rows)
+    .onConflict(['organization_id', 'email'])
+    .merge({ name: db.raw('excluded.name'), custom_fields: db.raw(merge), updated_at: db.raw('excluded.updated_at') })
+    .returning('*');
+}
+
+export function bareDatabase(databaseUrl: string | undefined) {
+  const location = parseDatabaseUrl(databaseUrl);
+  const postgres = location.dialect === 'postgresql';
+  // The server's pool sizes, so neither side has more connections than the other.
+  const db = postgres
+    ? knex({ client: 'pg', connection: location.target, pool: { min: 1, max: 10 } })
+    : knex({ client: 'better-sqlite3', connection: { filename: location.target }, useNullAsDefault: true });
+  return { db, postgres };
+}
+
+export function bareApp(db: Knex, postgres: boolean) {
+  const app = express();
+  app.use(express.json({ limit: '10mb' }));
+  const organizationId = 1;
+  const ts = () => (postgres ? new Date() : Date.now());
+
+  app.post('/sync', async (req, res) => {
+    const [member] = await upsertMembersSql(db, postgres, organizationId, [req.body as BareMember]);
+    res.status(201).json({ data: { member } });
+  });
+
+  // A member, its subscription and a payment in one transaction: what sync with `access` and `payment` writes.
+  app.post('/sync-access', async (req, res) => {
+    const body = req.body as BareMember & { planId: string; jobId: string; amount: number };
+    const result = await db.transaction(async (trx) => {
+      const [member] = (await upsertMembersSql(trx, postgres, organizationId, [body])) as { id: string }[];
+      if (!member) throw new Error('the upsert returned no row');
+      const [subscription] = await trx('subscription')
+        .insert({
+          id: randomUUID(),
+          organization_id: organizationId,
+          member_id: member.id,
+          plan_id: body.planId,
+          status: 'active',
+          created_at: ts(),
+          updated_at: ts(),
+        })
+        .returning('*');
+      const [payment] = await trx('payment')
+        .insert({
+          id: randomUUID(),
+          organization_id: organizationId,
+          member_id: member.id,
+          job_id: body.jobId,
+          plan_id: body.planId,
+          amount: body.amount,
+          currency: 'USD',
+          status: 'completed',
+          created_at: ts(),
+        })
+        .returning('*');
+      return { member, access: subscription, payment };
+    });
+    res.status(201).json({ data: result });
+  });
+
+  app.post('/batch', async (req, res) => {
+    const members = (req.body as { members: BareMember[] }).members;
+    const rows = await upsertMembersSql(db, postgres, organizationId, members);
+    res.json({ results: rows });
+  });
+
+  app.post('/v1/members', async (req, res) => {
+    const body = req.body as { customer_id: string; email: string };
+    const [member] = await db('customer_member')
+      .insert({
+        id: randomUUID(),
+        organization_id: organizationId,
+        customer_id: body.customer_id,
+        email: body.email,
+        email_key: body.email.toLowerCase(),
+        role: 'member',
+        created_at: ts(),
+      })
+      .returning('*');
+    res.status(201).json(member);
+  });
+
+  app.get('/v1/members', async (req, res) => {
+    const limit = Number(req.query.limit ?? 10);
+    const where = {
+      organization_id: organizationId,
+      deleted_at: null,
+      ...(req.query.customer_id === undefined ? {} : { customer_id: String(req.query.customer_id) }),
+    };
+    const [items, [count]] = await Promise.all([
+      db('customer_member')
+        .where(where)
+        .orderBy([
+          { column: 'created_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(limit),
+      db('customer_member').where(where).count({ total: '*' }),
+    ]);
+    res.json({ items, pagination: { total_count: Number(count?.total ?? 0) } });
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { appRouter, type AppRouter } from '@members/api';
+import type { MembersRouter } from '@members/client';
+import { procedureAt, procedurePaths } from '@members/contracts';
+
+const procedureType = (procedure: unknown) =>
+  typeof procedure === 'function' && '_def' in procedure && typeof procedure._def === 'object' && procedure._def
+    ? Reflect.get(procedure._def, 'type')
+    : undefined;
+
+describe('the server router and the contracts', () => {
+  it('give the client exactly the server router’s inputs and outputs (checked by tsc, in npm run typecheck)', () => {
+    expectTypeOf<inferRouterInputs<MembersRouter>>().toEqualTypeOf<inferRouterInputs<AppRouter>>();
+    expectTypeOf<inferRouterOutputs<MembersRouter>>().toEqualTypeOf<inferRouterOutputs<AppRouter>>();
+  });
+
+  it('serve every contract at its path, as a query or a mutation as the contract says, and nothing else', () => {
+    const served = Object.entries(appRouter._def.procedures as Record<string, unknown>).map(
+      ([path, procedure]) => `${path} ${String(procedureType(procedure))}`,
+    );
+    const declared = procedurePaths.map((path) => `${path} ${procedureAt(path).type}`);
+    expect(served.sort()).toEqual([...declared].sort());
+  });
+});

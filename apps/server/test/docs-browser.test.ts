@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { restRoutes } from '@members/contracts';
+import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
+
+/** Debian's chromium, which .ci/run installs. Without it the test is skipped, except in CI, where it must run. */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const runs = existsSync(executablePath) || process.env.CI === 'true';
+
+let server: TestServer;
+let tenant: Tenant;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!runs) return;
+  server = await startServer();
+  tenant = await createTenant(server.db);
+  browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    // As root in a sandboxed machine with no network beyond loopback: no sandbox, nothing in the background.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDocs(): Promise<{ page: Page; requested: string[] }> {
+  const page = await browser.newPage();
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.goto(`${server.url}/docs`);
+  await page.locator('.opblock').first().waitFor();
+  return { page, requested };
+}
+
+describe.skipIf(!runs)('/docs in headless Chromium', () => {
+  it('shows every operation of the route tables', async () => {
+    const { page } = await openDocs();
+    const shown = await page
+      .locator('.opblock')
+      .evaluateAll((blocks) =>
+        blocks.map(
+          (block) =>
+            `${block.querySelector('.opblock-summary-method')?.textContent?.toLowerCase()} ${block
+              .querySelector('.opblock-summary-path')
+              ?.getAttribute('data-path')}`,
+        ),
+      );
+    expect(shown.sort()).toEqual(restRoutes.map(({ route }) => `${route.method} ${route.path}`).sort());
+    await page.close();
+  });
+
+  it('runs "Try it out" on POST /members/sync with a key, gets a 201, and asks nothing of any other host', async () => {
+    const { page, requested } = await openDocs();
+
+    await page.locator('.btn.authorize').first().click();
+    const apiKeyForm = page.locator('.auth-container').filter({ hasText: 'x-api-key' });
+    await apiKeyForm.locator('input').fill(tenant.key);
+    await apiKeyForm.locator('button.authorize').click();
+    await apiKeyForm.locator('.btn-done').click();
+
+    const sync = page.locator('.opblock-post').filter({ has: page.locator('[data-path="/members/sync"]') });
+    await sync.locator('.opblock-summary').click();
+    await sync.locator('.try-out__btn').click();
+    await sync.locator('.execute').click();
+    const status = sync.locator('.live-responses-table .response .response-col_status').first();
+    await status.waitFor();
+    expect((await status.textContent())?.trim()).toBe('201');
+    expect(await sync.locator('.live-responses-table .microlight').first().textContent()).toContain(
+      '"email": "member@example.com"',
+    );
+
+    const origin = new URL(server.url).origin;
+    expect(requested.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
+
+const run = promisify(execFile);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repository = path.resolve(here, '../../..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+let project: string;
+let server: TestServer;
+let tenant: Tenant;
+let installed: string[];
+
+/** `npm pack` of a workspace package into `into`; returns the tarball's path. */
+async function pack(workspace: string, into: string): Promise<string> {
+  const { stdout } = await run(npm, ['pack', '--json', '--pack-destination', into], {
+    cwd: path.join(repository, workspace),
+  });
+  const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
+  return path.join(into, filename);
+}
+
+/** Every package name under node_modules, scoped ones included. */
+async function packagesIn(nodeModules: string): Promise<string[]> {
+  const names: string[] = [];
+  for (const entry of await readdir(nodeModules)) {
+    if (entry.startsWith('@'))
+      names.push(...(await readdir(path.join(nodeModules, entry))).map((n) => `${entry}/${n}`));
+    else if (!entry.startsWith('.')) names.push(entry);
+  }
+  return names;
+}
+
+const tsc = (tsconfig: string) =>
+  run(process.execPath, [path.join(project, 'node_modules/typescript/bin/tsc'), '-p', tsconfig], { cwd: project });
+
+beforeAll(async () => {
+  project = await mkdtemp(path.join(os.tmpdir(), 'members-consumer-'));
+  const contracts = await pack('packages/contracts', project);
+  const client = await pack('packages/client', project);
+  await writeFile(
+    path.join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  );
+  // The tarballs and TypeScript only: no workspace, no links. Versions come from npm's cache when it has them.
+  await run(
+    npm,
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', contracts, client, 'typescript@5.9.3', '@types/node@20'],
+    { cwd: project },
+  );
+  installed = await packagesIn(path.join(project, 'node_modules'));
+  const compilerOptions = {
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    skipLibCheck: false,
+    types: ['node'],
+    outDir: 'dist',
+  };
+  await copyFile(path.join(here, 'packaging/sample.ts'), path.join(project, 'sample.ts'));
+  await copyFile(path.join(here, 'packaging/wrong.ts'), path.join(project, 'wrong.ts'));
+  await writeFile(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['sample.ts'] }));
+  await writeFile(path.join(project, 'tsconfig.wrong.json'), JSON.stringify({ compilerOptions, files: ['wrong.ts'] }));
+
+  server = await startServer();
+  tenant = await createTenant(server.db);
+}, 240_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+describe('@members/contracts and @members/client, packed and installed in another project', () => {
+  it('install no server, database driver, ORM or HTTP framework, and declare none in their types', async () => {
+    expect(installed).toEqual(expect.arrayContaining(['@members/contracts', '@members/client', 'zod']));
+    const forbidden = ['@members/api', '@members/db', '@members/rest', 'knex', 'pg', 'better-sqlite3', 'express'];
+    expect(installed.filter((name) => forbidden.includes(name) || name.startsWith('@mikro-orm/'))).toEqual([]);
+    for (const name of ['@members/contracts', '@members/client']) {
+      const dist = path.join(project, 'node_modules', name, 'dist');
+      const declarations = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith('.d.ts'));
+      expect(declarations.length, name).toBeGreaterThan(0);
+      for (const file of declarations) {
+        const text = await readFile(path.join(dist, file), 'utf8');
+        expect(text, `${name}/dist/${file}`).not.toMatch(
+          /mikro-orm|knex|express|better-sqlite3|@members\/(api|db|rest)|from ['"]pg['"]/,
+        );
+      }
+    }
+  });
+
+  it('type-check a sample that calls tRPC and REST, with skipLibCheck off', async () => {
+    await expect(tsc('tsconfig.json')).resolves.toBeDefined();
+  });
+
+  it('refuse a call that breaks the contract', async () => {
+    const failure = await tsc('tsconfig.wrong.json').then(
+      () => null,
+      (error: { stdout: string }) => error.stdout,
+    );
+    expect(failure).toMatch(/wrong\.ts\(5,\d+\): error TS2322/);
+  });
+
+  it('run the sample against a live server', async () => {
+    const { stdout } = await run(process.execPath, [path.join(project, 'dist/sample.js'), server.url, tenant.key]);
+    expect(JSON.parse(stdout)).toEqual({
+      created: true,
+      email: 'packaged@example.com',
+      restStatus: 200,
+      customerType: 'team',
+      notFoundStatus: 404,
+    });
+  });
+});

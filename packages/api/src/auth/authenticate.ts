@@ -1,0 +1,51 @@
+import type { Scope } from '@members/contracts';
+import type { Context } from '../context.js';
+import { DomainError } from '../errors.js';
+import { scopeFor, type RequestScope } from '../request-scope.js';
+import { hashApiKey, type Principal } from './api-keys.js';
+import { limited } from './rate-limits.js';
+import { grants } from './scopes.js';
+
+/**
+ * The caller's principal, found once per HTTP request. A request without a valid key is charged to its address,
+ * and refused without a lookup once that address is over its limit; a valid key is charged once for all the calls
+ * of the request.
+ */
+async function identify(context: Context): Promise<Principal> {
+  const { limits, apiKey } = context;
+  const keyHash = apiKey ? hashApiKey(apiKey) : null;
+  // Over its limit, an address's requests are refused without a lookup, unless their key was valid lately (the
+  // lookup then still runs, so a revoked key is refused).
+  if (limits && !(keyHash && limits.isVouched(keyHash))) {
+    const blocked = await limits.exhausted('address', context.clientAddress);
+    if (blocked) throw limited(blocked);
+  }
+  const principal = keyHash ? await context.principals.resolve(keyHash) : null;
+  if (!principal) {
+    if (limits) context.rateLimit = await limits.charge('address', context.clientAddress);
+    throw new DomainError(
+      'unauthorized',
+      context.apiKey
+        ? 'The API key is unknown or revoked'
+        : 'An API key is required (x-api-key or Authorization: Bearer)',
+    );
+  }
+  if (limits && keyHash) limits.vouch(keyHash);
+  if (limits) context.rateLimit = await limits.charge('key', principal.keyId, context.calls);
+  return principal;
+}
+
+/**
+ * Who is calling, and may they: every surface calls this (tRPC through its middleware), so they authenticate alike.
+ * Each call gets its own request scope (its own unit of work).
+ */
+export async function authenticate(
+  context: Context,
+  required: Scope,
+): Promise<{ principal: Principal; scope: RequestScope }> {
+  const principal = await (context.caller ??= identify(context));
+  if (!grants(principal.scopes, required)) {
+    throw new DomainError('forbidden', `This API key lacks the ${required} scope`);
+  }
+  return { principal, scope: scopeFor(context.db, principal.organization) };
+}

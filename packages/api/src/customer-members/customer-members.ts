@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import {
+  polarId,
+  type CustomerMember as CustomerMemberOutput,
+  type CustomerMemberChanges,
+  type CustomerMemberCreateInput,
+  type CustomerMemberList,
+  type CustomerMemberListInput,
+  type DeletedRecord,
+} from '@members/contracts';
+import { Customer, CustomerMember, type FilterQuery } from '@members/db';
+import { DomainError, invalidField, notFound } from '../errors.js';
+import { pageQuery, paginationOf } from '../pagination.js';
+import { inTransaction, type RequestScope } from '../request-scope.js';
+import { liveMemberCount } from './live-member-count.js';
+import { toCustomerMemberOutput } from './serialize.js';
+import { emitPolar } from '../webhooks/outbox.js';
+
+/** Which live member a request names: by id, or by external id within a customer; nested routes add the customer. */
+export type CustomerMemberSelector =
+  | { id: string; customerId?: string | undefined }
+  | { externalId: string; customerId?: string | undefined; externalCustomerId?: string | undefined };
+
+function whereSelected(scope: RequestScope, selector: CustomerMemberSelector): FilterQuery<CustomerMember> {
+  const customer =
+    'externalCustomerId' in selector && selector.externalCustomerId !== undefined
+      ? { customer: { externalId: selector.externalCustomerId } }
+      : selector.customerId !== undefined
+        ? { customer: selector.customerId }
+        : {};
+  const member = 'id' in selector ? { id: selector.id } : { externalId: selector.externalId };
+  return { ...member, ...customer, organization: scope.organization.id, deletedAt: null };
+}
+
+async function findCustomerMember(scope: RequestScope, selector: CustomerMemberSelector): Promise<CustomerMember> {
+  const member = await scope.em.findOne(CustomerMember, whereSelected(scope, selector));
+  if (!member) throw notFound('Member not found');
+  return member;
+}
+
+export async function getCustomerMember(
+  scope: RequestScope,
+  selector: CustomerMemberSelector,
+): Promise<CustomerMemberOutput> {
+  return toCustomerMemberOutput(await findCustomerMember(scope, selector));
+}
+
+/**
+ * Every change to a customer's members runs under a lock on the customer row, so the rules that span members
+ * (one owner, unique email and external id) are checked and written without another writer in between.
+ */
+async function lockCustomer(tx: RequestScope, customerId: string) {
+  const customer = await tx.em.findOne(
+    Customer,
+    { id: customerId, organization: tx.organization.id, deletedAt: null },
+    { lockMode: tx.writeLock },
+  );
+  if (!customer) throw notFound('Customer not found');
+  return customer;
+}
+
+/** The selected member, re-read once its customer is locked (it may have changed while we waited). */
+async function lockedMember(tx: RequestScope, selector: CustomerMemberSelector) {
+  const found = await findCustomerMember(tx, selector);
+  await lockCustomer(tx, found.customer.id);
+  const member = await tx.em.findOne(CustomerMember, { id: found.id, deletedAt: null }, { refresh: true });
+  if (!member) throw notFound('Member not found');
+  return member;
+}
+
+/**
+ * Polar's create: an email already a member of the customer returns that member unchanged; otherwise the new
+ * member is added. An individual customer has its owner and no one else.
+ */
+export async function createCustomerMember(
+  scope: RequestScope,
+  input: CustomerMemberCreateInput,
+): Promise<CustomerMemberOutput> {
+  return inTransaction(scope, async (tx) => {
+    const customer = await lockCustomer(tx, input.customerId);
+    const emailKey = input.email.toLowerCase();
+    const existing = await tx.em.findOne(CustomerMember, { customer, emailKey, deletedAt: null });
+    if (existing) return toCustomerMemberOutput(existing);
+    if (customer.type === 'individual') {
+      throw new DomainError('forbidden', 'An individual customer cannot have members other than its owner');
+    }
+    if (
+      input.externalId &&
+      (await tx.em.count(CustomerMember, { customer, externalId: input.externalId, deletedAt: null })) > 0
+    ) {
+      throw invalidField('externalId', 'A member with this external ID already exists in this customer.');
+    }
+    const created = tx.em.create(CustomerMember, {
+      id: randomUUID(),
+      organization: tx.organization.id,
+      customer,
+      email: input.email,
+      emailKey,
+      name: input.name ?? null,
+      externalId: input.externalId ?? null,
+      role: input.role,
+      createdAt: new Date(),
+      modifiedAt: null,
+      deletedAt: null,
+    });
+    await tx.em.flush();
+    const member = toCustomerMemberOutput(created);
+    await emitPolar(tx, 'member.created', member.id, member);
+    return member;
+  });
+}
+
+export async function updateCustomerMember(
+  scope: RequestScope,
+  selector: CustomerMemberSelector,
+  changes: CustomerMemberChanges,
+): Promise<CustomerMemberOutput> {
+  return inTransaction(scope, async (tx) => {
+    const member = await lockedMember(tx, selector);
+    const now = new Date();
+    let changed = false;
+    // null is "no change" for email and role (Polar's schema makes them nullable); it clears the name.
+    if (changes.email != null && changes.email !== member.email) {
+      const emailKey = changes.email.toLowerCase();
+      const taken = await tx.em.count(CustomerMember, {
+        customer: member.customer,
+        emailKey,
+        deletedAt: null,
+        id: { $ne: member.id },
+      });
+      if (taken > 0) throw invalidField('email', 'A member with this email already exists in this customer.');
+      member.email = changes.email;
+      member.emailKey = emailKey;
+      changed = true;
+    }
+    if (changes.name !== undefined && changes.name !== member.name) {
+      member.name = changes.name;
+      changed = true;
+    }
+    if (changes.role != null && changes.role !== member.role) {
+      if (member.role === 'owner') {
+        throw invalidField('role', 'The owner cannot be demoted: make another member the owner instead.');
+      }
+      if (changes.role === 'owner') {
+        const owner = await tx.em.findOne(CustomerMember, {
+          customer: member.customer,
+          role: 'owner',
+          deletedAt: null,
+        });
+        if (owner) {
+          owner.role = 'billing_manager';
+          owner.modifiedAt = now;
+          // Demote before promoting: the one-owner index is checked statement by statement.
+          await tx.em.flush();
+          await emitPolar(tx, 'member.updated', owner.id, toCustomerMemberOutput(owner));
+        }
+      }
+      member.role = changes.role;
+      changed = true;
+    }
+    if (changed) member.modifiedAt = now;
+    await tx.em.flush();
+    const output = toCustomerMemberOutput(member);
+    if (changed) await emitPolar(tx, 'member.updated', output.id, output);
+    return output;
+  });
+}
+
+/** Soft delete: the email and external id become free again. The owner stays. */
+export async function deleteCustomerMember(
+  scope: RequestScope,
+  selector: CustomerMemberSelector,
+): Promise<DeletedRecord> {
+  return inTransaction(scope, async (tx) => {
+    const member = await lockedMember(tx, selector);
+    if (member.role === 'owner') {
+      throw invalidField(
+        'id' in selector ? 'id' : 'externalId',
+        'The owner cannot be deleted: transfer ownership first.',
+      );
+    }
+    member.deletedAt = new Date();
+    await emitPolar(tx, 'member.deleted', member.id, toCustomerMemberOutput(member));
+    return { id: member.id };
+  });
+}
+
+export async function listCustomerMembers(
+  scope: RequestScope,
+  input: CustomerMemberListInput,
+): Promise<CustomerMemberList> {
+  // Polar's schema takes any string: one that is not even a uuid names no customer.
+  if (input.customerId !== undefined && !polarId.safeParse(input.customerId).success) {
+    return { items: [], pagination: paginationOf(0, input.limit) };
+  }
+  let customerId = input.customerId?.toLowerCase();
+  if (input.externalCustomerId !== undefined) {
+    // Members of a deleted customer went with it: only a live customer has any to list.
+    const customer = await scope.em.findOne(
+      Customer,
+      { organization: scope.organization.id, externalId: input.externalCustomerId, deletedAt: null },
+      { fields: ['id'] },
+    );
+    if (!customer || (customerId !== undefined && customer.id !== customerId)) {
+      return { items: [], pagination: paginationOf(0, input.limit) };
+    }
+    customerId = customer.id;
+  }
+  const where: FilterQuery<CustomerMember> = {
+    organization: scope.organization.id,
+    deletedAt: null,
+    ...(customerId !== undefined ? { customer: customerId } : {}),
+    ...(input.role !== undefined ? { role: input.role } : {}),
+  };
+  const [items, totalCount] = await Promise.all([
+    scope.em.find(CustomerMember, where, pageQuery(input)),
+    liveMemberCount(scope, { customerId, role: input.role }),
+  ]);
+  return { items: items.map(toCustomerMemberOutput), pagination: paginationOf(totalCount, input.limit) };
+}

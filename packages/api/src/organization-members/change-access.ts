@@ -1,0 +1,106 @@
+import type { MemberAccessInput, MemberAccessResult } from '@members/contracts';
+import { Member, Payment, Plan, Subscription, type EntityManager } from '@members/db';
+import { DomainError, invalidField, notFound } from '../errors.js';
+import { inTransaction, type RequestScope } from '../request-scope.js';
+import { toAccessOutput, toOrganizationMemberOutput } from './serialize.js';
+import { syncSubscription } from './sync-subscription.js';
+import { reportAccessChange } from './events.js';
+import { emitKardow } from '../webhooks/outbox.js';
+
+type Action = MemberAccessInput['action'];
+
+const activate = (s: Subscription) => {
+  s.status = 'active';
+  s.cancelAt = null;
+  s.canceledAt = null;
+};
+
+/** What each action does to a subscription, at `at`. */
+const transitions: Record<
+  Exclude<Action, 'delete_member'>,
+  (subscription: Subscription, at: Date, now: Date) => void
+> = {
+  activate,
+  reactivate: activate,
+  expire_now: (s, at) => {
+    s.status = 'expired';
+    s.currentPeriodEnd = at;
+  },
+  cancel_now: (s, at) => {
+    s.status = 'canceled';
+    s.canceledAt = at;
+    s.cancelAt = null;
+    s.currentPeriodEnd = at;
+  },
+  // Access continues until the period ends; only the intent is recorded.
+  cancel_at_period_end: (s, at, now) => {
+    s.cancelAt = s.currentPeriodEnd ?? at;
+    s.canceledAt = now;
+  },
+  mark_past_due: (s) => {
+    s.status = 'past_due';
+  },
+};
+
+async function memberNamed(tx: RequestScope, input: MemberAccessInput) {
+  const where = input.userId !== undefined ? { id: input.userId } : { email: input.email };
+  const member = await tx.em.findOne(
+    Member,
+    { ...where, organization: tx.organization.id },
+    { lockMode: tx.writeLock },
+  );
+  if (!member) throw notFound(`No member ${input.userId ?? input.email}`);
+  if (input.userId !== undefined && input.email !== undefined && member.email !== input.email) {
+    throw invalidField('email', 'email and userId name different members', `does not belong to member ${input.userId}`);
+  }
+  return member;
+}
+
+async function subscriptionNamed(tx: EntityManager, member: Member, input: MemberAccessInput) {
+  const where =
+    input.stripeSubscriptionId !== undefined
+      ? { stripeSubscriptionId: input.stripeSubscriptionId }
+      : input.planId !== undefined
+        ? { plan: input.planId }
+        : {};
+  return tx.findOne(Subscription, { member, ...where }, { orderBy: { createdAt: 'desc' } });
+}
+
+/** Kardow `POST /members/access`: one lifecycle step, in one transaction. */
+export async function changeAccess(scope: RequestScope, input: MemberAccessInput): Promise<MemberAccessResult> {
+  return inTransaction(scope, async (tx) => {
+    const member = await memberNamed(tx, input);
+    if (input.action === 'delete_member') {
+      const [subscriptions, payments] = await Promise.all([
+        tx.em.count(Subscription, { member }),
+        tx.em.count(Payment, { member }),
+      ]);
+      // Subscriptions and payments go with the member (ON DELETE CASCADE).
+      await tx.em.nativeDelete(Member, { id: member.id });
+      await emitKardow(tx, 'user.deleted', member.id, { member: toOrganizationMemberOutput(member) });
+      return { deleted: { memberId: member.id, email: member.email, subscriptions, payments } };
+    }
+    const now = new Date();
+    const at = input.effectiveAt ? new Date(input.effectiveAt) : now;
+    let subscription = await subscriptionNamed(tx.em, member, input);
+    let before = subscription ? toAccessOutput(subscription) : null;
+    if (!subscription && input.action === 'activate' && input.planId !== undefined) {
+      const plan = await tx.em.findOne(Plan, { id: input.planId, organization: tx.organization.id });
+      if (!plan) {
+        throw new DomainError('unknown_plan', `No plan of this organization has planId "${input.planId}"`, {
+          issues: [{ path: ['planId'], message: 'No plan of this organization has this id' }],
+        });
+      }
+      ({ subscription, before } = await syncSubscription(tx.em, member, plan, {
+        planId: plan.id,
+        stripeSubscriptionId: input.stripeSubscriptionId,
+        currentPeriodStart: at.toISOString(),
+      }));
+    }
+    if (!subscription) throw notFound(`Member ${member.email} has no such subscription`);
+    transitions[input.action](subscription, at, now);
+    const access = toAccessOutput(subscription);
+    await reportAccessChange(tx, before, access);
+    return { access };
+  });
+}

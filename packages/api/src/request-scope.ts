@@ -1,0 +1,44 @@
+import type { ApprovalStatus } from '@members/contracts';
+import { LockMode, type Database, type EntityManager } from '@members/db';
+import { subscribersOf, type SubscriberCache } from './webhooks/subscribers.js';
+
+/**
+ * What a service works within for one request or command: its unit of work, the organization every row it touches
+ * belongs to, and the row lock that serializes writers.
+ */
+export interface RequestScope {
+  em: EntityManager;
+  organization: { id: number; publicId: string; defaultApprovalStatus: ApprovalStatus };
+  /** For the few queries whose SQL differs (JSON, LIKE): everything else is the ORM's. */
+  dialect: Database['dialect'];
+  /** FOR UPDATE on PostgreSQL; none on SQLite, whose single connection already runs every transaction alone. */
+  writeLock: LockMode | undefined;
+  /** Whom each organization's events go to, shared by the requests of the process. */
+  subscribers: SubscriberCache;
+  /** Events this transaction has written so far: their deliveries go out in that order. */
+  emitted?: number;
+}
+
+function writeLockFor(dialect: Database['dialect']): LockMode | undefined {
+  return dialect === 'postgresql' ? LockMode.PESSIMISTIC_WRITE : undefined;
+}
+
+/** A fresh scope (its own unit of work) for one organization: a request's, or an admin command's. */
+export function scopeFor(db: Database, organization: RequestScope['organization']): RequestScope {
+  return {
+    em: db.fork(),
+    organization: {
+      id: organization.id,
+      publicId: organization.publicId,
+      defaultApprovalStatus: organization.defaultApprovalStatus,
+    },
+    dialect: db.dialect,
+    writeLock: writeLockFor(db.dialect),
+    subscribers: subscribersOf(db),
+  };
+}
+
+/** Runs `work` in one transaction, with the scope's unit of work swapped for the transaction's. */
+export function inTransaction<T>(scope: RequestScope, work: (tx: RequestScope) => Promise<T>): Promise<T> {
+  return scope.em.transactional((em) => work({ ...scope, em }));
+}

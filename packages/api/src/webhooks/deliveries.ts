@@ -1,0 +1,93 @@
+import type { WebhookDelivery as WebhookDeliveryOutput, WebhookDeliveryListInput } from '@members/contracts';
+import { WebhookAttempt, WebhookDelivery, WebhookEvent, type FilterQuery } from '@members/db';
+import { scheduleDelivery } from './outbox.js';
+import { notFound } from '../errors.js';
+import { paginationOf } from '../pagination.js';
+import type { RequestScope } from '../request-scope.js';
+
+type EventType = WebhookDeliveryOutput['webhookEvent']['type'];
+
+function toPolarDelivery(attempt: WebhookAttempt, eventSucceeded: boolean | null): WebhookDeliveryOutput {
+  const { event } = attempt;
+  return {
+    createdAt: attempt.createdAt.toISOString(),
+    modifiedAt: null,
+    id: attempt.id,
+    succeeded: attempt.succeeded,
+    httpCode: attempt.httpCode ?? null,
+    response: attempt.response ?? null,
+    webhookEvent: {
+      createdAt: event.createdAt.toISOString(),
+      modifiedAt: null,
+      id: event.id,
+      lastHttpCode: attempt.httpCode ?? null,
+      succeeded: eventSucceeded,
+      skipped: false,
+      payload: event.payload,
+      // Polar events are written with Polar's own type names.
+      type: event.type as EventType,
+      isArchived: false,
+    },
+  };
+}
+
+/** Polar's `GET /v1/webhooks/deliveries`: each attempt to deliver one of the organization's Polar events. */
+export async function listDeliveries(scope: RequestScope, input: WebhookDeliveryListInput) {
+  const list = <T>(value: T | T[] | undefined) => (value === undefined ? undefined : [value].flat());
+  const endpoints = list(input.endpointId);
+  const types = list(input.eventType);
+  const codeClass = input.httpCodeClass ? Number(input.httpCodeClass[0]) * 100 : undefined;
+  const where: FilterQuery<WebhookAttempt> = {
+    organization: scope.organization.id,
+    event: {
+      surface: 'polar',
+      ...(types ? { type: { $in: types } } : {}),
+      ...(input.query ? { payload: { $like: `%${input.query.replace(/[\\%_]/g, '')}%` } } : {}),
+    },
+    ...(endpoints ? { endpoint: { $in: endpoints } } : {}),
+    ...(input.succeeded != null ? { succeeded: input.succeeded } : {}),
+    ...(codeClass ? { httpCode: { $gte: codeClass, $lt: codeClass + 100 } } : {}),
+    ...(input.startTimestamp || input.endTimestamp
+      ? {
+          createdAt: {
+            ...(input.startTimestamp ? { $gte: new Date(input.startTimestamp) } : {}),
+            ...(input.endTimestamp ? { $lte: new Date(input.endTimestamp) } : {}),
+          },
+        }
+      : {}),
+  };
+  const [attempts, total] = await scope.em.findAndCount(WebhookAttempt, where, {
+    populate: ['event'],
+    orderBy: { createdAt: 'desc', id: 'desc' },
+    limit: input.limit,
+    offset: (input.page - 1) * input.limit,
+  });
+  const succeededEvents = new Set(
+    (
+      await scope.em.find(
+        WebhookAttempt,
+        { event: { $in: attempts.map((attempt) => attempt.event.id) }, succeeded: true },
+        { fields: ['event'] },
+      )
+    ).map((attempt) => attempt.event.id),
+  );
+  return {
+    items: attempts.map((attempt) => toPolarDelivery(attempt, succeededEvents.has(attempt.event.id))),
+    pagination: paginationOf(total, input.limit),
+  };
+}
+
+/** Polar's redeliver: a new delivery of the event to each endpoint that had one, sent as soon as a worker passes. */
+export async function redeliverEvent(scope: RequestScope, eventId: string) {
+  const event = await scope.em.findOne(WebhookEvent, {
+    id: eventId,
+    organization: scope.organization.id,
+    surface: 'polar',
+  });
+  if (!event) throw notFound('Webhook event not found');
+  const previous = await scope.em.find(WebhookDelivery, { event }, { fields: ['endpoint', 'orderingKey'] });
+  const endpoints = [...new Set(previous.map((delivery) => delivery.endpoint.id))];
+  for (const endpoint of endpoints) scheduleDelivery(scope.em, event, endpoint, 0);
+  await scope.em.flush();
+  return { redelivered: endpoints.length };
+}

@@ -1,0 +1,5193 @@
+// Generated from openapi.json by `npm run openapi`: do not edit.
+
+export interface paths {
+    "/members/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update a member of the organization, optionally with a subscription and a payment, in one transaction
+         * @description Calls the tRPC procedure `members.sync`. Scope: `members:write`.
+         */
+        post: operations["members:sync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/members/sync/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync up to 1,000 members, each with every rule of sync and in its own transaction; a result per item
+         * @description Calls the tRPC procedure `members.syncBatch`. Scope: `members:write`.
+         */
+        post: operations["members:sync_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/members/{lookup}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member of the organization by email or id, with subscriptions and payments
+         * @description Calls the tRPC procedure `members.lookup`. Scope: `members:read`.
+         */
+        get: operations["members:lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/members/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One lifecycle step on a member's subscription, or deleting the member
+         * @description Calls the tRPC procedure `members.access`. Scope: `members:write`.
+         */
+        post: operations["members:access"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's Kardow webhook subscriptions
+         * @description Calls the tRPC procedure `webhooks.subscriptions.list`. Scope: `admin`.
+         */
+        get: operations["webhooks:list"];
+        put?: never;
+        /**
+         * Subscribe a URL to a Kardow event (the same event and URL again returns the existing subscription)
+         * @description Calls the tRPC procedure `webhooks.subscriptions.create`. Scope: `admin`.
+         */
+        post: operations["webhooks:subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a Kardow webhook subscription
+         * @description Calls the tRPC procedure `webhooks.subscriptions.delete`. Scope: `admin`.
+         */
+        delete: operations["webhooks:unsubscribe"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers' members
+         * @description Calls the tRPC procedure `members.team.list`. Scope: `members:read`.
+         */
+        get: operations["members:list_members"];
+        put?: never;
+        /**
+         * Create a member of a customer
+         * @description Calls the tRPC procedure `members.team.create`. Scope: `members:write`.
+         */
+        post: operations["members:create_member"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a member of a customer
+         * @description Calls the tRPC procedure `members.team.get`. Scope: `members:read`.
+         */
+        get: operations["members:get_member"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a member of a customer
+         * @description Calls the tRPC procedure `members.team.delete`. Scope: `members:write`.
+         */
+        delete: operations["members:delete_member"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a member of a customer; role owner transfers ownership
+         * @description Calls the tRPC procedure `members.team.update`. Scope: `members:write`.
+         */
+        patch: operations["members:update_member"];
+        trace?: never;
+    };
+    "/v1/members/external/{external_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a member of a customer by external id
+         * @description Calls the tRPC procedure `members.team.getByExternalId`. Scope: `members:read`.
+         */
+        get: operations["members:get_member_by_external_id"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a member of a customer by external id
+         * @description Calls the tRPC procedure `members.team.deleteByExternalId`. Scope: `members:write`.
+         */
+        delete: operations["members:delete_member_by_external_id"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a member of a customer by external id
+         * @description Calls the tRPC procedure `members.team.updateByExternalId`. Scope: `members:write`.
+         */
+        patch: operations["members:update_member_by_external_id"];
+        trace?: never;
+    };
+    "/v1/customers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers
+         * @description Calls the tRPC procedure `customers.list`. Scope: `customers:read`.
+         */
+        get: operations["customers:list"];
+        put?: never;
+        /**
+         * Create a customer and its owner member
+         * @description Calls the tRPC procedure `customers.create`. Scope: `customers:write`.
+         */
+        post: operations["customers:create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a customer
+         * @description Calls the tRPC procedure `customers.get`. Scope: `customers:read`.
+         */
+        get: operations["customers:get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a customer and its members (soft: their email and external ids are free again)
+         * @description Calls the tRPC procedure `customers.delete`. Scope: `customers:write`.
+         */
+        delete: operations["customers:delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a customer
+         * @description Calls the tRPC procedure `customers.update`. Scope: `customers:write`.
+         */
+        patch: operations["customers:update"];
+        trace?: never;
+    };
+    "/v1/customers/external/{external_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a customer by external id
+         * @description Calls the tRPC procedure `customers.getByExternalId`. Scope: `customers:read`.
+         */
+        get: operations["customers:get_external"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a customer by external id, and its members
+         * @description Calls the tRPC procedure `customers.deleteByExternalId`. Scope: `customers:write`.
+         */
+        delete: operations["customers:delete_external"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a customer by external id
+         * @description Calls the tRPC procedure `customers.updateByExternalId`. Scope: `customers:write`.
+         */
+        patch: operations["customers:update_external"];
+        trace?: never;
+    };
+    "/v1/customers/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers' members
+         * @description Calls the tRPC procedure `members.team.list`. Scope: `members:read`.
+         */
+        get: operations["customers:members:list"];
+        put?: never;
+        /**
+         * Create a member of a customer
+         * @description Calls the tRPC procedure `members.team.create`. Scope: `members:write`.
+         */
+        post: operations["customers:members:create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/members/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a member of a customer
+         * @description Calls the tRPC procedure `members.team.get`. Scope: `members:read`.
+         */
+        get: operations["customers:members:get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a member of a customer
+         * @description Calls the tRPC procedure `members.team.delete`. Scope: `members:write`.
+         */
+        delete: operations["customers:members:delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a member of a customer; role owner transfers ownership
+         * @description Calls the tRPC procedure `members.team.update`. Scope: `members:write`.
+         */
+        patch: operations["customers:members:update"];
+        trace?: never;
+    };
+    "/v1/webhooks/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Calls the tRPC procedure `webhooks.endpoints.list`. Scope: `admin`.
+         */
+        get: operations["webhooks:list_webhook_endpoints"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description Calls the tRPC procedure `webhooks.endpoints.create`. Scope: `admin`.
+         */
+        post: operations["webhooks:create_webhook_endpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description Calls the tRPC procedure `webhooks.endpoints.get`. Scope: `admin`.
+         */
+        get: operations["webhooks:get_webhook_endpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Calls the tRPC procedure `webhooks.endpoints.delete`. Scope: `admin`.
+         */
+        delete: operations["webhooks:delete_webhook_endpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook endpoint
+         * @description Calls the tRPC procedure `webhooks.endpoints.update`. Scope: `admin`.
+         */
+        patch: operations["webhooks:update_webhook_endpoint"];
+        trace?: never;
+    };
+    "/v1/webhooks/endpoints/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Reset a webhook endpoint's secret
+         * @description Calls the tRPC procedure `webhooks.endpoints.resetSecret`. Scope: `admin`.
+         */
+        patch: operations["webhooks:reset_webhook_endpoint_secret"];
+        trace?: never;
+    };
+    "/v1/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook delivery attempts
+         * @description Calls the tRPC procedure `webhooks.deliveries.list`. Scope: `admin`.
+         */
+        get: operations["webhooks:list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/events/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver a webhook event again to its endpoints
+         * @description Calls the tRPC procedure `webhooks.events.redeliver`. Scope: `admin`.
+         */
+        post: operations["webhooks:redeliver_webhook_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        KardowError: {
+            error: {
+                /** @enum {string} */
+                code: "invalid_json" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "unknown_plan" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "unavailable";
+                message: string;
+                issues: {
+                    path: (string | number)[];
+                    message: string;
+                }[];
+            };
+        };
+        PolarValidationError: {
+            /** @constant */
+            error: "RequestValidationError";
+            detail: {
+                type: string;
+                loc: (string | number)[];
+                msg: string;
+                input: unknown;
+            }[];
+        };
+        PolarError: {
+            /** @enum {string} */
+            error: "BadRequest" | "ResourceNotFound" | "Unauthorized" | "NotPermitted" | "MethodNotAllowed" | "Conflict" | "PayloadTooLarge" | "UnsupportedMediaType" | "TooManyRequests" | "InternalServerError" | "ServiceUnavailable";
+            detail: string;
+        };
+        MemberSyncResult: {
+            member: components["schemas"]["OrganizationMember"];
+            created: boolean;
+            access: components["schemas"]["Access"] | null;
+            payment: components["schemas"]["Payment"] | null;
+        };
+        OrganizationMember: {
+            id: string;
+            organizationId: number;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "employee" | "business" | "both" | "jobseeker" | "employer";
+            /** @enum {string} */
+            approvalStatus: "approved" | "pending" | "rejected";
+            profilePicture: string | null;
+            description: string | null;
+            customFields: {
+                [key: string]: unknown;
+            } | null;
+        };
+        Access: {
+            id: string;
+            organizationId: number;
+            userId: string;
+            planId: string;
+            /** @enum {string} */
+            status: "active" | "trialing" | "past_due" | "canceled" | "expired";
+            stripeSubscriptionId: string | null;
+            currentPeriodStart: string | null;
+            currentPeriodEnd: string | null;
+            cancelAt: string | null;
+            canceledAt: string | null;
+            jobsRemaining: number | null;
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+        };
+        Payment: {
+            id: string;
+            organizationId: number;
+            userId: string;
+            jobId: string;
+            planId: string | null;
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            status: "pending" | "completed" | "failed" | "refunded";
+            paymentProvider: string | null;
+            stripeSessionId: string | null;
+            stripePaymentIntentId: string | null;
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+        };
+        MemberSyncBatchResult: {
+            results: {
+                index: number;
+                status: number;
+                created?: boolean;
+                member?: components["schemas"]["OrganizationMember"];
+                error?: {
+                    /** @enum {string} */
+                    code: "invalid_json" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "unknown_plan" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "unavailable";
+                    message: string;
+                    issues: {
+                        path: (string | number)[];
+                        message: string;
+                    }[];
+                };
+            }[];
+            created: number;
+            updated: number;
+            failed: number;
+        };
+        MemberDetail: {
+            member: components["schemas"]["OrganizationMember"];
+            subscriptions: components["schemas"]["Access"][];
+            payments: components["schemas"]["Payment"][];
+            hasValidPaywallSubscription: boolean;
+        };
+        MemberAccessResult: {
+            access: components["schemas"]["Access"];
+        } | {
+            deleted: components["schemas"]["MemberRemoval"];
+        };
+        MemberRemoval: {
+            memberId: string;
+            email: string;
+            subscriptions: number;
+            payments: number;
+        };
+        KardowWebhookSubscription: {
+            id: string;
+            event: string;
+            /** @constant */
+            target_type: "webhook";
+            target_url: string;
+            is_enabled: boolean;
+            created_at: string;
+            updated_at: string;
+        };
+        CustomerMember: {
+            /** Format: uuid4 */
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            modified_at: string | null;
+            /** Format: uuid4 */
+            customer_id: string;
+            email: string;
+            name: string | null;
+            external_id: string | null;
+            /** @enum {string} */
+            role: "owner" | "billing_manager" | "member";
+        };
+        CustomerMemberList: {
+            items: components["schemas"]["CustomerMember"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        Pagination: {
+            total_count: number;
+            max_page: number;
+        };
+        Customer: {
+            /** Format: uuid4 */
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            modified_at: string | null;
+            metadata: {
+                [key: string]: string | number | boolean;
+            };
+            external_id: string | null;
+            email: string | null;
+            email_verified: boolean;
+            /** @enum {string} */
+            type: "individual" | "team";
+            name: string | null;
+            billing_name: null;
+            billing_address: null;
+            tax_id: null;
+            locale: null;
+            /** Format: uuid4 */
+            organization_id: string;
+            default_payment_method_id: null;
+            deleted_at: null;
+            first_user_event_at: null;
+            avatar_url: string;
+        };
+        CustomerList: {
+            items: components["schemas"]["Customer"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        WebhookEndpointList: {
+            items: components["schemas"]["WebhookEndpoint"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        WebhookEndpoint: {
+            /** Format: date-time */
+            created_at: string;
+            modified_at: string | null;
+            /** Format: uuid4 */
+            id: string;
+            url: string;
+            name: string | null;
+            /** @enum {string} */
+            format: "raw" | "discord" | "slack";
+            secret: string;
+            /** Format: uuid4 */
+            organization_id: string;
+            events: ("checkout.created" | "checkout.updated" | "checkout.expired" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.state_changed" | "customer_seat.assigned" | "customer_seat.claimed" | "customer_seat.revoked" | "member.created" | "member.updated" | "member.deleted" | "order.created" | "order.updated" | "order.paid" | "order.refunded" | "subscription.created" | "subscription.updated" | "subscription.active" | "subscription.canceled" | "subscription.uncanceled" | "subscription.revoked" | "subscription.past_due" | "refund.created" | "refund.updated" | "product.created" | "product.updated" | "benefit.created" | "benefit.updated" | "benefit_grant.created" | "benefit_grant.cycled" | "benefit_grant.updated" | "benefit_grant.revoked" | "organization.updated")[];
+            enabled: boolean;
+        };
+        WebhookDeliveryList: {
+            items: components["schemas"]["WebhookDelivery"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        WebhookDelivery: {
+            /** Format: date-time */
+            created_at: string;
+            modified_at: string | null;
+            /** Format: uuid4 */
+            id: string;
+            succeeded: boolean;
+            http_code: number | null;
+            response: string | null;
+            webhook_event: components["schemas"]["WebhookEvent"];
+        };
+        WebhookEvent: {
+            /** Format: date-time */
+            created_at: string;
+            modified_at: string | null;
+            /** Format: uuid4 */
+            id: string;
+            last_http_code: number | null;
+            succeeded: boolean | null;
+            skipped: boolean;
+            payload: string | null;
+            /** @enum {string} */
+            type: "checkout.created" | "checkout.updated" | "checkout.expired" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.state_changed" | "customer_seat.assigned" | "customer_seat.claimed" | "customer_seat.revoked" | "member.created" | "member.updated" | "member.deleted" | "order.created" | "order.updated" | "order.paid" | "order.refunded" | "subscription.created" | "subscription.updated" | "subscription.active" | "subscription.canceled" | "subscription.uncanceled" | "subscription.revoked" | "subscription.past_due" | "refund.created" | "refund.updated" | "product.created" | "product.updated" | "benefit.created" | "benefit.updated" | "benefit_grant.created" | "benefit_grant.cycled" | "benefit_grant.updated" | "benefit_grant.revoked" | "organization.updated";
+            is_archived: boolean;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    "members:sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    /** Format: uuid */
+                    userId?: string;
+                    name?: string;
+                    /** @enum {string} */
+                    role?: "employee" | "business" | "both" | "jobseeker" | "employer";
+                    /** @enum {string} */
+                    approvalStatus?: "approved" | "pending" | "rejected";
+                    profilePicture?: string | null;
+                    description?: string | null;
+                    customFields?: {
+                        [key: string]: unknown;
+                    } | null;
+                    access?: {
+                        /** Format: uuid */
+                        planId?: string;
+                        stripePriceId?: string;
+                        paypalPlanId?: string;
+                        planName?: string;
+                        /** @enum {string} */
+                        status?: "active" | "trialing" | "past_due" | "canceled" | "expired";
+                        stripeSubscriptionId?: string | null;
+                        currentPeriodStart?: string | null;
+                        currentPeriodEnd?: string | null;
+                        cancelAt?: string | null;
+                        canceledAt?: string | null;
+                        jobsRemaining?: number | null;
+                        metadata?: {
+                            [key: string]: unknown;
+                        } | null;
+                    };
+                    payment?: {
+                        /** Format: uuid */
+                        jobId: string;
+                        amount: number;
+                        currency: string;
+                        /**
+                         * @default completed
+                         * @enum {string}
+                         */
+                        status?: "pending" | "completed" | "failed" | "refunded";
+                        paymentProvider?: string | null;
+                        stripeSessionId?: string | null;
+                        stripePaymentIntentId?: string | null;
+                        metadata?: {
+                            [key: string]: unknown;
+                        } | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Updated existing member */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MemberSyncResult"];
+                    };
+                };
+            };
+            /** @description Created a member */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "member": {
+                     *           "id": "11111111-1111-1111-1111-111111111111",
+                     *           "organizationId": 42,
+                     *           "email": "member@example.com",
+                     *           "name": "Taylor Member",
+                     *           "role": "employee",
+                     *           "approvalStatus": "approved",
+                     *           "profilePicture": null,
+                     *           "description": null,
+                     *           "customFields": null
+                     *         },
+                     *         "access": null,
+                     *         "payment": null,
+                     *         "created": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["MemberSyncResult"];
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "The request body is not valid JSON",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "The API key is unknown or revoked",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "This API key lacks the members:write scope",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "No member with userId 3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Conflicts with another record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "Another member already has the email member@example.com",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request is invalid: 2 problem(s)",
+                     *         "issues": [
+                     *           {
+                     *             "path": [
+                     *               "email"
+                     *             ],
+                     *             "message": "Invalid email address"
+                     *           },
+                     *           {
+                     *             "path": [
+                     *               "payment",
+                     *               "currency"
+                     *             ],
+                     *             "message": "must be a 3-letter ISO-4217 currency code"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Too many requests; retry in 1s",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+        };
+    };
+    "members:sync_batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    members: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Every item synced or refused, in item order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MemberSyncBatchResult"];
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "The request body is not valid JSON",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "The API key is unknown or revoked",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "This API key lacks the members:write scope",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request is invalid: 2 problem(s)",
+                     *         "issues": [
+                     *           {
+                     *             "path": [
+                     *               "email"
+                     *             ],
+                     *             "message": "Invalid email address"
+                     *           },
+                     *           {
+                     *             "path": [
+                     *               "payment",
+                     *               "currency"
+                     *             ],
+                     *             "message": "must be a 3-letter ISO-4217 currency code"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Too many requests; retry in 1s",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+        };
+    };
+    "members:lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lookup: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member, with subscriptions and payments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MemberDetail"];
+                    };
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "The API key is unknown or revoked",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "This API key lacks the members:write scope",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "No member with userId 3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Too many requests; retry in 1s",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+        };
+    };
+    "members:access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email?: string;
+                    /** Format: uuid */
+                    userId?: string;
+                    /** @enum {string} */
+                    action: "activate" | "expire_now" | "cancel_now" | "cancel_at_period_end" | "reactivate" | "mark_past_due" | "delete_member";
+                    /** Format: uuid */
+                    planId?: string;
+                    stripeSubscriptionId?: string;
+                    /** Format: date-time */
+                    effectiveAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The subscription after the step, or what was removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MemberAccessResult"];
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "The request body is not valid JSON",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "The API key is unknown or revoked",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "This API key lacks the members:write scope",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "No member with userId 3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Conflicts with another record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "Another member already has the email member@example.com",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request is invalid: 2 problem(s)",
+                     *         "issues": [
+                     *           {
+                     *             "path": [
+                     *               "email"
+                     *             ],
+                     *             "message": "Invalid email address"
+                     *           },
+                     *           {
+                     *             "path": [
+                     *               "payment",
+                     *               "currency"
+                     *             ],
+                     *             "message": "must be a 3-letter ISO-4217 currency code"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Too many requests; retry in 1s",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+        };
+    };
+    "webhooks:list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's subscriptions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["KardowWebhookSubscription"][];
+                    };
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "The API key is unknown or revoked",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "This API key lacks the members:write scope",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Too many requests; retry in 1s",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+        };
+    };
+    "webhooks:subscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    event: "user.created" | "user.updated" | "user.deleted" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "payment.received" | "*";
+                    /** @constant */
+                    target_type: "webhook";
+                    /** Format: uri */
+                    target_url: string;
+                    secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The subscription with this event and URL, which existed already */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            event: string;
+                            /** @constant */
+                            target_type: "webhook";
+                            target_url: string;
+                            is_enabled: boolean;
+                            created_at: string;
+                            updated_at: string;
+                            secret?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Created a member */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            event: string;
+                            /** @constant */
+                            target_type: "webhook";
+                            target_url: string;
+                            is_enabled: boolean;
+                            created_at: string;
+                            updated_at: string;
+                            secret?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "The request body is not valid JSON",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "The API key is unknown or revoked",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "This API key lacks the members:write scope",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "No member with userId 3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Conflicts with another record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "Another member already has the email member@example.com",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description The body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request is invalid: 2 problem(s)",
+                     *         "issues": [
+                     *           {
+                     *             "path": [
+                     *               "email"
+                     *             ],
+                     *             "message": "Invalid email address"
+                     *           },
+                     *           {
+                     *             "path": [
+                     *               "payment",
+                     *               "currency"
+                     *             ],
+                     *             "message": "must be a 3-letter ISO-4217 currency code"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Too many requests; retry in 1s",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+        };
+    };
+    "webhooks:unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["KardowWebhookSubscription"];
+                    };
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "The API key is unknown or revoked",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "This API key lacks the members:write scope",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "No member with userId 3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "The request is invalid: 2 problem(s)",
+                     *         "issues": [
+                     *           {
+                     *             "path": [
+                     *               "email"
+                     *             ],
+                     *             "message": "Invalid email address"
+                     *           },
+                     *           {
+                     *             "path": [
+                     *               "payment",
+                     *               "currency"
+                     *             ],
+                     *             "message": "must be a 3-letter ISO-4217 currency code"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Too many requests; retry in 1s",
+                     *         "issues": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KardowError"];
+                };
+            };
+        };
+    };
+    "members:list_members": {
+        parameters: {
+            query?: {
+                customer_id?: string;
+                external_customer_id?: string;
+                role?: "owner" | "billing_manager" | "member";
+                page?: number;
+                limit?: number;
+                sorting?: ("created_at" | "-created_at")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMemberList"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "members:create_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    customer_id: string;
+                    email: string;
+                    name?: string | null;
+                    external_id?: string | null;
+                    /**
+                     * @default member
+                     * @enum {string}
+                     */
+                    role?: "member" | "billing_manager";
+                };
+            };
+        };
+        responses: {
+            /** @description Member created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMember"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "members:get_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMember"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "members:delete_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Member deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "members:update_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string | null;
+                    email?: string | null;
+                    role?: ("owner" | "billing_manager" | "member") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Member updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMember"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "members:get_member_by_external_id": {
+        parameters: {
+            query?: {
+                customer_id?: string;
+                external_customer_id?: string;
+            };
+            header?: never;
+            path: {
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMember"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "members:delete_member_by_external_id": {
+        parameters: {
+            query?: {
+                customer_id?: string;
+                external_customer_id?: string;
+            };
+            header?: never;
+            path: {
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Member deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "members:update_member_by_external_id": {
+        parameters: {
+            query?: {
+                customer_id?: string;
+                external_customer_id?: string;
+            };
+            header?: never;
+            path: {
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string | null;
+                    email?: string | null;
+                    role?: ("owner" | "billing_manager" | "member") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Member updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMember"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "customers:list": {
+        parameters: {
+            query?: {
+                organization_id?: string | string[];
+                email?: string;
+                query?: string;
+                active?: (boolean | ("0" | "1" | "true" | "false" | "yes" | "no" | "on" | "off")) | null;
+                metadata?: {
+                    [key: string]: string | string[];
+                };
+                page?: number;
+                limit?: number;
+                sorting?: ("created_at" | "-created_at" | "email" | "-email" | "name" | "-name")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerList"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "customers:create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email?: string | null;
+                    name?: string | null;
+                    external_id?: string | null;
+                    /**
+                     * @default individual
+                     * @enum {string}
+                     */
+                    type?: "individual" | "team";
+                    metadata?: {
+                        [key: string]: string | number | boolean;
+                    };
+                    owner?: {
+                        email: string;
+                        name?: string | null;
+                        external_id?: string | null;
+                    } | null;
+                    organization_id?: string | null;
+                    billing_address?: {
+                        [key: string]: unknown;
+                    } | null;
+                    tax_id?: string | null;
+                    locale?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Customer created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "customers:get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "customers:delete": {
+        parameters: {
+            query?: {
+                anonymize?: boolean | ("0" | "1" | "true" | "false" | "yes" | "no" | "on" | "off");
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "customers:update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    metadata?: {
+                        [key: string]: string | number | boolean;
+                    } | null;
+                    email?: string | null;
+                    name?: string | null;
+                    billing_address?: {
+                        [key: string]: unknown;
+                    } | null;
+                    tax_id?: string | null;
+                    locale?: string | null;
+                    external_id?: string | null;
+                    type?: ("individual" | "team") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Customer updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "customers:get_external": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "customers:delete_external": {
+        parameters: {
+            query?: {
+                anonymize?: boolean | ("0" | "1" | "true" | "false" | "yes" | "no" | "on" | "off");
+            };
+            header?: never;
+            path: {
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "customers:update_external": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    metadata?: {
+                        [key: string]: string | number | boolean;
+                    } | null;
+                    email?: string | null;
+                    name?: string | null;
+                    billing_address?: {
+                        [key: string]: unknown;
+                    } | null;
+                    tax_id?: string | null;
+                    locale?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Customer updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "customers:members:list": {
+        parameters: {
+            query?: {
+                external_customer_id?: string;
+                role?: "owner" | "billing_manager" | "member";
+                page?: number;
+                limit?: number;
+                sorting?: ("created_at" | "-created_at")[];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMemberList"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "customers:members:create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    name?: string | null;
+                    external_id?: string | null;
+                    /**
+                     * @default member
+                     * @enum {string}
+                     */
+                    role?: "member" | "billing_manager";
+                };
+            };
+        };
+        responses: {
+            /** @description Member created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMember"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "customers:members:get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMember"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "customers:members:delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Member deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "customers:members:update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string | null;
+                    email?: string | null;
+                    role?: ("owner" | "billing_manager" | "member") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Member updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMember"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "webhooks:list_webhook_endpoints": {
+        parameters: {
+            query?: {
+                organization_id?: string | string[];
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "webhooks:create_webhook_endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    url: string;
+                    name?: string | null;
+                    /** @enum {string} */
+                    format: "raw" | "discord" | "slack";
+                    events: ("checkout.created" | "checkout.updated" | "checkout.expired" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.state_changed" | "customer_seat.assigned" | "customer_seat.claimed" | "customer_seat.revoked" | "member.created" | "member.updated" | "member.deleted" | "order.created" | "order.updated" | "order.paid" | "order.refunded" | "subscription.created" | "subscription.updated" | "subscription.active" | "subscription.canceled" | "subscription.uncanceled" | "subscription.revoked" | "subscription.past_due" | "refund.created" | "refund.updated" | "product.created" | "product.updated" | "benefit.created" | "benefit.updated" | "benefit_grant.created" | "benefit_grant.cycled" | "benefit_grant.updated" | "benefit_grant.revoked" | "organization.updated")[];
+                    organization_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Webhook endpoint created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "webhooks:get_webhook_endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "webhooks:delete_webhook_endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Webhook endpoint deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "webhooks:update_webhook_endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string | null;
+                    name?: string | null;
+                    format?: ("raw" | "discord" | "slack") | null;
+                    events?: ("checkout.created" | "checkout.updated" | "checkout.expired" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.state_changed" | "customer_seat.assigned" | "customer_seat.claimed" | "customer_seat.revoked" | "member.created" | "member.updated" | "member.deleted" | "order.created" | "order.updated" | "order.paid" | "order.refunded" | "subscription.created" | "subscription.updated" | "subscription.active" | "subscription.canceled" | "subscription.uncanceled" | "subscription.revoked" | "subscription.past_due" | "refund.created" | "refund.updated" | "product.created" | "product.updated" | "benefit.created" | "benefit.updated" | "benefit_grant.created" | "benefit_grant.cycled" | "benefit_grant.updated" | "benefit_grant.revoked" | "organization.updated")[] | null;
+                    enabled?: boolean | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Webhook endpoint updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "webhooks:reset_webhook_endpoint_secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Webhook endpoint secret reset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "webhooks:list_webhook_deliveries": {
+        parameters: {
+            query?: {
+                endpoint_id?: string | string[];
+                start_timestamp?: string;
+                end_timestamp?: string;
+                succeeded?: (boolean | ("0" | "1" | "true" | "false" | "yes" | "no" | "on" | "off")) | null;
+                query?: string;
+                http_code_class?: "2xx" | "3xx" | "4xx" | "5xx";
+                event_type?: ("checkout.created" | "checkout.updated" | "checkout.expired" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.state_changed" | "customer_seat.assigned" | "customer_seat.claimed" | "customer_seat.revoked" | "member.created" | "member.updated" | "member.deleted" | "order.created" | "order.updated" | "order.paid" | "order.refunded" | "subscription.created" | "subscription.updated" | "subscription.active" | "subscription.canceled" | "subscription.uncanceled" | "subscription.revoked" | "subscription.past_due" | "refund.created" | "refund.updated" | "product.created" | "product.updated" | "benefit.created" | "benefit.updated" | "benefit_grant.created" | "benefit_grant.cycled" | "benefit_grant.updated" | "benefit_grant.revoked" | "organization.updated") | ("checkout.created" | "checkout.updated" | "checkout.expired" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.state_changed" | "customer_seat.assigned" | "customer_seat.claimed" | "customer_seat.revoked" | "member.created" | "member.updated" | "member.deleted" | "order.created" | "order.updated" | "order.paid" | "order.refunded" | "subscription.created" | "subscription.updated" | "subscription.active" | "subscription.canceled" | "subscription.uncanceled" | "subscription.revoked" | "subscription.past_due" | "refund.created" | "refund.updated" | "product.created" | "product.updated" | "benefit.created" | "benefit.updated" | "benefit_grant.created" | "benefit_grant.cycled" | "benefit_grant.updated" | "benefit_grant.revoked" | "organization.updated")[];
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+    "webhooks:redeliver_webhook_event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Webhook event re-delivery scheduled. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        redelivered: number;
+                    };
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: "Bearer";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Unauthorized",
+                     *       "detail": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description The key lacks the scope, or the action is not permitted */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "NotPermitted",
+                     *       "detail": "An individual customer cannot have members other than its owner"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Not found (records of other organizations included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "ResourceNotFound",
+                     *       "detail": "Member not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+            /** @description Validation failed: every problem is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "RequestValidationError",
+                     *       "detail": [
+                     *         {
+                     *           "type": "missing",
+                     *           "loc": [
+                     *             "body",
+                     *             "email"
+                     *           ],
+                     *           "msg": "Field required",
+                     *           "input": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarValidationError"];
+                };
+            };
+            /** @description Rate limited: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "TooManyRequests",
+                     *       "detail": "Too many requests; retry in 1s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolarError"];
+                };
+            };
+        };
+    };
+}

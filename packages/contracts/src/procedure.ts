@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import type { Scope } from './enums.js';
+
+/**
+ * What one tRPC procedure takes and gives, and the scope its caller's key needs. The server implements each
+ * contract, the REST route tables name them, and the client derives its types from them: the contract is the one
+ * place a procedure is described.
+ */
+export interface ProcedureContract<
+  TType extends 'query' | 'mutation' = 'query' | 'mutation',
+  TInput extends z.ZodObject = z.ZodObject,
+  TOutput extends z.ZodType = z.ZodType,
+> {
+  type: TType;
+  scope: Scope;
+  /** An object, so a REST route can take each field from the path, the query or the body. */
+  input: TInput;
+  output: TOutput;
+  summary: string;
+}
+
+const contractOf =
+  <TType extends 'query' | 'mutation'>(type: TType) =>
+  <TInput extends z.ZodObject, TOutput extends z.ZodType>(
+    scope: Scope,
+    input: TInput,
+    output: TOutput,
+    summary: string,
+  ): ProcedureContract<TType, TInput, TOutput> => ({ type, scope, input, output, summary });
+
+export const query = contractOf('query');
+export const mutation = contractOf('mutation');
+
+/** Procedures and groups of procedures, by name: the shape of the tRPC router. */
+export interface ProcedureTree {
+  [name: string]: ProcedureContract | ProcedureTree;
+}
+
+/** Every dotted path to a procedure in a tree: `members.sync`, `members.team.create`, … */
+export type ProcedurePathIn<TTree, TPrefix extends string = ''> = {
+  [K in keyof TTree & string]: TTree[K] extends ProcedureContract
+    ? `${TPrefix}${K}`
+    : ProcedurePathIn<TTree[K], `${TPrefix}${K}.`>;
+}[keyof TTree & string];
+
+/** The contract at a dotted path. */
+export type ProcedureAtPath<TTree, TPath extends string> = TPath extends `${infer Head}.${infer Rest}`
+  ? Head extends keyof TTree
+    ? ProcedureAtPath<TTree[Head], Rest>
+    : never
+  : TPath extends keyof TTree
+    ? TTree[TPath]
+    : never;
+
+export const isProcedureContract = (node: ProcedureContract | ProcedureTree): node is ProcedureContract =>
+  typeof node.type === 'string' && 'input' in node;

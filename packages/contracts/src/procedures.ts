@@ -1,0 +1,210 @@
+import { memberAccessInput, memberAccessResult } from './kardow/member-access.js';
+import { memberSyncBatchInput, memberSyncBatchResult } from './kardow/member-batch.js';
+import { memberDetail, memberLookupInput, memberSyncInput, memberSyncResult } from './kardow/organization-member.js';
+import {
+  customer,
+  customerByExternalIdInput,
+  customerByIdInput,
+  customerCreateInput,
+  customerDeleteByExternalIdInput,
+  customerDeleteInput,
+  customerList,
+  customerListInput,
+  customerUpdateByExternalIdInput,
+  customerUpdateInput,
+} from './polar/customer.js';
+import {
+  customerMember,
+  customerMemberByExternalIdInput,
+  customerMemberByIdInput,
+  customerMemberCreateInput,
+  customerMemberList,
+  customerMemberListInput,
+  customerMemberUpdateByExternalIdInput,
+  customerMemberUpdateInput,
+  deletedRecord,
+} from './polar/customer-member.js';
+import {
+  kardowSubscription,
+  kardowSubscriptionByIdInput,
+  kardowSubscriptionCreated,
+  kardowSubscriptionCreateInput,
+  kardowSubscriptionList,
+} from './webhooks/kardow-subscriptions.js';
+import {
+  webhookDeliveryList,
+  webhookDeliveryListInput,
+  webhookEndpoint,
+  webhookEndpointByIdInput,
+  webhookEndpointCreateInput,
+  webhookEndpointList,
+  webhookEndpointListInput,
+  webhookEndpointUpdateInput,
+  webhookEventRedeliverInput,
+  webhookRedelivery,
+} from './webhooks/polar-endpoints.js';
+import { z } from 'zod';
+import {
+  isProcedureContract,
+  mutation,
+  query,
+  type ProcedureAtPath,
+  type ProcedureContract,
+  type ProcedurePathIn,
+  type ProcedureTree,
+} from './procedure.js';
+
+/**
+ * Every tRPC procedure of the service. `members` holds both kinds of member, kept apart by name: an organization's
+ * members at its top (`sync`, `lookup`, `access`: Kardow's domain), and its customers' team members under
+ * `members.team` (Polar's domain).
+ */
+export const procedures = {
+  members: {
+    sync: mutation(
+      'members:write',
+      memberSyncInput,
+      memberSyncResult,
+      'Create or update a member of the organization, optionally with a subscription and a payment, in one transaction',
+    ),
+    syncBatch: mutation(
+      'members:write',
+      memberSyncBatchInput,
+      memberSyncBatchResult,
+      'Sync up to 1,000 members, each with every rule of sync and in its own transaction; a result per item',
+    ),
+    lookup: query(
+      'members:read',
+      memberLookupInput,
+      memberDetail,
+      'A member of the organization by email or id, with subscriptions and payments',
+    ),
+    access: mutation(
+      'members:write',
+      memberAccessInput,
+      memberAccessResult,
+      "One lifecycle step on a member's subscription, or deleting the member",
+    ),
+    team: {
+      create: mutation('members:write', customerMemberCreateInput, customerMember, 'Create a member of a customer'),
+      list: query('members:read', customerMemberListInput, customerMemberList, "List customers' members"),
+      get: query('members:read', customerMemberByIdInput, customerMember, 'Get a member of a customer'),
+      update: mutation(
+        'members:write',
+        customerMemberUpdateInput,
+        customerMember,
+        'Update a member of a customer; role owner transfers ownership',
+      ),
+      delete: mutation('members:write', customerMemberByIdInput, deletedRecord, 'Delete a member of a customer'),
+      getByExternalId: query(
+        'members:read',
+        customerMemberByExternalIdInput,
+        customerMember,
+        'Get a member of a customer by external id',
+      ),
+      updateByExternalId: mutation(
+        'members:write',
+        customerMemberUpdateByExternalIdInput,
+        customerMember,
+        'Update a member of a customer by external id',
+      ),
+      deleteByExternalId: mutation(
+        'members:write',
+        customerMemberByExternalIdInput,
+        deletedRecord,
+        'Delete a member of a customer by external id',
+      ),
+    },
+  },
+  customers: {
+    create: mutation('customers:write', customerCreateInput, customer, 'Create a customer and its owner member'),
+    list: query('customers:read', customerListInput, customerList, 'List customers'),
+    get: query('customers:read', customerByIdInput, customer, 'Get a customer'),
+    update: mutation('customers:write', customerUpdateInput, customer, 'Update a customer'),
+    delete: mutation(
+      'customers:write',
+      customerDeleteInput,
+      deletedRecord,
+      'Delete a customer and its members (soft: their email and external ids are free again)',
+    ),
+    getByExternalId: query('customers:read', customerByExternalIdInput, customer, 'Get a customer by external id'),
+    updateByExternalId: mutation(
+      'customers:write',
+      customerUpdateByExternalIdInput,
+      customer,
+      'Update a customer by external id',
+    ),
+    deleteByExternalId: mutation(
+      'customers:write',
+      customerDeleteByExternalIdInput,
+      deletedRecord,
+      'Delete a customer by external id, and its members',
+    ),
+  },
+  /** Who is told of changes: Kardow's subscriptions and Polar's endpoints, their deliveries, and redelivery. */
+  webhooks: {
+    subscriptions: {
+      create: mutation(
+        'admin',
+        kardowSubscriptionCreateInput,
+        kardowSubscriptionCreated,
+        'Subscribe a URL to a Kardow event (the same event and URL again returns the existing subscription)',
+      ),
+      list: query('admin', z.object({}), kardowSubscriptionList, "The organization's Kardow webhook subscriptions"),
+      delete: mutation(
+        'admin',
+        kardowSubscriptionByIdInput,
+        kardowSubscription,
+        'Remove a Kardow webhook subscription',
+      ),
+    },
+    endpoints: {
+      create: mutation('admin', webhookEndpointCreateInput, webhookEndpoint, 'Create a webhook endpoint'),
+      list: query('admin', webhookEndpointListInput, webhookEndpointList, 'List webhook endpoints'),
+      get: query('admin', webhookEndpointByIdInput, webhookEndpoint, 'Get a webhook endpoint'),
+      update: mutation('admin', webhookEndpointUpdateInput, webhookEndpoint, 'Update a webhook endpoint'),
+      delete: mutation('admin', webhookEndpointByIdInput, deletedRecord, 'Delete a webhook endpoint'),
+      resetSecret: mutation('admin', webhookEndpointByIdInput, webhookEndpoint, "Reset a webhook endpoint's secret"),
+    },
+    deliveries: {
+      list: query('admin', webhookDeliveryListInput, webhookDeliveryList, 'List webhook delivery attempts'),
+    },
+    events: {
+      redeliver: mutation(
+        'admin',
+        webhookEventRedeliverInput,
+        webhookRedelivery,
+        'Deliver a webhook event again to its endpoints',
+      ),
+    },
+  },
+} satisfies ProcedureTree;
+
+export type Procedures = typeof procedures;
+export type ProcedurePath = ProcedurePathIn<Procedures>;
+export type ProcedureAt<TPath extends ProcedurePath> = ProcedureAtPath<Procedures, TPath>;
+
+/** The contract of the procedure at a dotted path. */
+export function procedureAt<TPath extends ProcedurePath>(path: TPath): ProcedureAt<TPath>;
+export function procedureAt(path: string): ProcedureContract {
+  let node: ProcedureContract | ProcedureTree = procedures;
+  for (const key of path.split('.')) {
+    const child: ProcedureContract | ProcedureTree | undefined = isProcedureContract(node) ? undefined : node[key];
+    if (!child) throw new Error(`No procedure ${path}`);
+    node = child;
+  }
+  if (!isProcedureContract(node)) throw new Error(`${path} is a group of procedures, not one`);
+  return node;
+}
+
+function pathsIn(tree: ProcedureTree, prefix: string): string[] {
+  return Object.entries(tree).flatMap(([name, node]) =>
+    isProcedureContract(node) ? [`${prefix}${name}`] : pathsIn(node, `${prefix}${name}.`),
+  );
+}
+
+/** Every procedure's dotted path, in catalogue order (the walk yields exactly the `ProcedurePath` union). */
+export const procedurePaths = pathsIn(procedures, '') as readonly ProcedurePath[];
+
+/** The most calls one tRPC batch may carry: the server refuses more, and the client never sends more. */
+export const maxTrpcBatchCalls = 50;

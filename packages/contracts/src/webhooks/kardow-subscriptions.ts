@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { kardowEventTypes } from './events.js';
+
+/** An http(s) URL the service will POST events to; private addresses are refused by the service (not here). */
+export const webhookTargetUrl = z.url({ protocol: /^https?$/ }).max(2083);
+
+/** Kardow's `POST /webhooks`: subscribe a URL to one event, or to every event with `*`. */
+export const kardowSubscriptionCreateInput = z.object({
+  event: z.enum([...kardowEventTypes, '*']),
+  target_type: z.literal('webhook'),
+  target_url: webhookTargetUrl,
+  /** Generated when not given; shown only in this response. */
+  secret: z.string().min(16).max(256).optional(),
+});
+export type KardowSubscriptionCreateInput = z.infer<typeof kardowSubscriptionCreateInput>;
+
+/** A Kardow webhook subscription, snake_case as Kardow serves it. */
+export const kardowSubscription = z
+  .object({
+    id: z.string(),
+    event: z.string(),
+    target_type: z.literal('webhook'),
+    target_url: z.string(),
+    is_enabled: z.boolean(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: 'KardowWebhookSubscription' });
+export type KardowSubscription = z.infer<typeof kardowSubscription>;
+
+/** What subscribing answers: the subscription (its secret the first time only) and whether it is new. */
+export const kardowSubscriptionCreated = z.object({
+  subscription: kardowSubscription.extend({ secret: z.string().optional() }),
+  created: z.boolean(),
+});
+
+export const kardowSubscriptionList = z.array(kardowSubscription);
+export const kardowSubscriptionByIdInput = z.object({ id: z.guid() });

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { polarId, polarOutputId, polarTimestamp, queryBoolean } from '../polar/fields.js';
+import { listOf, pageInput } from '../polar/pagination.js';
+import { polarWebhookEventType } from './events.js';
+import { webhookTargetUrl } from './kardow-subscriptions.js';
+
+export const webhookFormat = z.enum(['raw', 'discord', 'slack']);
+
+/** Polar's WebhookEndpoint (camelCase here, snake_case on the wire). */
+export const webhookEndpoint = z
+  .object({
+    createdAt: polarTimestamp,
+    modifiedAt: polarTimestamp.nullable(),
+    id: polarOutputId,
+    url: z.string(),
+    name: z.string().nullable(),
+    format: webhookFormat,
+    secret: z.string(),
+    organizationId: polarOutputId,
+    events: z.array(polarWebhookEventType),
+    enabled: z.boolean(),
+  })
+  .meta({ id: 'WebhookEndpoint' });
+export type WebhookEndpoint = z.infer<typeof webhookEndpoint>;
+
+export const webhookEndpointList = listOf(webhookEndpoint).meta({ id: 'WebhookEndpointList' });
+
+export const webhookEndpointCreateInput = z.object({
+  url: webhookTargetUrl,
+  name: z.string().max(256).nullable().optional(),
+  format: webhookFormat,
+  events: z.array(polarWebhookEventType),
+  organizationId: polarId.nullable().optional(),
+});
+export type WebhookEndpointCreateInput = z.infer<typeof webhookEndpointCreateInput>;
+
+/** Null is "no change" for every field but `name`, which it clears. */
+export const webhookEndpointUpdateInput = z.object({
+  id: polarId,
+  url: webhookTargetUrl.nullable().optional(),
+  name: z.string().max(256).nullable().optional(),
+  format: webhookFormat.nullable().optional(),
+  events: z.array(polarWebhookEventType).nullable().optional(),
+  enabled: z.boolean().nullable().optional(),
+});
+export type WebhookEndpointUpdateInput = z.infer<typeof webhookEndpointUpdateInput>;
+
+export const webhookEndpointByIdInput = z.object({ id: polarId });
+export const webhookEndpointListInput = z.object({
+  organizationId: z.union([polarId, z.array(polarId)]).optional(),
+  ...pageInput,
+});
+
+/** Polar's WebhookEvent, as a delivery shows it. */
+export const webhookEvent = z
+  .object({
+    createdAt: polarTimestamp,
+    modifiedAt: polarTimestamp.nullable(),
+    id: polarOutputId,
+    lastHttpCode: z.int().nullable(),
+    succeeded: z.boolean().nullable(),
+    skipped: z.boolean(),
+    payload: z.string().nullable(),
+    type: polarWebhookEventType,
+    isArchived: z.boolean(),
+  })
+  .meta({ id: 'WebhookEvent' });
+
+/** One attempt to deliver an event to an endpoint. */
+export const webhookDelivery = z
+  .object({
+    createdAt: polarTimestamp,
+    modifiedAt: polarTimestamp.nullable(),
+    id: polarOutputId,
+    succeeded: z.boolean(),
+    httpCode: z.int().nullable(),
+    response: z.string().nullable(),
+    webhookEvent,
+  })
+  .meta({ id: 'WebhookDelivery' });
+export type WebhookDelivery = z.infer<typeof webhookDelivery>;
+export const webhookDeliveryList = listOf(webhookDelivery).meta({ id: 'WebhookDeliveryList' });
+
+export const webhookDeliveryListInput = z.object({
+  endpointId: z.union([polarId, z.array(polarId)]).optional(),
+  startTimestamp: z.iso.datetime({ offset: true }).optional(),
+  endTimestamp: z.iso.datetime({ offset: true }).optional(),
+  succeeded: queryBoolean.nullable().optional(),
+  query: z.string().max(256).optional(),
+  httpCodeClass: z.enum(['2xx', '3xx', '4xx', '5xx']).optional(),
+  eventType: z.union([polarWebhookEventType, z.array(polarWebhookEventType)]).optional(),
+  ...pageInput,
+});
+export type WebhookDeliveryListInput = z.infer<typeof webhookDeliveryListInput>;
+
+export const webhookEventRedeliverInput = z.object({ id: polarId });
+export const webhookRedelivery = z.object({ redelivered: z.int() });

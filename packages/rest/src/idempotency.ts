@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import { apiKeyFromHeaders, DomainError, hashApiKey, type IdempotencyStore } from '@members/api';
+import type { Surface } from './surface.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** How a surface tells the caller about a key it cannot honour, in its own error shape. */
+export type IdempotencyErrors = (res: Response, error: DomainError) => void;
+
+/** The error body of a REST surface, locating a problem with the key at the `Idempotency-Key` header. */
+export const surfaceIdempotencyErrors =
+  (surface: Surface): IdempotencyErrors =>
+  (res, error) =>
+    surface.sendError(res, error, () => ({ source: 'header', key: 'idempotency-key' }), {
+      body: undefined,
+      query: {},
+      path: {},
+      header: { 'idempotency-key': res.req.get('Idempotency-Key') },
+    });
+
+/**
+ * Keeps what a response writes, to store it once it is sent. Express and tRPC both end in `write`/`end`, whose
+ * overloads this wraps without changing what they do.
+ */
+function captureBody(res: Response): () => string {
+  const chunks: Buffer[] = [];
+  const keep = (chunk: unknown) => {
+    if (typeof chunk === 'string' || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+  };
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  res.write = ((chunk: unknown, ...rest: never[]) => {
+    keep(chunk);
+    return write(chunk as string, ...rest);
+  }) as Response['write'];
+  res.end = ((chunk?: unknown, ...rest: never[]) => {
+    if (typeof chunk !== 'function') keep(chunk);
+    return end(chunk as string, ...rest);
+  }) as Response['end'];
+  return () => Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Stripe's idempotency, for POST, PATCH and DELETE: a retry with the same `Idempotency-Key`, API key and request
+ * gets the first answer back with `Idempotent-Replayed: true` and nothing is done again; the same key with another
+ * request is 422; while the first is still running, 409. A 5xx is not kept, so its retry runs again. `body` is
+ * what the request sent, as the route read it.
+ */
+export function idempotency(
+  store: IdempotencyStore,
+  errors: IdempotencyErrors,
+  body: (req: Request) => string,
+  onFault: (error: unknown) => void,
+): RequestHandler {
+  return async (req, res, next) => {
+    const key = req.get('Idempotency-Key');
+    const apiKey = apiKeyFromHeaders(req.headers);
+    // Without a key there is nothing to promise; without an API key the request is refused anyway.
+    if (key === undefined || !apiKey || !['POST', 'PATCH', 'DELETE'].includes(req.method)) return next();
+    if (key.length < 1 || key.length > 255) {
+      return errors(
+        res,
+        new DomainError('validation_failed', 'Idempotency-Key must be 1 to 255 characters', {
+          issues: [{ path: ['idempotency-key'], message: 'must be 1 to 255 characters' }],
+        }),
+      );
+    }
+    const fingerprint = sha256(`${req.method} ${req.originalUrl}\n${body(req)}`);
+    try {
+      const claim = await store.claim(hashApiKey(apiKey), key, fingerprint);
+      if (claim.kind === 'reused') {
+        return errors(
+          res,
+          new DomainError('idempotency_key_reused', 'This Idempotency-Key was used with another request', {
+            issues: [{ path: ['idempotency-key'], message: 'was used with another request' }],
+          }),
+        );
+      }
+      if (claim.kind === 'in_use') {
+        return errors(
+          res,
+          new DomainError('idempotency_key_in_use', 'A request with this Idempotency-Key is still running'),
+        );
+      }
+      if (claim.kind === 'replay') {
+        res.status(claim.statusCode).set('Idempotent-Replayed', 'true');
+        if (claim.body === null || claim.body === '') res.end();
+        else res.type('application/json').send(claim.body);
+        return;
+      }
+      const sent = captureBody(res);
+      res.on('finish', () => {
+        const settle =
+          res.statusCode >= 500 ? store.release(claim.id) : store.complete(claim.id, res.statusCode, sent());
+        // The answer is sent; if it could not be kept, a retry runs again once the key is abandoned.
+        settle.catch(onFault);
+      });
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
