@@ -2,6 +2,7 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import type { TRPCError } from '@trpc/server';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import {
   appRouter,
@@ -9,6 +10,7 @@ import {
   DomainError,
   IdempotencyStore,
   retryAfterOf,
+  type Context,
   type RateLimits,
 } from '@members/api';
 import type { Database } from '@members/db';
@@ -17,6 +19,7 @@ import { idempotency, openApiDocument, rateLimitHeaders, restRouter, surfaces } 
 import { docsRouter } from './docs.js';
 import { createLogger, requestLog } from './request-log.js';
 import { sendTrpcError, trpcHttpErrors } from './trpc-http-errors.js';
+import { singleMutation } from './trpc-single-mutation.js';
 
 export interface AppOptions {
   db: Database;
@@ -41,15 +44,6 @@ const trpcMethods: RequestHandler = (req, res, next) => {
   if (req.method === 'GET' || req.method === 'POST') return next();
   res.set('Allow', 'GET, POST');
   sendTrpcError(res, new DomainError('method_not_allowed', `${req.method} is not served here; use GET or POST`));
-};
-
-/**
- * A mutation sent with an Idempotency-Key is read here as text, to be fingerprinted; tRPC takes a body read as
- * text as it is. Without the header tRPC reads the body itself.
- */
-const idempotentTrpcBody = (limit: number): RequestHandler => {
-  const text = express.text({ type: () => true, limit });
-  return (req, res, next) => (req.get('Idempotency-Key') === undefined ? next() : text(req, res, next));
 };
 
 /** Whatever escaped the surfaces (bad percent-encoding in a path, say): answered in the shape of the path's surface. */
@@ -83,29 +77,32 @@ export function createApp(options: AppOptions): Express {
     res.status(reachable ? 200 : 503).json({ status: reachable ? 'ready' : 'database unreachable' });
   });
 
+  const trpcContext = (req: express.Request, calls = 1) =>
+    createContext({ headers: req.headers, clientAddress: req.socket.remoteAddress, calls });
+  const trpcHeaders = (ctx: Context | undefined, errors: TRPCError[]) => {
+    const retryAfter = retryAfterOf(errors);
+    return {
+      ...rateLimitHeaders(ctx?.rateLimit),
+      ...(retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }),
+    };
+  };
+  const trpcFault = (error: TRPCError, req: express.Request) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR' && req.res) req.res.locals.fault = error.cause ?? error;
+  };
   app.use(
     '/trpc',
     trpcMethods,
-    idempotentTrpcBody(bodyLimitBytes),
+    // Read as text, whatever its type: tRPC parses it, and an Idempotency-Key fingerprints it.
+    express.text({ type: () => true, limit: bodyLimitBytes }),
     idempotency(idempotencyStore, sendTrpcError, (req) => (typeof req.body === 'string' ? req.body : ''), unsettledKey),
+    singleMutation({ createContext: trpcContext, headers: trpcHeaders, onError: trpcFault }),
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ req, info }) =>
-        createContext({ headers: req.headers, clientAddress: req.socket.remoteAddress, calls: info.calls.length }),
+      createContext: ({ req, info }) => trpcContext(req, info.calls.length),
       maxBodySize: bodyLimitBytes,
       maxBatchSize: maxTrpcBatchCalls,
-      responseMeta({ ctx, errors }) {
-        const retryAfter = retryAfterOf(errors);
-        return {
-          headers: {
-            ...rateLimitHeaders(ctx?.rateLimit),
-            ...(retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }),
-          },
-        };
-      },
-      onError({ error, req }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR' && req.res) req.res.locals.fault = error.cause ?? error;
-      },
+      responseMeta: ({ ctx, errors }) => ({ headers: trpcHeaders(ctx, errors) }),
+      onError: ({ error, req }) => trpcFault(error, req),
     }),
     trpcHttpErrors,
   );
