@@ -19,7 +19,7 @@ import { idempotency, openApiDocument, rateLimitHeaders, restRouter, surfaces } 
 import { docsRouter } from './docs.js';
 import { createLogger, requestLog } from './request-log.js';
 import { sendTrpcError, trpcHttpErrors } from './trpc-http-errors.js';
-import { singleMutation } from './trpc-single-mutation.js';
+import { trpcMutations } from './trpc-mutations.js';
 
 export interface AppOptions {
   db: Database;
@@ -77,7 +77,7 @@ export function createApp(options: AppOptions): Express {
     res.status(reachable ? 200 : 503).json({ status: reachable ? 'ready' : 'database unreachable' });
   });
 
-  const trpcContext = (req: express.Request, calls = 1) =>
+  const trpcContext = (req: express.Request, calls: number) =>
     createContext({ headers: req.headers, clientAddress: req.socket.remoteAddress, calls });
   const trpcHeaders = (ctx: Context | undefined, errors: TRPCError[]) => {
     const retryAfter = retryAfterOf(errors);
@@ -95,7 +95,7 @@ export function createApp(options: AppOptions): Express {
     // Read as text, whatever its type: tRPC parses it, and an Idempotency-Key fingerprints it.
     express.text({ type: () => true, limit: bodyLimitBytes }),
     idempotency(idempotencyStore, sendTrpcError, (req) => (typeof req.body === 'string' ? req.body : ''), unsettledKey),
-    singleMutation({ createContext: trpcContext, headers: trpcHeaders, onError: trpcFault }),
+    trpcMutations({ createContext: trpcContext, headers: trpcHeaders, onError: trpcFault }),
     createExpressMiddleware({
       router: appRouter,
       createContext: ({ req, info }) => trpcContext(req, info.calls.length),
