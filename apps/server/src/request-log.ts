@@ -9,6 +9,8 @@ const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 /** The route pattern that served the request (`/v1/members/:id`), not the path with its ids. */
 const routeOf = (req: Request) => (req.route ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || null);
 
+const pathOf = (url: string) => url.split('?', 1)[0];
+
 /**
  * One structured line per request: method, route, status, duration and request id; never a header (keys live
  * there) or a body. A fault (5xx) is logged with its stack and the request id; the response never carries it.
@@ -24,7 +26,12 @@ export function requestLog(logger: Logger) {
       return id;
     },
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      // The path alone: a query string carries a tRPC query's input, and Polar's filters (emails among them).
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: pathOf(req.url),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: stdSerializers.err,
     },

@@ -40,6 +40,9 @@ describe('requests are logged, one structured line each', () => {
       body: JSON.stringify({ email: 'logged@example.com', description: 'a secret note' }),
     });
     expect(sent.headers.get('x-request-id')).toBe('trace-42');
+    const input = encodeURIComponent(JSON.stringify({ lookup: 'queried@example.com' }));
+    const queried = await raw(`/trpc/members.lookup?input=${input}`, { headers: { 'x-request-id': 'trace-43' } });
+    expect(queried.status).toBe(404);
     const made = await raw('/healthz', { keyed: false, headers: { 'x-request-id': 'not a token\u00e9' } });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -50,7 +53,10 @@ describe('requests are logged, one structured line each', () => {
       route: '/members/sync',
       responseTime: expect.any(Number),
     });
+    const query = logLines.find((entry) => (entry.req as { id?: string } | undefined)?.id === 'trace-43');
+    expect(query).toMatchObject({ req: { method: 'GET', url: '/trpc/members.lookup' }, res: { statusCode: 404 } });
     const everything = JSON.stringify(logLines);
+    expect(everything).not.toContain('queried');
     expect(everything).not.toContain(tenant.key);
     expect(everything).not.toContain('a secret note');
   });
