@@ -182,6 +182,24 @@ describe('Kardow webhooks', () => {
     expect(again?.headers['x-kardow-delivery']).toBe(hung?.headers['x-kardow-delivery']);
   });
 
+  it('unsubscribes while deliveries to the subscription are being sent and recorded', async () => {
+    // The DELETE lands while the worker records passes of deliveries to the endpoint. On PostgreSQL the two
+    // once locked the endpoint and its deliveries in opposite orders: a deadlock, and the DELETE answered 500.
+    // The earlier tests' subscriptions go first, so that the worker's passes are this test's deliveries alone.
+    const earlier = (await kardow('/webhooks')).body as { data: { id: string }[] };
+    for (const { id } of earlier.data) expect((await kardow(`/webhooks/${id}`, undefined, 'DELETE')).status).toBe(200);
+    for (let round = 0; round < 3; round++) {
+      const path = `/ok/unsubscribe-${round}`;
+      const { body } = await subscribe('user.created', path);
+      await Promise.all(
+        Array.from({ length: 60 }, (_, i) => kardow('/members/sync', { email: `unsub-${round}-${i}@example.com` })),
+      );
+      await receiver.waitFor(path, 30);
+      const removed = await kardow(`/webhooks/${body.data.id}`, undefined, 'DELETE');
+      expect(removed.status).toBe(200);
+    }
+  });
+
   it('refuses a private target unless allowed, and anything but http(s)', async () => {
     const ftp = await kardow('/webhooks', { event: '*', target_type: 'webhook', target_url: 'ftp://example.com/x' });
     expect(ftp.status).toBe(422);

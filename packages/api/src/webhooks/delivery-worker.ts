@@ -97,9 +97,29 @@ export class DeliveryWorker {
       }),
     );
     await em.transactional(async (tx) => {
-      for (const attempt of attempts) await this.record(tx, attempt);
+      const live = await this.holdEndpoints(tx, deliveries);
+      for (const attempt of attempts) {
+        if (live.has(attempt.delivery.endpoint.id)) await this.record(tx, attempt);
+      }
     });
     return ids.length;
+  }
+
+  /**
+   * Holds the pass's endpoints (in id order) before any delivery row is written, and returns those that still exist.
+   * Deleting an endpoint locks it first and then its deliveries (by cascade); recording a pass in the other order
+   * (deliveries, then the attempts that reference the endpoint) deadlocked with it on PostgreSQL, and the delete was
+   * answered 500. The deliveries of an endpoint deleted meanwhile went with it: there is nothing to record.
+   */
+  private async holdEndpoints(em: EntityManager, deliveries: WebhookDelivery[]): Promise<Set<string>> {
+    const ids = [...new Set(deliveries.map((delivery) => delivery.endpoint.id))].sort();
+    if (ids.length === 0) return new Set();
+    const lock = this.db.dialect === 'postgresql' ? 'for key share' : '';
+    const rows: { id: string }[] = await em.execute(
+      `select id from webhook_endpoint where id in (${ids.map(() => '?').join(', ')}) order by id ${lock}`,
+      ids,
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   private async claim(): Promise<string[]> {
