@@ -31,14 +31,30 @@ export function upsertMembersSql(db: Knex, postgres: boolean, organizationId: nu
     created_at: postgres ? now : now.getTime(),
     updated_at: postgres ? now : now.getTime(),
   }));
-  const merge = postgres
-    ? `coalesce(member.custom_fields, '{}'::jsonb) || coalesce(excluded.custom_fields, '{}'::jsonb)`
-    : `json_patch(coalesce(member.custom_fields, '{}'), coalesce(excluded.custom_fields, '{}'))`;
-  return db('member')
-    .insert(rows)
-    .onConflict(['organization_id', 'email'])
-    .merge({ name: db.raw('excluded.name'), custom_fields: db.raw(merge), updated_at: db.raw('excluded.updated_at') })
-    .returning('*');
+  if (postgres) {
+    return db('member')
+      .insert(rows)
+      .onConflict(['organization_id', 'email'])
+      .merge({
+        name: db.raw('excluded.name'),
+        custom_fields: db.raw(
+          `coalesce(member.custom_fields, '{}'::jsonb) || coalesce(excluded.custom_fields, '{}'::jsonb)`,
+        ),
+        updated_at: db.raw('excluded.updated_at'),
+      })
+      .returning('*');
+  }
+  // knex writes a multi-row SQLite insert as SELECT … UNION ALL …, which SQLite caps at 500 terms: VALUES has no cap.
+  const columns = Object.keys(rows[0] ?? {});
+  const values = rows.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
+  return db.raw<Record<string, unknown>[]>(
+    `insert into member (${columns.join(', ')}) values ${values}
+     on conflict (organization_id, email) do update set name = excluded.name,
+       custom_fields = json_patch(coalesce(member.custom_fields, '{}'), coalesce(excluded.custom_fields, '{}')),
+       updated_at = excluded.updated_at
+     returning *`,
+    rows.flatMap((row): Knex.Value[] => Object.values(row).map((value) => value ?? null)),
+  );
 }
 
 export function bareDatabase(databaseUrl: string | undefined) {
