@@ -10,9 +10,10 @@ import {
 } from '@members/contracts';
 import { Customer, CustomerMember, type FilterQuery } from '@members/db';
 import { DomainError, invalidField, notFound } from '../errors.js';
-import { pageQuery, paginationOf } from '../pagination.js';
+import { paginationOf } from '../pagination.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import { liveMemberCount } from './live-member-count.js';
+import { memberPage } from './member-page.js';
 import { toCustomerMemberOutput } from './serialize.js';
 import { emitPolar } from '../webhooks/outbox.js';
 
@@ -206,15 +207,7 @@ export async function listCustomerMembers(
     }
     customerId = customer.id;
   }
-  const where: FilterQuery<CustomerMember> = {
-    organization: scope.organization.id,
-    deletedAt: null,
-    ...(customerId !== undefined ? { customer: customerId } : {}),
-    ...(input.role !== undefined ? { role: input.role } : {}),
-  };
-  const [items, totalCount] = await Promise.all([
-    scope.em.find(CustomerMember, where, pageQuery(input)),
-    liveMemberCount(scope, { customerId, role: input.role }),
-  ]);
+  const filter = { customerId, role: input.role };
+  const [items, totalCount] = await Promise.all([memberPage(scope, filter, input), liveMemberCount(scope, filter)]);
   return { items: items.map(toCustomerMemberOutput), pagination: paginationOf(totalCount, input.limit) };
 }

@@ -1,7 +1,13 @@
 import type { CustomerMember as CustomerMemberOutput } from '@members/contracts';
 import type { CustomerMember } from '@members/db';
 
-export function toCustomerMemberOutput(member: CustomerMember): CustomerMemberOutput {
+/** What a member's contract shape is made from: an entity, or a row of a list page (`member-page.ts`). */
+export type ListedCustomerMember = Pick<
+  CustomerMember,
+  'id' | 'createdAt' | 'modifiedAt' | 'email' | 'name' | 'externalId' | 'role'
+> & { customer: { id: string } };
+
+export function toCustomerMemberOutput(member: ListedCustomerMember): CustomerMemberOutput {
   return {
     id: member.id,
     createdAt: member.createdAt.toISOString(),
