@@ -12,6 +12,7 @@
  *   BENCH_LIST_SIZES        customer members to list among (default 100000,1000000)
  *   BENCH_IMPORT_MEMBERS    members in the import file (default 100000)
  *   BENCH_MEMORY_REQUESTS   length of the sync run whose resident memory is followed (default 200000; 0 skips it)
+ *   BENCH_SECTIONS          which parts to run (default writes,webhooks,lists,import,memory), e.g. lists alone
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -33,6 +34,8 @@ const rounds = env('BENCH_ROUNDS', 3);
 const listSizes = (process.env.BENCH_LIST_SIZES ?? '100000,1000000').split(',').map(Number).filter(Boolean);
 const importMembers = env('BENCH_IMPORT_MEMBERS', 100_000);
 const memoryRequests = env('BENCH_MEMORY_REQUESTS', 200_000);
+const sections = (process.env.BENCH_SECTIONS ?? 'writes,webhooks,lists,import,memory').split(',');
+const runs = (section: 'writes' | 'webhooks' | 'lists' | 'import' | 'memory') => sections.includes(section);
 const databaseUrl =
   process.env.BENCH_DATABASE_URL ?? `file:${path.join(os.tmpdir(), `members-bench-${randomUUID()}.db`)}`;
 const postgres = !databaseUrl.startsWith('file:');
@@ -187,32 +190,36 @@ async function measure(scenario: Scenario): Promise<void> {
   process.stderr.write(`measured: ${scenario.name}\n`);
 }
 
-for (const scenario of writeScenarios) await measure(scenario);
+if (runs('writes')) for (const scenario of writeScenarios) await measure(scenario);
 
 // Webhook delivery, then the subscription goes again: with a subscriber every sync also writes its event.
-let subscription = '';
-const delivery = await measureDelivery(
-  (email) => service('POST', '/members/sync', { email }),
-  async (url) => {
-    const reply = await call(server.url, 'POST', '/webhooks', {
-      event: 'user.created',
-      target_type: 'webhook',
-      target_url: url,
-    });
-    subscription = ((await reply.json()) as { data: { id: string } }).data.id;
-  },
-  requests,
-  concurrency,
-);
-// Later scenarios must not pay for events nobody waits for.
-const unsubscribed = await call(server.url, 'DELETE', `/webhooks/${subscription}`);
-if (!unsubscribed.ok)
-  throw new Error(`bench: could not unsubscribe: ${unsubscribed.status} ${await unsubscribed.text()}`);
-process.stderr.write('measured: webhook delivery\n');
+async function measureWebhooks() {
+  let subscription = '';
+  const figures = await measureDelivery(
+    (email) => service('POST', '/members/sync', { email }),
+    async (url) => {
+      const reply = await call(server.url, 'POST', '/webhooks', {
+        event: 'user.created',
+        target_type: 'webhook',
+        target_url: url,
+      });
+      subscription = ((await reply.json()) as { data: { id: string } }).data.id;
+    },
+    requests,
+    concurrency,
+  );
+  // Later scenarios must not pay for events nobody waits for.
+  const unsubscribed = await call(server.url, 'DELETE', `/webhooks/${subscription}`);
+  if (!unsubscribed.ok)
+    throw new Error(`bench: could not unsubscribe: ${unsubscribed.status} ${await unsubscribed.text()}`);
+  process.stderr.write('measured: webhook delivery\n');
+  return figures;
+}
+const delivery = runs('webhooks') ? await measureWebhooks() : undefined;
 
 // Polar lists, at each size: the team customer is filled with members straight through SQL.
 let filled = 0;
-for (const size of listSizes) {
+for (const size of runs('lists') ? listSizes : []) {
   await fillCustomerMembers(db, postgres, organizationId, team.id, size - filled);
   filled = size;
   // The first lists fold the tally the load grew; then the database settles as it would by itself.
@@ -236,30 +243,33 @@ for (const size of listSizes) {
 }
 
 // import FILE --org 1, against a raw multi-row insert of the same rows.
-const importFile = path.join(os.tmpdir(), `members-bench-import-${randomUUID()}.jsonl`);
-const rows = Array.from({ length: importMembers }, (_, i) => ({
-  email: `import-${i}@example.com`,
-  name: `Import ${i}`,
-}));
-writeFileSync(importFile, rows.map((row) => JSON.stringify(row)).join('\n'));
-let started = performance.now();
-admin('import', importFile, '--org', '1', '--json');
-const importPerSecond = importMembers / ((performance.now() - started) / 1000);
-started = performance.now();
-for (let i = 0; i < rows.length; i += 1000) {
-  const chunk = rows.slice(i, i + 1000).map((row) => ({ ...row, email: `raw-${row.email}` }));
-  await upsertMembersSql(db, postgres, organizationId, chunk);
+async function measureImport() {
+  const importFile = path.join(os.tmpdir(), `members-bench-import-${randomUUID()}.jsonl`);
+  const rows = Array.from({ length: importMembers }, (_, i) => ({
+    email: `import-${i}@example.com`,
+    name: `Import ${i}`,
+  }));
+  writeFileSync(importFile, rows.map((row) => JSON.stringify(row)).join('\n'));
+  let started = performance.now();
+  admin('import', importFile, '--org', '1', '--json');
+  const importPerSecond = importMembers / ((performance.now() - started) / 1000);
+  started = performance.now();
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000).map((row) => ({ ...row, email: `raw-${row.email}` }));
+    await upsertMembersSql(db, postgres, organizationId, chunk);
+  }
+  const rawPerSecond = importMembers / ((performance.now() - started) / 1000);
+  rmSync(importFile);
+  table.push({
+    name: `import, ${importMembers.toLocaleString('en')} members`,
+    perSecond: importPerSecond,
+    baselinePerSecond: rawPerSecond,
+    p50ms: Number.NaN,
+    p99ms: Number.NaN,
+    failures: 0,
+  });
 }
-const rawPerSecond = importMembers / ((performance.now() - started) / 1000);
-rmSync(importFile);
-table.push({
-  name: `import, ${importMembers.toLocaleString('en')} members`,
-  perSecond: importPerSecond,
-  baselinePerSecond: rawPerSecond,
-  p50ms: Number.NaN,
-  p99ms: Number.NaN,
-  failures: 0,
-});
+if (runs('import')) await measureImport();
 
 console.log(
   `\nmembers service bench: ${postgres ? 'PostgreSQL' : 'SQLite'}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ` +
@@ -281,15 +291,16 @@ for (const row of table) {
   );
 }
 console.log('(the tRPC rows\' "bare SQL" column is the same update through REST: their ratio is tRPC over REST)');
-console.log(
-  `\nwebhook delivery: ${delivery.events} of ${requests} user.created events, ${delivery.perSecond.toFixed(0)} events/s ` +
-    `from first sync to last receipt; lag from commit to receipt p50 ${delivery.lagP50ms.toFixed(0)} ms, ` +
-    `p99 ${delivery.lagP99ms.toFixed(0)} ms`,
-);
+if (delivery)
+  console.log(
+    `\nwebhook delivery: ${delivery.events} of ${requests} user.created events, ${delivery.perSecond.toFixed(0)} events/s ` +
+      `from first sync to last receipt; lag from commit to receipt p50 ${delivery.lagP50ms.toFixed(0)} ms, ` +
+      `p99 ${delivery.lagP99ms.toFixed(0)} ms`,
+  );
 
 // Resident memory over a long sync run: flat means no leak. It saws with every collection, so each end of the run
 // is the median of the samples in a window of a tenth of the run: the first after 20,000 requests, and the last.
-if (memoryRequests > 0) {
+if (memoryRequests > 0 && runs('memory')) {
   const step = Math.max(1, Math.floor(memoryRequests / 100));
   const samples: [number, number][] = [];
   for (let done = 0; done < memoryRequests; done += step) {
