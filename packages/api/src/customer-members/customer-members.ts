@@ -12,7 +12,6 @@ import { Customer, CustomerMember, type FilterQuery } from '@members/db';
 import { DomainError, invalidField, notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
-import { liveMemberCount } from './live-member-count.js';
 import { memberPage } from './member-page.js';
 import { toCustomerMemberOutput } from './serialize.js';
 import { emitPolar } from '../webhooks/outbox.js';
@@ -207,7 +206,6 @@ export async function listCustomerMembers(
     }
     customerId = customer.id;
   }
-  const filter = { customerId, role: input.role };
-  const [items, totalCount] = await Promise.all([memberPage(scope, filter, input), liveMemberCount(scope, filter)]);
-  return { items: items.map(toCustomerMemberOutput), pagination: paginationOf(totalCount, input.limit) };
+  const { items, total } = await memberPage(scope, { customerId, role: input.role }, input);
+  return { items: items.map(toCustomerMemberOutput), pagination: paginationOf(total, input.limit) };
 }

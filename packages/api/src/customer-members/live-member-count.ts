@@ -4,25 +4,28 @@ import type { RequestScope } from '../request-scope.js';
 /** Rows a key may gather before a count folds them into one per role. */
 const FOLD_AT = 64;
 
+export type MemberFilter = { customerId?: string | undefined; role?: CustomerMemberRole | undefined };
+
 /**
- * How many live members match a list's filters, summed from the tally the database's triggers keep
- * (`customer_member_tally`: +1/-1 rows per customer and per organization) rather than counted member by member,
- * so a total among a million members costs what it costs among ten. A key that has gathered many rows is folded.
+ * How many live members match a list's filters, as SQL that sums the tally the database's triggers keep
+ * (`customer_member_tally`: +1/-1 rows per customer and per organization) rather than counting member by member,
+ * so a total among a million members costs what it costs among ten. It selects `total` and `tally_rows`; the list
+ * sends it in the page's own statement (`member-page.ts`), and hands `tally_rows` to `foldIfCrowded` after.
  */
-export async function liveMemberCount(
-  scope: RequestScope,
-  filter: { customerId?: string | undefined; role?: CustomerMemberRole | undefined },
-): Promise<number> {
-  const em = scope.em.fork();
+export function liveMemberCountSql(scope: RequestScope, filter: MemberFilter) {
   const key = filter.customerId ?? '*';
-  const where = `organization_id = ? and customer_key = ?${filter.role === undefined ? '' : ' and role = ?'}`;
-  const params = [scope.organization.id, key, ...(filter.role === undefined ? [] : [filter.role])];
-  const [row] = await em.execute<{ total: number | string | null; rows: number | string }[]>(
-    `select sum(delta) as total, count(*) as rows from customer_member_tally where ${where}`,
-    params,
-  );
-  if (Number(row?.rows ?? 0) > FOLD_AT) await fold({ ...scope, em }, key);
-  return Number(row?.total ?? 0);
+  const role = filter.role === undefined ? '' : ' and role = ?';
+  return {
+    key,
+    sql: `select coalesce(sum(delta), 0) as total, count(*) as tally_rows from customer_member_tally
+          where organization_id = ? and customer_key = ?${role}`,
+    params: [scope.organization.id, key, ...(filter.role === undefined ? [] : [filter.role])],
+  };
+}
+
+/** A key that has gathered many rows is folded, so its sum stays a few rows' work. */
+export async function foldIfCrowded(scope: RequestScope, key: string, tallyRows: number): Promise<void> {
+  if (tallyRows > FOLD_AT) await fold(scope, key);
 }
 
 /** One row per role for the key, worth what its rows were worth; a writer appending meanwhile is never waited on. */
