@@ -27,7 +27,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The calls a plain mutation request makes (`/trpc/a.b` or `/trpc/a.b,c.d?batch=1`), or null to leave it to tRPC. */
-function callsOf(req: Request): { path: ProcedurePath; input: unknown }[] | null {
+function callsOf(req: Request): { batch: boolean; calls: { path: ProcedurePath; input: unknown }[] } | null {
   if (req.method !== 'POST' || req.headers['trpc-accept'] !== undefined || typeof req.body !== 'string') return null;
   if (!isJson(req)) return null;
   const query = req.url.indexOf('?');
@@ -42,9 +42,9 @@ function callsOf(req: Request): { path: ProcedurePath; input: unknown }[] | null
   } catch {
     return null;
   }
-  if (!batch) return [{ path: paths[0] as ProcedurePath, input: body }];
+  if (!batch) return { batch, calls: [{ path: paths[0] as ProcedurePath, input: body }] };
   if (body !== undefined && !isObject(body)) return null;
-  return paths.map((path, index) => ({ path: path as ProcedurePath, input: body?.[index] }));
+  return { batch, calls: paths.map((path, index) => ({ path: path as ProcedurePath, input: body?.[index] })) };
 }
 
 /**
@@ -59,9 +59,9 @@ function callsOf(req: Request): { path: ProcedurePath; input: unknown }[] | null
 export function trpcMutations(options: TrpcMutationsOptions): RequestHandler {
   const config = appRouter._def._config;
   return async (req, res, next) => {
-    const calls = callsOf(req);
-    if (!calls) return next();
-    const batch = req.url.includes('?');
+    const request = callsOf(req);
+    if (!request) return next();
+    const { batch, calls } = request;
     const ctx = options.createContext(req, calls.length);
     // Each call's error or undefined, in call order, as getHTTPStatusCode reads them.
     const failures: (TRPCError | undefined)[] = calls.map(() => undefined);

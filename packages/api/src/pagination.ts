@@ -1,4 +1,4 @@
-import type { Pagination } from '@members/contracts';
+import { toSnake, type Pagination } from '@members/contracts';
 
 type Direction = 'asc' | 'desc' | 'asc nulls last' | 'desc nulls last';
 
@@ -27,6 +27,14 @@ export function pageQuery(request: PageRequest) {
   });
   orderBy.push({ id: request.sorting[0]?.startsWith('-') ? 'desc' : 'asc' });
   return { limit: request.limit, offset: (request.page - 1) * request.limit, orderBy };
+}
+
+/** The same order as an SQL `ORDER BY` over `table`'s columns, for a page written by hand (`member-page.ts`). */
+export function orderBySql(sorting: readonly SortCriterion[], table: string): string {
+  return pageQuery({ page: 1, limit: 1, sorting })
+    .orderBy.flatMap((term) => Object.entries(term))
+    .map(([field, direction]) => `${table}.${toSnake(field)} ${direction}`)
+    .join(', ');
 }
 
 export function paginationOf(totalCount: number, limit: number): Pagination {

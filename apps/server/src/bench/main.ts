@@ -93,6 +93,10 @@ interface Scenario {
   baseline: (i: number) => Promise<boolean>;
 }
 
+/** The tRPC rows' baseline: the same update of an existing member, through the service's REST route. */
+const restUpdate = (i: number) =>
+  service('POST', '/members/sync', { email: `existing-${i % 100}@example.com`, name: `R ${i}` });
+
 const writeScenarios: Scenario[] = [
   {
     name: 'sync, new member',
@@ -117,7 +121,7 @@ const writeScenarios: Scenario[] = [
   {
     name: 'sync, update through tRPC',
     service: (i) => service('POST', '/trpc/members.sync', { email: `existing-${i % 100}@example.com`, name: `T ${i}` }),
-    baseline: (i) => service('POST', '/members/sync', { email: `existing-${i % 100}@example.com`, name: `R ${i}` }),
+    baseline: restUpdate,
   },
   {
     name: 'sync, update through the tRPC client',
@@ -126,7 +130,7 @@ const writeScenarios: Scenario[] = [
         () => true,
         () => false,
       ),
-    baseline: (i) => service('POST', '/members/sync', { email: `existing-${i % 100}@example.com`, name: `R ${i}` }),
+    baseline: restUpdate,
   },
   {
     name: 'sync, access + payment',
