@@ -302,10 +302,12 @@ if (delivery)
       `p99 ${delivery.lagP99ms.toFixed(0)} ms`,
   );
 
-// Resident memory over a long sync run: flat means no leak. It saws with every collection, so each end of the run
-// is the median of the samples in a window of a tenth of the run: the first after 20,000 requests, and the last.
+// Resident memory over a long sync run: flat means no leak. It saws with the collector (30 MiB and more from one
+// sample to the next), so each end of the run is the median of the samples in a window of a tenth of the run, the
+// first after 20,000 requests and the last, sampled every 500 requests so that a window spans many swings.
 if (memoryRequests > 0 && runs('memory')) {
-  const step = Math.max(1, Math.floor(memoryRequests / 100));
+  const samplesPerRun = 400;
+  const step = Math.max(1, Math.floor(memoryRequests / samplesPerRun));
   const samples: [number, number][] = [];
   for (let done = 0; done < memoryRequests; done += step) {
     await load(step, concurrency, (i) =>
@@ -320,7 +322,7 @@ if (memoryRequests > 0 && runs('memory')) {
   const every = (n: number) => samples.filter((_, i) => (i + 1) % n === 0);
   console.log(
     `\nserver RSS over ${memoryRequests.toLocaleString('en')} syncs: ` +
-      every(10)
+      every(samplesPerRun / 10)
         .map(([count, mib]) => `${count / 1000}k ${mib.toFixed(0)}`)
         .join(', ') +
       ` MiB; median ${early.toFixed(0)} MiB just after 20k, ${late.toFixed(0)} MiB at the end: ` +
