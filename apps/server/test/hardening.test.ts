@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +61,25 @@ describe('requests are logged, one structured line each', () => {
     expect(everything).not.toContain('queried');
     expect(everything).not.toContain(tenant.key);
     expect(everything).not.toContain('a secret note');
+  });
+
+  it('logs a request whose client went away before its answer as aborted, a warning rather than a fault', async () => {
+    const { hostname, port } = new URL(server.url);
+    const socket = connect(Number(port), hostname);
+    await once(socket, 'connect');
+    // Half of the body it announces, then gone: the server is still reading when the connection closes.
+    socket.write(
+      'POST /members/sync HTTP/1.1\r\nHost: x\r\nX-Request-Id: trace-gone\r\n' +
+        'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email":',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    let line: Record<string, unknown> | undefined;
+    for (let waited = 0; !line && waited < 2000; waited += 20) {
+      line = logLines.find((entry) => (entry.req as { id?: string } | undefined)?.id === 'trace-gone');
+      if (!line) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(line).toMatchObject({ level: 40, msg: 'request aborted', req: { method: 'POST', url: '/members/sync' } });
   });
 });
 

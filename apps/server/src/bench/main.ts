@@ -315,8 +315,10 @@ if (memoryRequests > 0 && runs('memory')) {
     );
     samples.push([done + step, server.memory().rssMiB]);
   }
-  const window = (from: number) =>
-    median(samples.filter(([count]) => count > from && count <= from + memoryRequests / 10).map(([, mib]) => mib));
+  const window = (from: number) => {
+    const mibs = samples.filter(([count]) => count > from && count <= from + memoryRequests / 10).map(([, m]) => m);
+    return { median: median(mibs), floor: Math.min(...mibs) };
+  };
   const early = window(Math.min(20_000, memoryRequests * 0.1));
   const late = window(memoryRequests * 0.9);
   const every = (n: number) => samples.filter((_, i) => (i + 1) % n === 0);
@@ -325,8 +327,9 @@ if (memoryRequests > 0 && runs('memory')) {
       every(samplesPerRun / 10)
         .map(([count, mib]) => `${count / 1000}k ${mib.toFixed(0)}`)
         .join(', ') +
-      ` MiB; median ${early.toFixed(0)} MiB just after 20k, ${late.toFixed(0)} MiB at the end: ` +
-      `ratio ${(late / early).toFixed(2)}; peak ${server.memory().peakMiB.toFixed(0)} MiB`,
+      ` MiB; median ${early.median.toFixed(0)} MiB just after 20k, ${late.median.toFixed(0)} MiB at the end: ` +
+      `ratio ${(late.median / early.median).toFixed(2)}; the windows' lowest ${early.floor.toFixed(0)} and ` +
+      `${late.floor.toFixed(0)} MiB (${(late.floor / early.floor).toFixed(2)}); peak ${server.memory().peakMiB.toFixed(0)} MiB`,
   );
 }
 
