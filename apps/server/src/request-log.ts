@@ -27,15 +27,13 @@ export function requestLog(logger: Logger): RequestHandler {
     const id = typeof sent === 'string' && requestIdPattern.test(sent) ? sent : randomUUID();
     res.setHeader('X-Request-Id', id);
     const { method, originalUrl } = req;
-    const done = () => {
-      res.removeListener('close', done);
-      res.removeListener('finish', done);
+    // `close` comes once, after `finish` for an answered request, or alone when the connection went first.
+    res.once('close', () => {
       const aborted = !res.writableFinished;
       const fault = res.statusCode >= 500;
       const level: Level = fault ? 'error' : aborted ? 'warn' : 'info';
       if (!logger.isLevelEnabled(level)) return;
       const line = {
-        reqId: id,
         req: { id, method, url: pathOf(originalUrl) },
         res: { statusCode: res.statusCode },
         route: routeOf(req),
@@ -44,9 +42,7 @@ export function requestLog(logger: Logger): RequestHandler {
         ...(fault ? { err: faultOf(res) } : {}),
       };
       logger[level](line, aborted ? 'request aborted' : fault ? 'request errored' : 'request completed');
-    };
-    res.on('finish', done);
-    res.on('close', done);
+    });
     next();
   };
 }
