@@ -34,8 +34,13 @@ const rounds = env('BENCH_ROUNDS', 3);
 const listSizes = (process.env.BENCH_LIST_SIZES ?? '100000,1000000').split(',').map(Number).filter(Boolean);
 const importMembers = env('BENCH_IMPORT_MEMBERS', 100_000);
 const memoryRequests = env('BENCH_MEMORY_REQUESTS', 200_000);
-const sections = (process.env.BENCH_SECTIONS ?? 'writes,webhooks,lists,import,memory').split(',');
-const runs = (section: 'writes' | 'webhooks' | 'lists' | 'import' | 'memory') => sections.includes(section);
+const allSections = ['writes', 'webhooks', 'lists', 'import', 'memory'] as const;
+const sections = (process.env.BENCH_SECTIONS ?? allSections.join(',')).split(',');
+// A misspelt section would otherwise run nothing and print an empty table.
+const unknown = sections.filter((section) => !(allSections as readonly string[]).includes(section));
+if (unknown.length > 0)
+  throw new Error(`BENCH_SECTIONS: no section ${unknown.join(', ')}; use ${allSections.join(',')}`);
+const runs = (section: (typeof allSections)[number]) => sections.includes(section);
 const databaseUrl =
   process.env.BENCH_DATABASE_URL ?? `file:${path.join(os.tmpdir(), `members-bench-${randomUUID()}.db`)}`;
 const postgres = !databaseUrl.startsWith('file:');
@@ -304,7 +309,8 @@ if (delivery)
 
 // Resident memory over a long sync run: flat means no leak. It saws with the collector (30 MiB and more from one
 // sample to the next), so each end of the run is the median of the samples in a window of a tenth of the run, the
-// first after 20,000 requests and the last, sampled every 500 requests so that a window spans many swings.
+// first after 20,000 requests and the last, with 400 samples a run (every 500 requests by default) so that a window
+// spans many swings.
 if (memoryRequests > 0 && runs('memory')) {
   const samplesPerRun = 400;
   const step = Math.max(1, Math.floor(memoryRequests / samplesPerRun));
@@ -319,7 +325,8 @@ if (memoryRequests > 0 && runs('memory')) {
     const mibs = samples.filter(([count]) => count > from && count <= from + memoryRequests / 10).map(([, m]) => m);
     return { median: median(mibs), floor: Math.min(...mibs) };
   };
-  const early = window(Math.min(20_000, memoryRequests * 0.1));
+  const earlyFrom = Math.min(20_000, memoryRequests * 0.1);
+  const early = window(earlyFrom);
   const late = window(memoryRequests * 0.9);
   const every = (n: number) => samples.filter((_, i) => (i + 1) % n === 0);
   console.log(
@@ -327,7 +334,7 @@ if (memoryRequests > 0 && runs('memory')) {
       every(samplesPerRun / 10)
         .map(([count, mib]) => `${count / 1000}k ${mib.toFixed(0)}`)
         .join(', ') +
-      ` MiB; median ${early.median.toFixed(0)} MiB just after 20k, ${late.median.toFixed(0)} MiB at the end: ` +
+      ` MiB; median ${early.median.toFixed(0)} MiB just after ${earlyFrom / 1000}k, ${late.median.toFixed(0)} MiB at the end: ` +
       `ratio ${(late.median / early.median).toFixed(2)}; the windows' lowest ${early.floor.toFixed(0)} and ` +
       `${late.floor.toFixed(0)} MiB (${(late.floor / early.floor).toFixed(2)}); peak ${server.memory().peakMiB.toFixed(0)} MiB`,
   );
