@@ -18,7 +18,7 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** Whether this process delivers webhooks (`npm run worker` is the other way). */
   webhookWorker: boolean;
-  webhooks: { pollMs: number; timeoutMs: number; retryBaseMs: number };
+  webhooks: { pollMs: number; timeoutMs: number; retryBaseMs: number; perEndpoint: number };
 }
 
 export class ConfigError extends Error {}
@@ -54,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       pollMs: integer(env, 'WEBHOOK_POLL_MS', 250, 10),
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100),
       retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 10_000, 10),
+      perEndpoint: integer(env, 'WEBHOOK_CONCURRENCY_PER_ENDPOINT', 8, 1, 256),
     },
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

@@ -29,5 +29,7 @@ export { maxInputDepth } from './input-safety.js';
 export { IdempotencyStore, type Claim } from './idempotency/idempotency-store.js';
 export { apiKeyFromHeaders, hashApiKey } from './auth/api-keys.js';
 export { DeliveryWorker, type DeliveryWorkerOptions } from './webhooks/delivery-worker.js';
+export { TargetPolicy, type ResolveHost } from './webhooks/target-policy.js';
+export * as metrics from './metrics.js';
 export { listWebhookDeliveries, listWebhooks } from './admin/webhooks.js';
 export { syncMemberBatch } from './organization-members/sync-batch.js';

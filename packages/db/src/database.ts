@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { ormOptions, parseDatabaseUrl, type DatabaseLocation, type Dialect } from './config.js';
+import { listenToChannel, type ChannelListener } from './notifications.js';
 
 /** The open database: the ORM, which dialect it speaks, and a way to get a fresh unit of work. */
 export interface Database {
@@ -10,6 +11,11 @@ export interface Database {
   readonly appliedMigrations: string[];
   /** A fresh EntityManager: one per request, command or batch. */
   fork(): EntityManager;
+  /**
+   * Calls `onNotification` whenever a transaction that notified `channel` commits (PostgreSQL's LISTEN/NOTIFY); null
+   * where the database cannot say so (SQLite), and the caller polls.
+   */
+  listen(channel: string, onNotification: () => void, onError: (error: unknown) => void): ChannelListener | null;
   /** True when a query reaches the database. */
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
@@ -36,6 +42,8 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
     orm,
     dialect: location.dialect,
     fork: () => orm.em.fork() as EntityManager,
+    listen: (channel, onNotification, onError) =>
+      location.dialect === 'postgresql' ? listenToChannel(location.target, channel, onNotification, onError) : null,
     isReachable: async () => (await orm.checkConnection()).ok,
     close: () => orm.close(true),
   };

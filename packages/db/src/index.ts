@@ -5,3 +5,4 @@ export { DriverException, UniqueConstraintViolationException, LockMode, type Fil
 export type { EntityManager } from '@mikro-orm/knex';
 export { isDatabaseUnavailable } from './unavailable.js';
 export { rawQuery } from './raw-query.js';
+export type { ChannelListener } from './notifications.js';

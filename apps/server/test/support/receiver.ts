@@ -9,19 +9,27 @@ export interface Received {
 
 /**
  * A webhook receiver on loopback. `/ok` answers 200; `/fail-once` answers 500 to the first delivery of each
- * delivery id and 200 after; `/hang` never answers.
+ * delivery id and 200 after; `/hang` never answers; `/jitter` answers 200 after 0-20 ms, so that deliveries overlap.
+ * `mostAtOnce` is the most requests it held unanswered at one time.
  */
 export async function startReceiver() {
   const received: Received[] = [];
   const failed = new Set<string>();
+  const state = { open: 0, mostAtOnce: 0 };
   const server: Server = createServer((req, res) => {
     let body = '';
+    state.mostAtOnce = Math.max(state.mostAtOnce, ++state.open);
+    res.once('close', () => state.open--);
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       const path = req.url ?? '/';
       received.push({ path, headers: req.headers, body });
       const id = String(req.headers['x-kardow-delivery'] ?? req.headers['webhook-id'] ?? '');
       if (path.startsWith('/hang')) return;
+      if (path.startsWith('/jitter')) {
+        setTimeout(() => res.writeHead(200).end('ok'), Math.random() * 20);
+        return;
+      }
       if (path.startsWith('/fail-once') && !failed.has(id)) {
         failed.add(id);
         res.writeHead(500).end('not yet');
@@ -34,7 +42,11 @@ export async function startReceiver() {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
     received,
+    get mostAtOnce() {
+      return state.mostAtOnce;
+    },
     /** Waits until `count` requests to paths starting with `prefix` have arrived. */
     async waitFor(prefix: string, count: number, timeoutMs = 15_000): Promise<Received[]> {
       const started = Date.now();

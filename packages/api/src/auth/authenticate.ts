@@ -18,7 +18,7 @@ async function identify(context: Context): Promise<Principal> {
   // lookup then still runs, so a revoked key is refused).
   if (limits && !(keyHash && limits.isVouched(keyHash))) {
     const blocked = await limits.exhausted('address', context.clientAddress);
-    if (blocked) throw limited(blocked);
+    if (blocked) throw limited(blocked, 'address');
   }
   const principal = keyHash ? await context.principals.resolve(keyHash) : null;
   if (!principal) {

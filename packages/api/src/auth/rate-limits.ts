@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { DomainError } from '../errors.js';
+import { rateLimitRefusals } from '../metrics.js';
 
 /** `points` requests per window of `windowSeconds`. */
 export interface RateLimitPolicy {
@@ -67,7 +68,7 @@ export class RateLimits {
       return this.state(bucket, await this.limiters[bucket].consume(id, points));
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) throw refusal;
-      throw limited(this.state(bucket, refusal));
+      throw limited(this.state(bucket, refusal), bucket);
     }
   }
 
@@ -82,7 +83,9 @@ export class RateLimits {
   }
 }
 
-export function limited(state: RateLimitState): DomainError {
+/** The 429 for a caller over `bucket`'s limit, counted in the metrics. */
+export function limited(state: RateLimitState, bucket: Bucket): DomainError {
+  rateLimitRefusals.inc({ limit: bucket });
   return new DomainError('rate_limited', `Too many requests; retry in ${state.resetSeconds}s`, {
     retryAfter: state.resetSeconds,
   });

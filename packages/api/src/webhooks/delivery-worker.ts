@@ -1,10 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { WebhookAttempt, WebhookDelivery, WebhookEndpoint, type Database, type EntityManager } from '@members/db';
-import { kardowSignature, polarSignatureHeaders } from './signing.js';
-import { assertDeliverableTarget } from './target-policy.js';
+import type { ChannelListener, Database } from '@members/db';
+import { deliveriesInFlight, deliveryAttempts, deliveryLag } from '../metrics.js';
+import { AttemptRecorder, type RecordedAttempt } from './attempt-recorder.js';
+import { claimDeliveries, type ClaimedDelivery } from './delivery-claims.js';
+import { onDeliveriesScheduled } from './outbox-signal.js';
+import { targetPolicyFromEnvironment, type TargetPolicy } from './target-policy.js';
+import { WebhookSender } from './webhook-sender.js';
 
 export interface DeliveryWorkerOptions {
-  /** How often to look for due deliveries. */
+  /** How often to look for due deliveries when nothing says there are any (retries come due this way). */
   pollMs?: number;
   /** A receiver that has not answered in this time has failed this attempt (SPEC: 10 s). */
   timeoutMs?: number;
@@ -14,241 +17,182 @@ export interface DeliveryWorkerOptions {
   giveUpAfterMs?: number;
   /** Deliveries given up on in a row before an endpoint is disabled. */
   disableAfterFailures?: number;
-  batchSize?: number;
+  /** Deliveries in flight to one endpoint at most: what a slow receiver can hold of this process. */
+  perEndpoint?: number;
+  /** Deliveries in flight in all at most. */
+  maxInFlight?: number;
+  /** Which targets may be called, and how their names are resolved. */
+  targets?: TargetPolicy;
   onError?: (error: unknown) => void;
 }
 
-const hour = 60 * 60 * 1000;
-
-/** What one attempt came to: `final` when retrying cannot help (a refused target, a disabled endpoint). */
-interface Outcome {
-  httpCode: number | null;
-  response: string;
-  succeeded: boolean;
-  final: boolean;
-}
-/** A worker holds what it claimed this long; if its process dies, another takes the deliveries over after it. */
-const leaseMs = 2 * 60 * 1000;
+/** After a wake-up, how long to let more news gather so that one claim takes them together. */
+const gatherMs = 5;
 
 /**
- * Delivers the outbox, at least once. Each pass claims due deliveries under a lease: on PostgreSQL with
- * `FOR UPDATE SKIP LOCKED`, so several server processes never take the same one; on SQLite the one connection
- * serializes the claim. A delivery waits while an older one for the same member (or customer) and endpoint is
- * pending, so each receiver sees one member's events in order.
+ * Delivers the outbox, at least once, each endpoint on its own. A claim takes due deliveries under a lease, at most
+ * `perEndpoint` in flight to any one endpoint, and sends each at once; each attempt is recorded when it finishes (see
+ * AttemptRecorder), and a finished delivery frees its endpoint's place for the next claim. No claim waits for a
+ * receiver, so a slow or dead one holds only its own places, never another endpoint's or organization's.
+ *
+ * New deliveries are heard of at once: on PostgreSQL by LISTEN (an insert notifies on commit, from any process), on
+ * SQLite from this process's own writes; a poll every `pollMs` finds retries that came due and anything missed.
+ * Per-member order per endpoint holds because a delivery is not claimable while an older one for the same member
+ * and endpoint is pending, in flight included.
  */
 export class DeliveryWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
-  private readonly options: Required<Omit<DeliveryWorkerOptions, 'onError'>> & Pick<DeliveryWorkerOptions, 'onError'>;
+  private readonly options: Required<Omit<DeliveryWorkerOptions, 'onError' | 'targets'>>;
+  private readonly onError: (error: unknown) => void;
+  private readonly sender: WebhookSender;
+  private readonly recorder: AttemptRecorder;
+  /** Deliveries in flight, per endpoint. */
+  private readonly inFlight = new Map<string, number>();
+  private inFlightTotal = 0;
+  private readonly leaseMs: number;
+  private loop: Promise<void> | undefined;
+  private stopped = true;
+  /** Set when something may be due: the loop claims again rather than sleep. */
+  private woken = false;
+  private wake: () => void = () => undefined;
+  private listener: ChannelListener | null = null;
+  private unsubscribe: () => void = () => undefined;
+  private readonly sending = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Database,
     options: DeliveryWorkerOptions = {},
   ) {
+    const { onError, targets, ...rest } = options;
     this.options = {
       pollMs: 250,
       timeoutMs: 10_000,
       retryBaseMs: 10_000,
-      giveUpAfterMs: 24 * hour,
+      giveUpAfterMs: 24 * 60 * 60 * 1000,
       disableAfterFailures: 10,
-      batchSize: 20,
-      ...options,
+      perEndpoint: 8,
+      maxInFlight: 512,
+      ...rest,
     };
+    this.onError = onError ?? (() => undefined);
+    // A delivery is held while it is sent (one timeout at most) and recorded; past its lease another worker may take
+    // it, as it must when this process died.
+    this.leaseMs = Math.max(2 * 60 * 1000, this.options.timeoutMs * 3);
+    this.sender = new WebhookSender(
+      targets ?? targetPolicyFromEnvironment(),
+      this.options.timeoutMs,
+      this.options.perEndpoint,
+    );
+    this.recorder = new AttemptRecorder(db, this.options, this.onError, (attempts) => this.count(attempts));
   }
 
   start(): void {
+    if (!this.stopped) return;
     this.stopped = false;
-    const tick = () => {
-      this.running = this.runOnce()
-        .then((claimed) => {
-          if (!this.stopped) this.timer = setTimeout(tick, claimed >= this.options.batchSize ? 0 : this.options.pollMs);
-        })
-        .catch((error: unknown) => {
-          this.options.onError?.(error);
-          if (!this.stopped) this.timer = setTimeout(tick, this.options.pollMs * 4);
-        });
-    };
-    tick();
+    const wake = () => this.notify();
+    this.listener = this.db.listen('webhook_delivery_due', wake, this.onError);
+    // Without notifications (SQLite), this process's own writes say when there is something to send.
+    if (!this.listener) this.unsubscribe = onDeliveriesScheduled(wake);
+    this.loop = this.run();
   }
 
-  /** Finishes the pass under way (its deliveries are sent and recorded), then stops. */
+  /** Stops claiming, lets the deliveries in flight finish, and records them. */
   async stop(): Promise<void> {
+    if (this.stopped) return;
     this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    this.unsubscribe();
+    this.notify();
+    await this.loop;
+    await this.listener?.close();
+    while (this.sending.size > 0) await Promise.all(this.sending);
+    await this.recorder.settled();
+    await this.sender.close();
   }
 
-  /** One pass: claims what is due and delivers it; returns how many it claimed. */
-  async runOnce(): Promise<number> {
-    const ids = await this.claim();
-    if (ids.length === 0) return 0;
-    const em = this.db.fork();
-    const deliveries = await em.find(WebhookDelivery, { id: { $in: ids } }, { populate: ['event', 'endpoint'] });
-    // Every receiver is called at once; what became of them is written in one transaction, so a pass costs one
-    // commit and one connection instead of one of each per delivery, which requests share the pool with. A pass is
-    // recorded once its slowest receiver answers or times out; should the process die before, its deliveries are
-    // sent again once their lease ends (at least once, as promised).
-    const attempts = await Promise.all(
-      deliveries.map(async (delivery) => {
-        const started = new Date();
-        const outcome = await this.attempt(delivery, started);
-        return { delivery, started, outcome, durationMs: Date.now() - started.getTime() };
-      }),
-    );
-    await em.transactional(async (tx) => {
-      const live = await this.holdEndpoints(tx, deliveries);
-      for (const attempt of attempts) {
-        if (live.has(attempt.delivery.endpoint.id)) await this.record(tx, attempt);
+  private notify(): void {
+    this.woken = true;
+    this.wake();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      this.woken = false;
+      let full = false;
+      try {
+        full = await this.claimAndSend();
+      } catch (error) {
+        this.onError(error);
+        await this.sleep(this.options.pollMs * 4);
+        continue;
       }
-    });
-    return ids.length;
-  }
-
-  /**
-   * Holds the pass's endpoints (in id order) before any delivery row is written, and returns those that still exist.
-   * Deleting an endpoint locks it first and then its deliveries (by cascade); recording a pass in the other order
-   * (deliveries, then the attempts that reference the endpoint) deadlocked with it on PostgreSQL, and the delete was
-   * answered 500. The deliveries of an endpoint deleted meanwhile went with it: there is nothing to record.
-   */
-  private async holdEndpoints(em: EntityManager, deliveries: WebhookDelivery[]): Promise<Set<string>> {
-    const ids = [...new Set(deliveries.map((delivery) => delivery.endpoint.id))].sort();
-    if (ids.length === 0) return new Set();
-    const lock = this.db.dialect === 'postgresql' ? 'for key share' : '';
-    const rows: { id: string }[] = await em.execute(
-      `select id from webhook_endpoint where id in (${ids.map(() => '?').join(', ')}) order by id ${lock}`,
-      ids,
-    );
-    return new Set(rows.map((row) => row.id));
-  }
-
-  private async claim(): Promise<string[]> {
-    const now = new Date();
-    const postgres = this.db.dialect === 'postgresql';
-    const due = `
-      select d.id from webhook_delivery d
-      where d.status = 'pending' and d.next_attempt_at <= ? and (d.leased_until is null or d.leased_until < ?)
-        and not exists (
-          select 1 from webhook_delivery o
-          where o.endpoint_id = d.endpoint_id and o.ordering_key = d.ordering_key and o.status = 'pending'
-            and (o.created_at < d.created_at or (o.created_at = d.created_at and o.sequence < d.sequence)))
-      order by d.next_attempt_at, d.created_at, d.sequence
-      limit ${Number(this.options.batchSize)} ${postgres ? 'for update of d skip locked' : ''}`;
-    const em = this.db.fork();
-    const rows: { id: string }[] = await em
-      .getConnection()
-      .execute(`update webhook_delivery set leased_until = ? where id in (${due}) returning id`, [
-        new Date(now.getTime() + leaseMs),
-        now,
-        now,
-      ]);
-    return rows.map((row) => row.id);
-  }
-
-  private attempt(delivery: WebhookDelivery, started: Date): Promise<Outcome> {
-    const { event, endpoint } = delivery;
-    if (!endpoint.enabled) {
-      return Promise.resolve({
-        httpCode: null,
-        response: 'skipped: the endpoint is disabled',
-        succeeded: false,
-        final: true,
-      });
+      if (full) continue;
+      if (!this.woken) await this.sleep(this.options.pollMs);
+      // News rarely comes alone: a moment lets the writes of the same instant go out in one claim.
+      if (this.woken && !this.stopped) await new Promise((resolve) => setTimeout(resolve, gatherMs));
     }
-    return this.send(endpoint, delivery.id, event.type, event.payload, started);
   }
 
-  private async record(
-    em: EntityManager,
-    {
-      delivery,
-      started,
-      outcome,
-      durationMs,
-    }: { delivery: WebhookDelivery; started: Date; outcome: Outcome; durationMs: number },
-  ): Promise<void> {
-    const { event, endpoint } = delivery;
-    em.create(WebhookAttempt, {
-      id: randomUUID(),
-      delivery: delivery.id,
-      event: event.id,
-      endpoint: endpoint.id,
-      organization: endpoint.organization.id,
-      succeeded: outcome.succeeded,
-      httpCode: outcome.httpCode,
-      response: outcome.response,
-      durationMs,
-      createdAt: started,
-    });
-    const firstAttemptedAt = delivery.firstAttemptedAt ?? started;
-    const attempts = delivery.attempts + 1;
-    const givenUp =
-      !outcome.succeeded && (outcome.final || Date.now() - firstAttemptedAt.getTime() >= this.options.giveUpAfterMs);
-    const backoff = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), hour) * (0.5 + Math.random());
-    await em.nativeUpdate(
-      WebhookDelivery,
-      { id: delivery.id },
-      {
-        status: outcome.succeeded ? 'succeeded' : givenUp ? 'failed' : 'pending',
-        attempts,
-        firstAttemptedAt,
-        lastHttpCode: outcome.httpCode,
-        nextAttemptAt: new Date(Date.now() + backoff),
-        leasedUntil: null,
-        modifiedAt: new Date(),
-      },
-    );
-    if (outcome.succeeded) {
-      if (endpoint.consecutiveFailures > 0) {
-        await em.nativeUpdate(WebhookEndpoint, { id: endpoint.id }, { consecutiveFailures: 0 });
+  /** Sleeps until `ms` pass or something wakes the worker. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
       }
-    } else if (givenUp) {
-      const failures = endpoint.consecutiveFailures + 1;
-      await em.nativeUpdate(
-        WebhookEndpoint,
-        { id: endpoint.id },
-        { consecutiveFailures: failures, enabled: failures < this.options.disableAfterFailures && endpoint.enabled },
-      );
-    }
+      this.wake = () => {
+        this.wake = () => undefined;
+        done();
+      };
+    });
   }
 
-  private async send(
-    endpoint: WebhookEndpoint,
-    deliveryId: string,
-    type: string,
-    body: string,
-    at: Date,
-  ): Promise<Outcome> {
-    try {
-      await assertDeliverableTarget(endpoint.url, 'url');
-    } catch (refusal) {
-      return { httpCode: null, response: (refusal as Error).message, succeeded: false, final: true };
-    }
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'user-agent': 'members-service-webhooks',
-      ...(endpoint.surface === 'kardow'
-        ? {
-            'X-Kardow-Signature': kardowSignature(endpoint.secret, body),
-            'X-Kardow-Event': type,
-            'X-Kardow-Delivery': deliveryId,
-          }
-        : polarSignatureHeaders(endpoint.secret, deliveryId, at, body)),
-    };
-    try {
-      const response = await fetch(endpoint.url, {
-        method: 'POST',
-        headers,
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+  /** One claim for every free place; true when it filled what it asked for (there may be more due). */
+  private async claimAndSend(): Promise<boolean> {
+    const room = this.options.maxInFlight - this.inFlightTotal;
+    if (room <= 0) return false;
+    const free = new Map<string, number>();
+    for (const [endpoint, count] of this.inFlight) free.set(endpoint, this.options.perEndpoint - count);
+    const claimed = await claimDeliveries(this.db, {
+      limit: room,
+      perEndpoint: this.options.perEndpoint,
+      free,
+      leaseMs: this.leaseMs,
+    });
+    for (const delivery of claimed) this.dispatch(delivery);
+    return claimed.length >= room;
+  }
+
+  private dispatch(delivery: ClaimedDelivery): void {
+    const endpoint = delivery.endpoint.id;
+    this.inFlight.set(endpoint, (this.inFlight.get(endpoint) ?? 0) + 1);
+    this.inFlightTotal++;
+    deliveriesInFlight.inc();
+    const started = new Date();
+    const sending = this.sender
+      .send(delivery, started)
+      .then((outcome) => this.recorder.record({ delivery, started, outcome, durationMs: Date.now() - started.getTime() }))
+      .finally(() => {
+        this.sending.delete(sending);
+        const left = (this.inFlight.get(endpoint) ?? 1) - 1;
+        const wasFull = left + 1 >= this.options.perEndpoint;
+        if (left === 0) this.inFlight.delete(endpoint);
+        else this.inFlight.set(endpoint, left);
+        this.inFlightTotal--;
+        deliveriesInFlight.dec();
+        // The endpoint had no place for deliveries that may be waiting, or this process none at all: look again.
+        if (wasFull || this.inFlightTotal + 1 >= this.options.maxInFlight) this.notify();
       });
-      const text = (await response.text()).slice(0, 2048);
-      const succeeded = response.status >= 200 && response.status < 300;
-      return { httpCode: response.status, response: text, succeeded, final: false };
-    } catch (error) {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : String(error);
-      return { httpCode: null, response: reason.slice(0, 2048), succeeded: false, final: false };
+    this.sending.add(sending);
+  }
+
+  private count(recorded: readonly RecordedAttempt[]): void {
+    for (const { delivery, started, durationMs, status } of recorded) {
+      const surface = delivery.endpoint.surface;
+      deliveryAttempts.inc({ surface, outcome: status === 'pending' ? 'retrying' : status });
+      if (status === 'succeeded') {
+        const answeredAt = started.getTime() + durationMs;
+        deliveryLag.observe({ surface }, (answeredAt - delivery.eventCreatedAt.getTime()) / 1000);
+      }
     }
   }
 }

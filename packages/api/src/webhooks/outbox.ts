@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { toWire, type KardowEventType, type PolarEventType } from '@members/contracts';
 import { WebhookDelivery, WebhookEvent, type EntityManager } from '@members/db';
 import type { RequestScope } from '../request-scope.js';
+import { deliveriesScheduled } from './outbox-signal.js';
 
 /**
  * Writes an event and one delivery per endpoint subscribed to it, in the caller's transaction: a change that
@@ -48,6 +49,7 @@ export function scheduleDelivery(em: EntityManager, event: WebhookEvent, endpoin
     createdAt: now,
     modifiedAt: null,
   });
+  deliveriesScheduled();
 }
 
 /** Kardow's body: `{"event", "timestamp", "data"}`, data as the sync response shapes it. */

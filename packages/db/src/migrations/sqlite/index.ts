@@ -5,6 +5,7 @@ import { Migration20261125010000_polar_fidelity } from './Migration2026112501000
 import { Migration20261125020000_idempotency_keys } from './Migration20261125020000_idempotency_keys.js';
 import { Migration20261125030000_webhooks } from './Migration20261125030000_webhooks.js';
 import { Migration20261125040000_live_member_lists } from './Migration20261125040000_live_member_lists.js';
+import { Migration20261130010000_webhook_delivery_queue } from './Migration20261130010000_webhook_delivery_queue.js';
 
 /** Listed statically so migrations run the same from sources (tests) and from dist (production). */
 export const sqliteMigrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261125020000_idempotency_keys', class: Migration20261125020000_idempotency_keys },
   { name: 'Migration20261125030000_webhooks', class: Migration20261125030000_webhooks },
   { name: 'Migration20261125040000_live_member_lists', class: Migration20261125040000_live_member_lists },
+  { name: 'Migration20261130010000_webhook_delivery_queue', class: Migration20261130010000_webhook_delivery_queue },
 ];

@@ -1,0 +1,50 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * The process's Prometheus metrics, served at `/metrics`. Instruments are made once per process (a registry refuses
+ * a name twice); what reads the database (the webhook backlog, the pool) is read when Prometheus scrapes, not before.
+ */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+export const httpRequestDuration = new Histogram({
+  name: 'http_request_duration_seconds',
+  help: 'Time from a request arriving to its response finishing, by method, route template and status.',
+  labelNames: ['method', 'route', 'status'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [metricsRegistry],
+});
+
+export const deliveryAttempts = new Counter({
+  name: 'webhook_delivery_attempts_total',
+  help: 'Webhook delivery attempts by surface and outcome: succeeded, retrying (failed, to be tried again) or failed (given up).',
+  labelNames: ['surface', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+export const deliveryLag = new Histogram({
+  name: 'webhook_delivery_lag_seconds',
+  help: 'From the change that wrote an event to its receiver answering a successful delivery.',
+  labelNames: ['surface'] as const,
+  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600],
+  registers: [metricsRegistry],
+});
+
+export const deliveriesInFlight = new Gauge({
+  name: 'webhook_deliveries_in_flight',
+  help: 'Deliveries this process is sending now.',
+  registers: [metricsRegistry],
+});
+
+export const rateLimitRefusals = new Counter({
+  name: 'rate_limit_refusals_total',
+  help: 'Requests refused with 429, by limit: per API key or per client address.',
+  labelNames: ['limit'] as const,
+  registers: [metricsRegistry],
+});
+
+export const idempotentReplays = new Counter({
+  name: 'idempotent_replays_total',
+  help: 'Requests answered from a stored Idempotency-Key response instead of running again.',
+  registers: [metricsRegistry],
+});

@@ -1,0 +1,130 @@
+import { rawQuery, type Database } from '@members/db';
+
+/** A delivery a worker holds, with what sending it needs: the event's body and the endpoint's address and secret. */
+export interface ClaimedDelivery {
+  id: string;
+  eventId: string;
+  eventType: string;
+  payload: string;
+  /** When the change that wrote the event committed (near enough): delivery lag runs from here. */
+  eventCreatedAt: Date;
+  attempts: number;
+  firstAttemptedAt: Date | null;
+  endpoint: {
+    id: string;
+    organizationId: number;
+    surface: 'kardow' | 'polar';
+    url: string;
+    secret: string;
+    enabled: boolean;
+    consecutiveFailures: number;
+  };
+}
+
+export interface ClaimRequest {
+  /** Most deliveries to take in all. */
+  limit: number;
+  /** Most deliveries to take for one endpoint, unless `free` says otherwise. */
+  perEndpoint: number;
+  /** Endpoints this worker is already sending to: how many more each may take now (0 leaves it out). */
+  free: ReadonlyMap<string, number>;
+  leaseMs: number;
+}
+
+/** A timestamp as the driver answers it: text from pg (as MikroORM sets it up), milliseconds from better-sqlite3. */
+const dateOf = (value: Date | number | string) =>
+  value instanceof Date ? value : new Date(typeof value === 'string' ? value : Number(value));
+const dateOrNull = (value: Date | number | string | null) => (value === null ? null : dateOf(value));
+
+interface ClaimedRow {
+  id: string;
+  event_id: string;
+  type: string;
+  payload: string;
+  event_created_at: Date | number | string;
+  attempts: number;
+  first_attempted_at: Date | number | string | null;
+  endpoint_id: string;
+  organization_id: number;
+  surface: 'kardow' | 'polar';
+  url: string;
+  secret: string;
+  enabled: boolean | number;
+  consecutive_failures: number;
+}
+
+/**
+ * Takes due deliveries under a lease, at most `perEndpoint` (or the endpoint's `free`) for each endpoint, oldest
+ * first. A delivery waits while an older one for the same member (or customer) and endpoint is pending, in flight
+ * included, so each receiver sees one member's events in order whatever else is in flight to it.
+ *
+ * On PostgreSQL the rows are locked `FOR UPDATE SKIP LOCKED` with the lease test at the locking level, so that a
+ * worker that finds a row another has just leased re-reads it and leaves it; several processes never take the same
+ * delivery. On SQLite the one connection runs the statement alone.
+ */
+export async function claimDeliveries(db: Database, request: ClaimRequest): Promise<ClaimedDelivery[]> {
+  const postgres = db.dialect === 'postgresql';
+  const now = new Date();
+  const busy = [...request.free];
+  // Each busy endpoint gets its own cap; every other endpoint the full one.
+  const cap =
+    busy.length === 0
+      ? 'cast(? as integer)'
+      : `case ranked.endpoint_id ${busy.map(() => 'when ? then cast(? as integer)').join(' ')} else cast(? as integer) end`;
+  const capParams = [...busy.flat(), request.perEndpoint];
+  const candidates = `
+    select ranked.id from (
+      select d.id, d.endpoint_id, d.next_attempt_at, d.created_at, d.sequence,
+        row_number() over (partition by d.endpoint_id order by d.next_attempt_at, d.created_at, d.sequence) as place
+      from webhook_delivery d
+      where d.status = 'pending' and d.next_attempt_at <= ? and (d.leased_until is null or d.leased_until < ?)
+        and not exists (
+          select 1 from webhook_delivery o
+          where o.endpoint_id = d.endpoint_id and o.ordering_key = d.ordering_key and o.status = 'pending'
+            and (o.created_at < d.created_at or (o.created_at = d.created_at and o.sequence < d.sequence)))
+    ) ranked
+    where ranked.place <= ${cap}
+    order by ranked.next_attempt_at, ranked.created_at, ranked.sequence
+    limit ${Number(request.limit)}`;
+  const due = postgres
+    ? `select id from webhook_delivery where id in (${candidates})
+         and status = 'pending' and (leased_until is null or leased_until < ?) for update skip locked`
+    : candidates;
+  const params = postgres ? [now, now, ...capParams, now] : [now, now, ...capParams];
+  const em = db.fork();
+  const leased = await rawQuery<{ id: string }>(
+    em,
+    `update webhook_delivery set leased_until = ? where id in (${due}) returning id`,
+    [new Date(now.getTime() + request.leaseMs), ...params],
+  );
+  if (leased.length === 0) return [];
+  const rows = await rawQuery<ClaimedRow>(
+    em,
+    `select d.id, d.event_id, e.type, e.payload, e.created_at as event_created_at, d.attempts, d.first_attempted_at,
+        p.id as endpoint_id, p.organization_id, p.surface, p.url, p.secret, p.enabled, p.consecutive_failures
+      from webhook_delivery d
+      join webhook_event e on e.id = d.event_id
+      join webhook_endpoint p on p.id = d.endpoint_id
+      where d.id in (${leased.map(() => '?').join(', ')})
+      order by d.created_at, d.sequence`,
+    leased.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    eventId: row.event_id,
+    eventType: row.type,
+    payload: row.payload,
+    eventCreatedAt: dateOf(row.event_created_at),
+    attempts: row.attempts,
+    firstAttemptedAt: dateOrNull(row.first_attempted_at),
+    endpoint: {
+      id: row.endpoint_id,
+      organizationId: row.organization_id,
+      surface: row.surface,
+      url: row.url,
+      secret: row.secret,
+      enabled: Boolean(row.enabled),
+      consecutiveFailures: row.consecutive_failures,
+    },
+  }));
+}
