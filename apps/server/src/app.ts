@@ -9,6 +9,7 @@ import {
   createContextFactory,
   DomainError,
   IdempotencyStore,
+  metrics,
   retryAfterOf,
   type Context,
   type RateLimits,
@@ -17,6 +18,7 @@ import type { Database } from '@members/db';
 import { maxTrpcBatchCalls } from '@members/contracts';
 import { idempotency, openApiDocument, rateLimitHeaders, restRouter, surfaces } from '@members/rest';
 import { docsRouter } from './docs.js';
+import { metricsRouter } from './metrics-route.js';
 import { createLogger, requestLog } from './request-log.js';
 import { sendTrpcError, trpcHttpErrors } from './trpc-http-errors.js';
 import { trpcMutations } from './trpc-mutations.js';
@@ -31,6 +33,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Origins a browser may call from; none means no CORS headers. */
   corsOrigins?: string[];
+  /** When set, `/metrics` requires `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 /** Once shutdown starts, every response closes its connection, so keep-alive clients move on. */
@@ -76,6 +80,8 @@ export function createApp(options: AppOptions): Express {
     const reachable = await db.isReachable();
     res.status(reachable ? 200 : 503).json({ status: reachable ? 'ready' : 'database unreachable' });
   });
+  metrics.watchDatabase(db);
+  app.use(metricsRouter(options.metricsToken));
 
   const trpcContext = (req: express.Request, calls: number) =>
     createContext({ headers: req.headers, clientAddress: req.socket.remoteAddress, calls });

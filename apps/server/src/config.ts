@@ -16,6 +16,10 @@ export interface ServerConfig {
   logLevel: string;
   /** Origins allowed to call from a browser; none means no CORS headers at all. */
   corsOrigins: string[];
+  /** Whether spans are exported (OTEL_EXPORTER_OTLP_ENDPOINT is set). */
+  tracing: boolean;
+  /** When set, `/metrics` asks for it as a bearer token. */
+  metricsToken: string | undefined;
   /** Whether this process delivers webhooks (`npm run worker` is the other way). */
   webhookWorker: boolean;
   webhooks: { pollMs: number; timeoutMs: number; retryBaseMs: number; perEndpoint: number };
@@ -56,6 +60,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 10_000, 10),
       perEndpoint: integer(env, 'WEBHOOK_CONCURRENCY_PER_ENDPOINT', 8, 1, 256),
     },
+    metricsToken: env.METRICS_TOKEN || undefined,
+    tracing: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())

@@ -63,6 +63,29 @@ describe('requests are logged, one structured line each', () => {
     expect(everything).not.toContain('a secret note');
   });
 
+  it('names a path by its route template, never by the email or id it carried', async () => {
+    const looked = await raw('/members/jane.logged@example.com', { headers: { 'x-request-id': 'trace-lookup' } });
+    expect(looked.status).toBe(404);
+    const polar = await raw('/v1/members/0b1fd2a4-9c7e-4f5e-8a43-5f0c8f2d7a11', {
+      headers: { 'x-request-id': 'trace-polar' },
+    });
+    expect(polar.status).toBe(404);
+    const unmatched = await raw('/nowhere/jane.lost@example.com', { headers: { 'x-request-id': 'trace-nowhere' } });
+    expect(unmatched.status).toBe(404);
+    const lineOf = (id: string) => logLines.find((entry) => (entry.req as { id?: string } | undefined)?.id === id);
+    expect(lineOf('trace-lookup')).toMatchObject({
+      req: { method: 'GET', url: '/members/{lookup}' },
+      route: '/members/{lookup}',
+      res: { statusCode: 404 },
+    });
+    expect(lineOf('trace-polar')).toMatchObject({ req: { url: '/v1/members/{id}' }, route: '/v1/members/{id}' });
+    expect(lineOf('trace-nowhere')).toMatchObject({ req: { url: '{unmatched}' }, res: { statusCode: 404 } });
+    const everything = JSON.stringify(logLines);
+    expect(everything).not.toContain('jane.logged');
+    expect(everything).not.toContain('jane.lost');
+    expect(everything).not.toContain('0b1fd2a4');
+  });
+
   it('logs a request whose client went away before its answer as aborted, a warning rather than a fault', async () => {
     const { hostname, port } = new URL(server.url);
     const socket = connect(Number(port), hostname);

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { rawQuery, type Database } from '@members/db';
 
 /**
  * The process's Prometheus metrics, served at `/metrics`. Instruments are made once per process (a registry refuses
@@ -47,4 +48,46 @@ export const idempotentReplays = new Counter({
   name: 'idempotent_replays_total',
   help: 'Requests answered from a stored Idempotency-Key response instead of running again.',
   registers: [metricsRegistry],
+});
+
+/** The database the scrape-time gauges read: the one the process serves (set by the app that serves it). */
+let watched: Database | undefined;
+export const watchDatabase = (db: Database) => {
+  watched = db;
+};
+
+new Gauge({
+  name: 'db_pool_connections',
+  help: 'Database connections by state: in use, idle, and requests waiting for one.',
+  labelNames: ['state'] as const,
+  registers: [metricsRegistry],
+  collect() {
+    if (!watched) return;
+    const { used, free, waiting } = watched.poolStats();
+    this.set({ state: 'used' }, used);
+    this.set({ state: 'free' }, free);
+    this.set({ state: 'waiting' }, waiting);
+  },
+});
+
+new Gauge({
+  name: 'webhook_deliveries_pending',
+  help: 'Webhook deliveries not yet succeeded or given up on (the backlog), by surface.',
+  labelNames: ['surface'] as const,
+  registers: [metricsRegistry],
+  async collect() {
+    if (!watched) return;
+    // A database that is away leaves the gauge as it was; the scrape still answers.
+    const rows = await rawQuery<{ surface: string; pending: number | string }>(
+      watched.fork(),
+      `select e.surface, count(*) as pending from webhook_delivery d join webhook_event e on e.id = d.event_id
+        where d.status = 'pending' group by e.surface`,
+      [],
+    ).catch(() => null);
+    if (!rows) return;
+    this.reset();
+    for (const surface of ['kardow', 'polar']) {
+      this.set({ surface }, Number(rows.find((row) => row.surface === surface)?.pending ?? 0));
+    }
+  },
 });

@@ -5,6 +5,7 @@ import { authenticate } from './auth/authenticate.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
 import { unsafeInputIssues } from './input-safety.js';
+import { inSpan } from './tracing.js';
 import { asTRPCError, domainErrorOf, errorCodeOf, toTRPCError } from './trpc-errors.js';
 
 const t = initTRPC.context<Context>().create({
@@ -25,21 +26,23 @@ export const createCallerFactory = t.createCallerFactory;
 
 /** A procedure that needs `required`: the caller is authenticated, limited and given its own request scope. */
 function scopedProcedure(required: Scope) {
-  return t.procedure.use(async ({ ctx, next, getRawInput }) => {
-    const { scope } = await authenticate(ctx, required).catch((error: unknown) => {
-      const domain = domainErrorOf(error);
-      throw domain ? asTRPCError(domain) : error;
-    });
-    const issues = unsafeInputIssues(await getRawInput());
-    if (issues.length > 0) {
-      throw asTRPCError(
-        new DomainError('validation_failed', `The request is invalid: ${issues.length} problem(s)`, { issues }),
-      );
-    }
-    const result = await next({ ctx: { scope } });
-    if (!result.ok) throw toTRPCError(result.error);
-    return result;
-  });
+  return t.procedure.use(({ ctx, next, getRawInput, path }) =>
+    inSpan(`procedure ${path}`, { 'rpc.method': path }, async () => {
+      const { scope } = await authenticate(ctx, required).catch((error: unknown) => {
+        const domain = domainErrorOf(error);
+        throw domain ? asTRPCError(domain) : error;
+      });
+      const issues = unsafeInputIssues(await getRawInput());
+      if (issues.length > 0) {
+        throw asTRPCError(
+          new DomainError('validation_failed', `The request is invalid: ${issues.length} problem(s)`, { issues }),
+        );
+      }
+      const result = await next({ ctx: { scope } });
+      if (!result.ok) throw toTRPCError(result.error);
+      return result;
+    }),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/knex';
+import { AbstractSqlConnection, type EntityManager } from '@mikro-orm/knex';
 import { ormOptions, parseDatabaseUrl, type DatabaseLocation, type Dialect } from './config.js';
 import { listenToChannel, type ChannelListener } from './notifications.js';
 
@@ -16,6 +16,8 @@ export interface Database {
    * where the database cannot say so (SQLite), and the caller polls.
    */
   listen(channel: string, onNotification: () => void, onError: (error: unknown) => void): ChannelListener | null;
+  /** The connection pool now: connections in use, idle, and requests waiting for one. */
+  poolStats(): { used: number; free: number; waiting: number };
   /** True when a query reaches the database. */
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
@@ -44,6 +46,15 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
     fork: () => orm.em.fork() as EntityManager,
     listen: (channel, onNotification, onError) =>
       location.dialect === 'postgresql' ? listenToChannel(location.target, channel, onNotification, onError) : null,
+    poolStats: () => {
+      const connection = orm.em.getConnection();
+      const pool = connection instanceof AbstractSqlConnection ? connection.getKnex().client.pool : undefined;
+      return {
+        used: pool?.numUsed() ?? 0,
+        free: pool?.numFree() ?? 0,
+        waiting: pool?.numPendingAcquires() ?? 0,
+      };
+    },
     isReachable: async () => (await orm.checkConnection()).ok,
     close: () => orm.close(true),
   };

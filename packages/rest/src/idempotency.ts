@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { apiKeyFromHeaders, DomainError, hashApiKey, type IdempotencyStore } from '@members/api';
+import { apiKeyFromHeaders, DomainError, hashApiKey, metrics, type IdempotencyStore } from '@members/api';
 import type { Surface } from './surface.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -84,6 +84,7 @@ export function idempotency(
         );
       }
       if (claim.kind === 'replay') {
+        metrics.idempotentReplays.inc();
         res.status(claim.statusCode).set('Idempotent-Replayed', 'true');
         if (claim.body === null || claim.body === '') res.end();
         else res.type('application/json').send(claim.body);

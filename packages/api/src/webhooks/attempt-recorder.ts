@@ -119,7 +119,11 @@ export class AttemptRecorder {
     for (const id of [...new Set([...cleared, ...failures.keys()])].sort()) {
       const failed = failures.get(id) ?? 0;
       if (failed === 0) {
-        await rawQuery(tx, 'update webhook_endpoint set consecutive_failures = 0 where id = ? and consecutive_failures > 0', [id]);
+        await rawQuery(
+          tx,
+          'update webhook_endpoint set consecutive_failures = 0 where id = ? and consecutive_failures > 0',
+          [id],
+        );
       } else {
         await rawQuery(
           tx,
@@ -170,7 +174,15 @@ async function insertAttempts(tx: EntityManager, attempts: readonly FinishedAtte
   );
 }
 
-const deliveryColumns = ['id', 'status', 'attempts', 'first_attempted_at', 'http_code', 'next_attempt_at', 'modified_at'];
+const deliveryColumns = [
+  'id',
+  'status',
+  'attempts',
+  'first_attempted_at',
+  'http_code',
+  'next_attempt_at',
+  'modified_at',
+];
 const deliveryColumnTypes = ['uuid', 'text', 'integer', 'timestamptz', 'integer', 'timestamptz', 'timestamptz'];
 
 /** Every delivery of the batch in one statement: `update ... from` a list of values, which both databases take. */
@@ -194,14 +206,6 @@ async function updateDeliveries(
        last_http_code = v.http_code, next_attempt_at = v.next_attempt_at, leased_until = null, modified_at = v.modified_at
      from ${values}
      where webhook_delivery.id = v.id`,
-    settled.flatMap((s) => [
-      s.id,
-      s.status,
-      s.attempts,
-      s.firstAttemptedAt,
-      s.httpCode,
-      s.nextAttemptAt,
-      s.modifiedAt,
-    ]),
+    settled.flatMap((s) => [s.id, s.status, s.attempts, s.firstAttemptedAt, s.httpCode, s.nextAttemptAt, s.modifiedAt]),
   );
 }

@@ -3,6 +3,7 @@ import { deliveriesInFlight, deliveryAttempts, deliveryLag } from '../metrics.js
 import { AttemptRecorder, type RecordedAttempt } from './attempt-recorder.js';
 import { claimDeliveries, type ClaimedDelivery } from './delivery-claims.js';
 import { onDeliveriesScheduled } from './outbox-signal.js';
+import { inSpan } from '../tracing.js';
 import { targetPolicyFromEnvironment, type TargetPolicy } from './target-policy.js';
 import { WebhookSender } from './webhook-sender.js';
 
@@ -168,9 +169,18 @@ export class DeliveryWorker {
     this.inFlightTotal++;
     deliveriesInFlight.inc();
     const started = new Date();
-    const sending = this.sender
-      .send(delivery, started)
-      .then((outcome) => this.recorder.record({ delivery, started, outcome, durationMs: Date.now() - started.getTime() }))
+    const sending = inSpan(
+      'webhook delivery',
+      { 'webhook.endpoint.id': endpoint, 'webhook.event.type': delivery.eventType, 'webhook.delivery.id': delivery.id },
+      async (span) => {
+        const outcome = await this.sender.send(delivery, started);
+        if (outcome.httpCode !== null) span.setAttribute('http.response.status_code', outcome.httpCode);
+        return outcome;
+      },
+    )
+      .then((outcome) =>
+        this.recorder.record({ delivery, started, outcome, durationMs: Date.now() - started.getTime() }),
+      )
       .finally(() => {
         this.sending.delete(sending);
         const left = (this.inFlight.get(endpoint) ?? 1) - 1;
