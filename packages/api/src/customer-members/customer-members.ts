@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import {
   polarId,
   type CustomerMember as CustomerMemberOutput,
   type CustomerMemberChanges,
-  type CustomerMemberCreateInput,
   type CustomerMemberList,
   type CustomerMemberListInput,
   type DeletedRecord,
 } from '@members/contracts';
 import { Customer, CustomerMember, type FilterQuery } from '@members/db';
-import { DomainError, invalidField, notFound } from '../errors.js';
+import { invalidField, notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import { memberPage } from './member-page.js';
@@ -66,48 +64,6 @@ async function lockedMember(tx: RequestScope, selector: CustomerMemberSelector) 
   const member = await tx.em.findOne(CustomerMember, { id: found.id, deletedAt: null }, { refresh: true });
   if (!member) throw notFound('Member not found');
   return member;
-}
-
-/**
- * Polar's create: an email already a member of the customer returns that member unchanged; otherwise the new
- * member is added. An individual customer has its owner and no one else.
- */
-export async function createCustomerMember(
-  scope: RequestScope,
-  input: CustomerMemberCreateInput,
-): Promise<CustomerMemberOutput> {
-  return inTransaction(scope, async (tx) => {
-    const customer = await lockCustomer(tx, input.customerId);
-    const emailKey = input.email.toLowerCase();
-    const existing = await tx.em.findOne(CustomerMember, { customer, emailKey, deletedAt: null });
-    if (existing) return toCustomerMemberOutput(existing);
-    if (customer.type === 'individual') {
-      throw new DomainError('forbidden', 'An individual customer cannot have members other than its owner');
-    }
-    if (
-      input.externalId &&
-      (await tx.em.count(CustomerMember, { customer, externalId: input.externalId, deletedAt: null })) > 0
-    ) {
-      throw invalidField('externalId', 'A member with this external ID already exists in this customer.');
-    }
-    const created = tx.em.create(CustomerMember, {
-      id: randomUUID(),
-      organization: tx.organization.id,
-      customer,
-      email: input.email,
-      emailKey,
-      name: input.name ?? null,
-      externalId: input.externalId ?? null,
-      role: input.role,
-      createdAt: new Date(),
-      modifiedAt: null,
-      deletedAt: null,
-    });
-    await tx.em.flush();
-    const member = toCustomerMemberOutput(created);
-    await emitPolar(tx, 'member.created', member.id, member);
-    return member;
-  });
 }
 
 export async function updateCustomerMember(

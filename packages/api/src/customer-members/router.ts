@@ -1,7 +1,7 @@
 import { procedures } from '@members/contracts';
 import { procedureFrom, router } from '../trpc.js';
+import { addCustomerMember } from './add-customer-member.js';
 import {
-  createCustomerMember,
   deleteCustomerMember,
   getCustomerMember,
   listCustomerMembers,
@@ -12,7 +12,7 @@ const contracts = procedures.members.team;
 
 /** Polar's members of a customer: `members.team.*`, behind `/v1/members` and `/v1/customers/{id}/members`. */
 export const teamMembersRouter = router({
-  create: procedureFrom(contracts.create).mutation(({ ctx, input }) => createCustomerMember(ctx.scope, input)),
+  create: procedureFrom(contracts.create).mutation(({ ctx, input }) => addCustomerMember(ctx.scope, input)),
   list: procedureFrom(contracts.list).query(({ ctx, input }) => listCustomerMembers(ctx.scope, input)),
   get: procedureFrom(contracts.get).query(({ ctx, input }) => getCustomerMember(ctx.scope, input)),
   update: procedureFrom(contracts.update).mutation(({ ctx, input: { id, customerId, ...changes } }) =>

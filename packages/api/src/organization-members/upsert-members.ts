@@ -26,15 +26,38 @@ const settableFields = Object.keys(settable) as Settable[];
 
 /**
  * Whether a sync is one upsert statement: no `userId`, `access` or `payment`, and `customFields` either not sent,
- * null, or (on PostgreSQL, whose jsonb `||` merges key by key) an object that removes no key. Anything else needs
- * the stored row first and goes through the transaction of `syncMember`.
+ * null, or an object that PostgreSQL's jsonb `||` can merge key by key (one that removes no key). On SQLite any
+ * object is: its one connection runs the read of the stored fields and the upsert of the merged ones alone
+ * (`storedCustomFields`). Anything else needs the stored row first and goes through the transaction of `syncMember`.
  */
 export function isPlainSync(scope: RequestScope, input: MemberSyncInput): boolean {
   if (input.userId !== undefined || input.access !== undefined || input.payment !== undefined) return false;
   const fields = input.customFields;
   if (fields === undefined || fields === null) return true;
-  return scope.dialect === 'postgresql' && !Object.values(fields).includes(null);
+  return scope.dialect === 'sqlite' || !Object.values(fields).includes(null);
 }
+
+/** Whether the run's custom fields are merged here from the stored ones (SQLite), rather than by the statement. */
+const mergesStoredFields = (scope: RequestScope, inputs: MemberSyncInput[]) =>
+  scope.dialect === 'sqlite' && inputs[0]?.customFields !== undefined && inputs[0].customFields !== null;
+
+/** The stored custom fields of the members with these emails, read in the upsert's transaction. */
+async function storedCustomFields(tx: RequestScope, emails: string[]): Promise<Map<string, JsonObject | null>> {
+  const stored = new Map<string, JsonObject | null>();
+  // Within SQLite's bound on a statement's parameters, whatever the run's length.
+  for (let start = 0; start < emails.length; start += 10_000) {
+    const some = emails.slice(start, start + 10_000);
+    const rows = await rawQuery<{ email: string; custom_fields: string | null }>(
+      tx.em,
+      `select email, custom_fields from member where organization_id = ? and email in (${some.map(() => '?').join(', ')})`,
+      [tx.organization.id, ...some],
+    );
+    for (const row of rows) stored.set(row.email, row.custom_fields === null ? null : parseFields(row.custom_fields));
+  }
+  return stored;
+}
+
+const parseFields = (text: string) => jsonObject.parse(JSON.parse(text));
 
 /** Which fields an item sends (and whether customFields clears or merges): items alike share one statement. */
 export function shapeOf(input: MemberSyncInput): string {
@@ -63,10 +86,17 @@ async function upsertStatement(tx: RequestScope, inputs: MemberSyncInput[]): Pro
   const timestamp = postgres ? now : now.getTime();
   const sent = settableFields.filter((field) => inputs[0]?.[field] !== undefined);
   const proposed = new Set<string>();
+  const merging = mergesStoredFields(tx, inputs);
+  const stored = merging
+    ? await storedCustomFields(
+        tx,
+        inputs.map((input) => input.email),
+      )
+    : null;
   const params = inputs.flatMap((input) => {
     const id = randomUUID();
     proposed.add(id);
-    const customFields = mergeCustomFields(null, input.customFields);
+    const customFields = mergeCustomFields(stored?.get(input.email) ?? null, input.customFields);
     return [
       id,
       tx.organization.id,
@@ -83,7 +113,7 @@ async function upsertStatement(tx: RequestScope, inputs: MemberSyncInput[]): Pro
   });
   const newValue = (field: Settable) => {
     const column = settable[field];
-    if (field === 'customFields' && inputs[0]?.customFields !== null) {
+    if (field === 'customFields' && inputs[0]?.customFields !== null && !merging) {
       return `coalesce("member"."${column}", '{}'::jsonb) || excluded."${column}"`;
     }
     return `excluded."${column}"`;
@@ -134,8 +164,7 @@ function toMember(row: MemberRow): OrganizationMember {
     approvalStatus: row.approval_status,
     profilePicture: row.profile_picture,
     description: row.description,
-    customFields:
-      typeof row.custom_fields === 'string' ? jsonObject.parse(JSON.parse(row.custom_fields)) : row.custom_fields,
+    customFields: typeof row.custom_fields === 'string' ? parseFields(row.custom_fields) : row.custom_fields,
   };
 }
 
@@ -162,5 +191,5 @@ export async function upsertMembers(scope: RequestScope, inputs: MemberSyncInput
     }
     return results;
   };
-  return told ? inTransaction(scope, write) : write(scope);
+  return told || mergesStoredFields(scope, inputs) ? inTransaction(scope, write) : write(scope);
 }

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { CustomerMember as CustomerMemberOutput, CustomerMemberCreateInput } from '@members/contracts';
+import { Customer, CustomerMember, rawQuery } from '@members/db';
+import { DomainError, invalidField, notFound } from '../errors.js';
+import { inTransaction, type RequestScope } from '../request-scope.js';
+import { emitPolar } from '../webhooks/outbox.js';
+import { toCustomerMemberOutput } from './serialize.js';
+
+/**
+ * Polar's create: an email already a member of the customer returns that member unchanged; otherwise the new member
+ * is added. An individual customer has its owner and no one else.
+ *
+ * No rule here spans rows that a lock must hold still: the partial unique indexes keep one live member per email and
+ * per external id in a customer, and a create never makes an owner. So the member is one INSERT ... SELECT from its
+ * live team customer that does nothing on a conflict; concurrent creates into one team run side by side. On
+ * PostgreSQL the customer row is read FOR SHARE, which creates share and a delete of the customer waits on (and
+ * then re-reads), so no member is added to a customer deleted meanwhile. Only when nothing was inserted is the
+ * reason looked up. The `member.created` event commits with the row when anyone is subscribed to it.
+ */
+export async function addCustomerMember(
+  scope: RequestScope,
+  input: CustomerMemberCreateInput,
+): Promise<CustomerMemberOutput> {
+  const subscribed = await scope.subscribers.to(scope.em, scope.organization.id, 'polar', 'member.created');
+  const add = async (tx: RequestScope) => {
+    // A conflicting member can be deleted between the insert and the look-up: then the insert is tried again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const inserted = await insertIntoTeam(tx, input);
+      if (inserted) {
+        const member = toCustomerMemberOutput(inserted);
+        await emitPolar(tx, 'member.created', member.id, member);
+        return member;
+      }
+      const existing = await whyNotInserted(tx, input);
+      if (existing) return toCustomerMemberOutput(existing);
+    }
+    throw new DomainError('conflict', 'The customer’s members changed while this one was added; try again');
+  };
+  return subscribed.length > 0 ? inTransaction(scope, add) : add(scope);
+}
+
+async function insertIntoTeam(tx: RequestScope, input: CustomerMemberCreateInput): Promise<CustomerMember | null> {
+  const postgres = tx.dialect === 'postgresql';
+  const now = new Date();
+  const rows = await rawQuery<Record<string, unknown>>(
+    tx.em,
+    `insert into customer_member (id, organization_id, customer_id, email, email_key, name, external_id, role,
+       created_at, modified_at, deleted_at)
+     select ?, c.organization_id, c.id, ?, ?, ?, ?, ?, ?, null, null from customer c
+       where c.id = ? and c.organization_id = ? and c.deleted_at is null and c.type = 'team' ${postgres ? 'for share' : ''}
+     on conflict do nothing
+     returning *`,
+    [
+      randomUUID(),
+      input.email,
+      input.email.toLowerCase(),
+      input.name ?? null,
+      input.externalId ?? null,
+      input.role,
+      now,
+      input.customerId,
+      tx.organization.id,
+    ],
+  );
+  const [row] = rows;
+  return row ? tx.em.map(CustomerMember, row) : null;
+}
+
+/** Why nothing was inserted, as Polar answers it; the member itself when its email is already in the customer. */
+async function whyNotInserted(tx: RequestScope, input: CustomerMemberCreateInput): Promise<CustomerMember | null> {
+  const customer = await tx.em.findOne(Customer, {
+    id: input.customerId,
+    organization: tx.organization.id,
+    deletedAt: null,
+  });
+  if (!customer) throw notFound('Customer not found');
+  const existing = await tx.em.findOne(CustomerMember, {
+    customer,
+    emailKey: input.email.toLowerCase(),
+    deletedAt: null,
+  });
+  if (existing) return existing;
+  if (customer.type === 'individual') {
+    throw new DomainError('forbidden', 'An individual customer cannot have members other than its owner');
+  }
+  if (
+    input.externalId &&
+    (await tx.em.count(CustomerMember, { customer, externalId: input.externalId, deletedAt: null })) > 0
+  ) {
+    throw invalidField('externalId', 'A member with this external ID already exists in this customer.');
+  }
+  return null;
+}
