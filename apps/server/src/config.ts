@@ -58,7 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       pollMs: integer(env, 'WEBHOOK_POLL_MS', 250, 10),
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100),
       retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 10_000, 10),
-      perEndpoint: integer(env, 'WEBHOOK_CONCURRENCY_PER_ENDPOINT', 8, 1, 256),
+      perEndpoint: integer(env, 'WEBHOOK_CONCURRENCY_PER_ENDPOINT', 16, 1, 256),
     },
     metricsToken: env.METRICS_TOKEN || undefined,
     tracing: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT),

@@ -77,8 +77,19 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? 'the port is in use' : firstLine(error);
   fail(`cannot listen on ${config.host}:${config.port} (PORT, HOST): ${reason}`);
 });
+// On PostgreSQL the worker has connections of its own: waiting in line behind a burst of requests for the request
+// pool, delivery fell behind the writes it was to keep up with. SQLite's one connection is shared, as it must be.
+const deliveryDb =
+  config.webhookWorker && db.dialect === 'postgresql'
+    ? await openDatabase(config.databaseUrl, { poolSize: 3 }).catch((error: unknown) =>
+        fail(`cannot open the database for webhook delivery: ${firstLine(error)}`),
+      )
+    : db;
 const worker = config.webhookWorker
-  ? new DeliveryWorker(db, { ...config.webhooks, onError: (error) => logger.error({ err: error }, 'webhook delivery') })
+  ? new DeliveryWorker(deliveryDb, {
+      ...config.webhooks,
+      onError: (error) => logger.error({ err: error }, 'webhook delivery'),
+    })
   : null;
 server.listen(config.port, config.host, () => {
   const address = server.address();
@@ -97,7 +108,7 @@ function shutdown(signal: string) {
   const delivering = worker?.stop();
   server.close(() => {
     void Promise.all([delivering, redis?.quit()])
-      .then(() => db.close())
+      .then(() => Promise.all([db.close(), deliveryDb === db ? undefined : deliveryDb.close()]))
       .then(() => (config.tracing ? import('./tracing.js').then(({ stopTracing }) => stopTracing()) : undefined))
       .then(
         () => process.exit(0),

@@ -33,7 +33,7 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseLocation {
   throw new Error(`DATABASE_URL must start with postgres://, postgresql:// or file: (got "${url.split(':')[0]}:…")`);
 }
 
-export function ormOptions(location: DatabaseLocation): Options {
+export function ormOptions(location: DatabaseLocation, poolSize = 10): Options {
   const common = {
     entities: Object.values(entities),
     extensions: [Migrator],
@@ -47,7 +47,7 @@ export function ormOptions(location: DatabaseLocation): Options {
       ...common,
       driver: PostgreSqlDriver,
       clientUrl: location.target,
-      pool: { min: 0, max: 10 },
+      pool: { min: 0, max: poolSize },
       migrations: { migrationsList: postgresqlMigrations, transactional: true, allOrNothing: true, silent: true },
     };
   }

@@ -26,11 +26,13 @@ export interface Database {
 export interface OpenOptions {
   /** Apply pending migrations before returning (the server and the admin command do). */
   migrate?: boolean;
+  /** Most PostgreSQL connections this handle opens (SQLite always has one). */
+  poolSize?: number;
 }
 
 export async function openDatabase(url: string | undefined, options: OpenOptions = {}): Promise<Database> {
   const location: DatabaseLocation = parseDatabaseUrl(url);
-  const orm = await MikroORM.init(ormOptions(location));
+  const orm = await MikroORM.init(ormOptions(location, options.poolSize));
   if (location.dialect === 'sqlite') {
     // WAL lets the admin command write while the server reads; the busy timeout makes them wait, not fail.
     const connection = orm.em.getConnection();

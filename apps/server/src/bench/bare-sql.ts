@@ -135,6 +135,28 @@ export function bareApp(db: Knex, postgres: boolean) {
     res.status(201).json(member);
   });
 
+  // The same insert under the customer's row lock, as member create ran before it let the unique indexes decide.
+  app.post('/v1/members-locked', async (req, res) => {
+    const body = req.body as { customer_id: string; email: string };
+    const member = await db.transaction(async (tx) => {
+      const customer = tx('customer').where({ id: body.customer_id, organization_id: organizationId });
+      await (postgres ? customer.forUpdate() : customer).first('id');
+      const [inserted] = await tx('customer_member')
+        .insert({
+          id: randomUUID(),
+          organization_id: organizationId,
+          customer_id: body.customer_id,
+          email: body.email,
+          email_key: body.email.toLowerCase(),
+          role: 'member',
+          created_at: ts(),
+        })
+        .returning('*');
+      return inserted;
+    });
+    res.status(201).json(member);
+  });
+
   app.get('/v1/members', async (req, res) => {
     const limit = Number(req.query.limit ?? 10);
     const where = {

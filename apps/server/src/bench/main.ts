@@ -12,7 +12,10 @@
  *   BENCH_LIST_SIZES        customer members to list among (default 100000,1000000)
  *   BENCH_IMPORT_MEMBERS    members in the import file (default 100000)
  *   BENCH_MEMORY_REQUESTS   length of the sync run whose resident memory is followed (default 200000; 0 skips it)
- *   BENCH_SECTIONS          which parts to run (default writes,webhooks,lists,import,memory), e.g. lists alone
+ *   BENCH_CUSTOM_FIELDS_IMPORT  rows in each import file of the custom-fields section (default 20000)
+ *   BENCH_WEBHOOK_RATE      syncs per second of the sustained delivery scenarios (default 300), for
+ *   BENCH_WEBHOOK_SECONDS   this long (default 20)
+ *   BENCH_SECTIONS          which parts to run (default writes,webhooks,customfields,lists,import,memory), e.g. lists
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -25,6 +28,8 @@ import { bareDatabase, upsertMembersSql } from './bare-sql.js';
 import { fillCustomerMembers, settle } from './fixtures.js';
 import { load, median, type LoadResult } from './load.js';
 import { startBareProcess, startServerProcess } from './server-process.js';
+import { eventLoopDelayDuring } from './event-loop.js';
+import { measureSustainedDelivery } from './sustained-delivery.js';
 import { measureDelivery } from './webhook-delivery.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -34,7 +39,10 @@ const rounds = env('BENCH_ROUNDS', 3);
 const listSizes = (process.env.BENCH_LIST_SIZES ?? '100000,1000000').split(',').map(Number).filter(Boolean);
 const importMembers = env('BENCH_IMPORT_MEMBERS', 100_000);
 const memoryRequests = env('BENCH_MEMORY_REQUESTS', 200_000);
-const allSections = ['writes', 'webhooks', 'lists', 'import', 'memory'] as const;
+const customFieldsImport = env('BENCH_CUSTOM_FIELDS_IMPORT', 20_000);
+const webhookRate = env('BENCH_WEBHOOK_RATE', 300);
+const webhookSeconds = env('BENCH_WEBHOOK_SECONDS', 20);
+const allSections = ['writes', 'webhooks', 'customfields', 'lists', 'import', 'memory'] as const;
 const sections = (process.env.BENCH_SECTIONS ?? allSections.join(',')).split(',');
 // A misspelt section would otherwise run nothing and print an empty table.
 const unknown = sections.filter((section) => !(allSections as readonly string[]).includes(section));
@@ -162,9 +170,15 @@ const writeScenarios: Scenario[] = [
     baseline: () => baseline('POST', '/batch', { members: batchOf('bare-batch', 1000) }),
   },
   {
-    name: 'Polar member create',
+    name: 'Polar member create, one team',
     service: () => service('POST', '/v1/members/', { customer_id: team.id, email: `m-${next()}@example.com` }),
     baseline: () => baseline('POST', '/v1/members', { customer_id: team.id, email: `bare-m-${next()}@example.com` }),
+  },
+  {
+    name: 'Polar member create, vs a locked insert',
+    service: () => service('POST', '/v1/members/', { customer_id: team.id, email: `ml-${next()}@example.com` }),
+    baseline: () =>
+      baseline('POST', '/v1/members-locked', { customer_id: team.id, email: `bare-ml-${next()}@example.com` }),
   },
 ];
 
@@ -225,6 +239,86 @@ async function measureWebhooks() {
   return figures;
 }
 const delivery = runs('webhooks') ? await measureWebhooks() : undefined;
+
+/** The sustained-rate scenarios: two subscribers that answer at once, then the same with a third that takes 8 s. */
+async function measureSustained(slow: number) {
+  const figures = await measureSustainedDelivery({
+    sync: (email) => service('POST', '/members/sync', { email }),
+    subscribe: async (url) => {
+      const reply = await call(server.url, 'POST', '/webhooks', {
+        event: 'user.created',
+        target_type: 'webhook',
+        target_url: url,
+      });
+      return ((await reply.json()) as { data: { id: string } }).data.id;
+    },
+    unsubscribe: async (id) => {
+      const reply = await call(server.url, 'DELETE', `/webhooks/${id}`);
+      if (!reply.ok) throw new Error(`bench: could not unsubscribe: ${reply.status} ${await reply.text()}`);
+    },
+    rate: webhookRate,
+    seconds: webhookSeconds,
+    healthy: 2,
+    slow,
+    slowMs: 8000,
+    label: `sustained-${slow}`,
+  });
+  process.stderr.write(`measured: sustained delivery, ${slow} slow subscriber(s)\n`);
+  return figures;
+}
+const sustained = runs('webhooks') ? [await measureSustained(0), await measureSustained(1)] : [];
+
+/**
+ * Custom fields against none, on this run's database: a batch of 1,000 new members and an import, each with and
+ * without three custom fields, with the server's event-loop delay over each.
+ */
+async function measureCustomFields() {
+  const fields = (i: number) => ({ plan: 'gold', seat: String(i), region: 'eu' });
+  const rows: { name: string; perSecond: number; p99ms: number; maxms: number }[] = [];
+  const batches = async (withFields: boolean) => {
+    const members = 10 * 1000;
+    let perSecond = 0;
+    const delay = await eventLoopDelayDuring(server.url, async () => {
+      const result = await load(10, 2, () =>
+        service('POST', '/members/sync/batch', {
+          members: batchOf(withFields ? 'cf-batch' : 'plain-batch', 1000).map((member, i) =>
+            withFields ? { ...member, customFields: fields(i) } : member,
+          ),
+        }),
+      );
+      perSecond = members / result.seconds;
+    });
+    rows.push({ name: `batch of 1,000, ${withFields ? 'with' : 'without'} customFields`, perSecond, ...delay });
+  };
+  const imports = async (withFields: boolean) => {
+    const file = path.join(os.tmpdir(), `members-bench-cf-${randomUUID()}.csv`);
+    const header = withFields ? 'email,name,customFields.plan,customFields.seat,customFields.region' : 'email,name';
+    const lines = Array.from({ length: customFieldsImport }, (_, i) => {
+      const email = `${withFields ? 'cf' : 'plain'}-import-${i}-${unique}@example.com`;
+      return withFields ? `${email},Import ${i},gold,${i},eu` : `${email},Import ${i}`;
+    });
+    writeFileSync(file, [header, ...lines].join('\n'));
+    let perSecond = 0;
+    const delay = await eventLoopDelayDuring(server.url, async () => {
+      const started = performance.now();
+      admin('import', file, '--org', '1', '--json');
+      perSecond = customFieldsImport / ((performance.now() - started) / 1000);
+    });
+    rmSync(file);
+    rows.push({
+      name: `import of ${customFieldsImport.toLocaleString('en')}, ${withFields ? 'with' : 'without'} customFields`,
+      perSecond,
+      ...delay,
+    });
+  };
+  await batches(false);
+  await batches(true);
+  await imports(false);
+  await imports(true);
+  process.stderr.write('measured: custom fields\n');
+  return rows;
+}
+const customFieldRows = runs('customfields') ? await measureCustomFields() : [];
 
 // Polar lists, at each size: the team customer is filled with members straight through SQL.
 let filled = 0;
@@ -300,6 +394,26 @@ for (const row of table) {
   );
 }
 console.log('(the tRPC rows\' "bare SQL" column is the same update through REST: their ratio is tRPC over REST)');
+for (const [i, figures] of sustained.entries()) {
+  console.log(
+    `\nsustained delivery, ${webhookRate} syncs/s for ${webhookSeconds} s, 2 subscribers` +
+      (i === 0 ? '' : ' and a third that takes 8 s per delivery') +
+      `: ${figures.delivered} of ${figures.expected * 2} events to the healthy ones, ${figures.perSecond.toFixed(0)} events/s; ` +
+      `backlog when the syncs stopped ${figures.backlogAtStop}; lag p50 ${figures.lagP50ms.toFixed(0)} ms, ` +
+      `p99 ${figures.lagP99ms.toFixed(0)} ms; ${figures.failedSyncs} of ${figures.syncs} syncs failed`,
+  );
+}
+if (customFieldRows.length > 0) {
+  console.log(`\ncustom fields (${postgres ? 'PostgreSQL' : 'SQLite'}): members/s, and the server's event-loop delay`);
+  for (const row of customFieldRows) {
+    console.log(
+      `${row.name.padEnd(44)}${row.perSecond.toFixed(0).padStart(8)}/s   loop p99 ${row.p99ms.toFixed(0)} ms, max ${row.maxms.toFixed(0)} ms`,
+    );
+  }
+  const ratio = (a: number, b: number) =>
+    ((customFieldRows[a]?.perSecond ?? 0) / (customFieldRows[b]?.perSecond ?? 1)).toFixed(2);
+  console.log(`with customFields over without: batch ${ratio(1, 0)}, import ${ratio(3, 2)}`);
+}
 if (delivery)
   console.log(
     `\nwebhook delivery: ${delivery.events} of ${requests} user.created events, ${delivery.perSecond.toFixed(0)} events/s ` +

@@ -83,7 +83,7 @@ export class AttemptRecorder {
       const settled = kept.map((attempt) => this.settle(attempt, now));
       await insertAttempts(tx, kept);
       await updateDeliveries(tx, this.db.dialect, settled);
-      await this.updateEndpoints(tx, settled);
+      await this.updateEndpoints(tx, kept, settled);
       return kept.map((attempt, i) => ({ ...attempt, status: settled[i]?.status ?? 'pending' }));
     });
   }
@@ -108,33 +108,40 @@ export class AttemptRecorder {
     } as const;
   }
 
-  /** A success clears an endpoint's run of failures; a delivery given up on adds to it, and past the limit disables it. */
-  private async updateEndpoints(tx: EntityManager, settled: readonly ReturnType<AttemptRecorder['settle']>[]) {
-    const cleared = [...new Set(settled.filter((s) => s.status === 'succeeded').map((s) => s.endpointId))].sort();
+  /**
+   * A success clears an endpoint's run of failures (only where the claim saw one: nearly always there is none to
+   * clear); a delivery given up on adds to it, and past the limit disables the endpoint.
+   */
+  private async updateEndpoints(tx: EntityManager, kept: readonly FinishedAttempt[], settled: readonly Settled[]) {
+    const cleared = new Set<string>();
     const failures = new Map<string, number>();
-    for (const s of settled) {
+    for (const [i, s] of settled.entries()) {
+      if (s.status === 'succeeded' && (kept[i]?.delivery.endpoint.consecutiveFailures ?? 0) > 0)
+        cleared.add(s.endpointId);
       if (s.status === 'failed') failures.set(s.endpointId, (failures.get(s.endpointId) ?? 0) + 1);
     }
     // In id order, like every other writer of endpoints, so two processes' writes cannot deadlock.
-    for (const id of [...new Set([...cleared, ...failures.keys()])].sort()) {
-      const failed = failures.get(id) ?? 0;
-      if (failed === 0) {
-        await rawQuery(
-          tx,
-          'update webhook_endpoint set consecutive_failures = 0 where id = ? and consecutive_failures > 0',
-          [id],
-        );
-      } else {
-        await rawQuery(
-          tx,
-          `update webhook_endpoint set consecutive_failures = consecutive_failures + ?,
-             enabled = case when consecutive_failures + ? >= ? then ? else enabled end where id = ?`,
-          [failed, failed, this.rules.disableAfterFailures, false, id],
-        );
-      }
+    const clears = [...cleared].filter((id) => !failures.has(id)).sort();
+    if (clears.length > 0) {
+      await rawQuery(
+        tx,
+        `update webhook_endpoint set consecutive_failures = 0
+          where id in (${clears.map(() => '?').join(', ')}) and consecutive_failures > 0`,
+        clears,
+      );
+    }
+    for (const [id, failed] of [...failures].sort(([a], [b]) => a.localeCompare(b))) {
+      await rawQuery(
+        tx,
+        `update webhook_endpoint set consecutive_failures = consecutive_failures + ?,
+           enabled = case when consecutive_failures + ? >= ? then ? else enabled end where id = ?`,
+        [failed, failed, this.rules.disableAfterFailures, false, id],
+      );
     }
   }
 }
+
+type Settled = ReturnType<AttemptRecorder['settle']>;
 
 /**
  * Holds the batch's endpoints (in id order) before any delivery row is written, and returns those that still exist.
@@ -186,11 +193,7 @@ const deliveryColumns = [
 const deliveryColumnTypes = ['uuid', 'text', 'integer', 'timestamptz', 'integer', 'timestamptz', 'timestamptz'];
 
 /** Every delivery of the batch in one statement: `update ... from` a list of values, which both databases take. */
-async function updateDeliveries(
-  tx: EntityManager,
-  dialect: Database['dialect'],
-  settled: readonly ReturnType<AttemptRecorder['settle']>[],
-) {
+async function updateDeliveries(tx: EntityManager, dialect: Database['dialect'], settled: readonly Settled[]) {
   const row = `(${deliveryColumns.map(() => '?').join(', ')})`;
   // PostgreSQL types a VALUES list from its first row, so that row names its types, and names the columns after it;
   // SQLite calls them column1, column2, ... and takes the values as they come.

@@ -70,7 +70,7 @@ export class DeliveryWorker {
       retryBaseMs: 10_000,
       giveUpAfterMs: 24 * 60 * 60 * 1000,
       disableAfterFailures: 10,
-      perEndpoint: 8,
+      perEndpoint: 16,
       maxInFlight: 512,
       ...rest,
     };

@@ -8,7 +8,7 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261130010000_webhook_delivery_queue extends Migration {
   override async up(): Promise<void> {
     this.addSql(
-      "create index `webhook_delivery_pending_index` on `webhook_delivery` (`next_attempt_at`, `created_at`, `sequence`) where `status` = 'pending';",
+      "create index `webhook_delivery_pending_index` on `webhook_delivery` (`endpoint_id`, `next_attempt_at`, `created_at`, `sequence`) where `status` = 'pending';",
     );
     this.addSql(
       "create index `webhook_delivery_pending_order_index` on `webhook_delivery` (`endpoint_id`, `ordering_key`, `created_at`, `sequence`) where `status` = 'pending';",

@@ -1,0 +1,113 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { median } from './load.js';
+
+export interface SustainedFigures {
+  /** Events each healthy subscriber was owed, and how many arrived in all. */
+  expected: number;
+  delivered: number;
+  perSecond: number;
+  /** Events not yet received by the healthy subscribers when the last sync was answered. */
+  backlogAtStop: number;
+  lagP50ms: number;
+  lagP99ms: number;
+  /** Syncs sent, and how many failed. */
+  syncs: number;
+  failedSyncs: number;
+}
+
+interface Receiver {
+  url: string;
+  lags: number[];
+  close(): void;
+}
+
+/** A subscriber on loopback that notes each event's lag (receipt minus the event's timestamp) and answers after `delayMs`. */
+async function startSubscriber(delayMs: number): Promise<Receiver & { server: Server }> {
+  const lags: number[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const { timestamp } = JSON.parse(body) as { timestamp: string };
+      lags.push(Date.now() - Date.parse(timestamp));
+      if (delayMs === 0) res.writeHead(200).end();
+      else setTimeout(() => res.writeHead(200).end(), delayMs).unref();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    server,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/bench`,
+    lags,
+    close() {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+/**
+ * Webhook delivery under a sustained write rate, as SPEC.md states the target: `rate` syncs a second for `seconds`,
+ * sent on a clock whatever the answers' pace (an open loop), each creating a member whose `user.created` goes to
+ * `healthy` subscribers that answer at once and to `slow` ones that take `slowMs` each. Figures are the healthy
+ * subscribers': what they still lacked when the syncs stopped, and the lag from commit to receipt once all arrived.
+ */
+export async function measureSustainedDelivery(options: {
+  sync: (email: string) => Promise<boolean>;
+  subscribe: (url: string) => Promise<string>;
+  unsubscribe: (id: string) => Promise<void>;
+  rate: number;
+  seconds: number;
+  healthy: number;
+  slow: number;
+  slowMs: number;
+  label: string;
+}): Promise<SustainedFigures> {
+  const healthy = await Promise.all(Array.from({ length: options.healthy }, () => startSubscriber(0)));
+  const slow = await Promise.all(Array.from({ length: options.slow }, () => startSubscriber(options.slowMs)));
+  const subscriptions: string[] = [];
+  for (const subscriber of [...healthy, ...slow]) subscriptions.push(await options.subscribe(subscriber.url));
+  const received = () => healthy.reduce((sum, subscriber) => sum + subscriber.lags.length, 0);
+
+  const total = options.rate * options.seconds;
+  const tick = 10;
+  const perTick = (options.rate * tick) / 1000;
+  const started = performance.now();
+  let sent = 0;
+  let failed = 0;
+  const inFlight = new Set<Promise<void>>();
+  while (sent < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - started) / tick + 1) * perTick));
+    for (; sent < due; sent++) {
+      const sending: Promise<void> = options
+        .sync(`${options.label}-${sent}-${Date.now()}@example.com`)
+        .then((ok) => {
+          if (!ok) failed++;
+        })
+        .finally(() => inFlight.delete(sending));
+      inFlight.add(sending);
+    }
+    await new Promise((resolve) => setTimeout(resolve, tick));
+  }
+  await Promise.all(inFlight);
+  const expected = total - failed;
+  const backlogAtStop = expected * healthy.length - received();
+  for (const until = Date.now() + 120_000; received() < expected * healthy.length && Date.now() < until; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  for (const id of subscriptions) await options.unsubscribe(id);
+  for (const subscriber of [...healthy, ...slow]) subscriber.close();
+  const lags = healthy.flatMap((subscriber) => subscriber.lags).sort((a, b) => a - b);
+  return {
+    expected,
+    delivered: received(),
+    perSecond: received() / seconds,
+    backlogAtStop,
+    lagP50ms: median(lags),
+    lagP99ms: lags[Math.min(lags.length - 1, Math.floor(lags.length * 0.99))] ?? 0,
+    syncs: total,
+    failedSyncs: failed,
+  };
+}
