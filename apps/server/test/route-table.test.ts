@@ -139,7 +139,14 @@ const successes: Record<KardowOperationId | PolarOperationId, () => Promise<Repl
 };
 
 /** The routes the app serves beside the tables: operations, the document and its reference page. */
-const operational = ['GET /healthz', 'GET /readyz', 'GET /openapi.json', 'GET /docs', 'GET /docs/init.js'];
+const operational = [
+  'GET /healthz',
+  'GET /readyz',
+  'GET /metrics',
+  'GET /openapi.json',
+  'GET /docs',
+  'GET /docs/init.js',
+];
 
 /** What the test reads of an Express layer: a route's path and methods, or a nested router's own layers. */
 interface Layer {
