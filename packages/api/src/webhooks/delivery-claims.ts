@@ -60,7 +60,7 @@ interface ClaimedRow {
  *
  * On PostgreSQL the rows are locked `FOR UPDATE SKIP LOCKED` with the lease test at the locking level, so that a
  * worker that finds a row another has just leased re-reads it and leaves it; several processes never take the same
- * delivery. On SQLite the one connection runs the statement alone.
+ * delivery. On SQLite the one connection runs the worker's statements in turn.
  */
 export async function claimDeliveries(db: Database, request: ClaimRequest): Promise<ClaimedDelivery[]> {
   const postgres = db.dialect === 'postgresql';
@@ -80,54 +80,67 @@ export async function claimDeliveries(db: Database, request: ClaimRequest): Prom
           select 1 from webhook_delivery o
           where o.endpoint_id = d.endpoint_id and o.ordering_key = d.ordering_key and o.status = 'pending'
             and (o.created_at < d.created_at or (o.created_at = d.created_at and o.sequence < d.sequence)))`;
-  // PostgreSQL reads each endpoint's oldest due deliveries from the pending index, as many as its cap, so a claim
-  // costs the same whatever the backlog; a saturated endpoint is not read at all. SQLite has no LATERAL: it ranks the
-  // due deliveries of the endpoints with room, in process.
-  const candidates = postgres
-    ? `select picked.id from webhook_endpoint p
-        cross join lateral (
-          select d.id, d.next_attempt_at, d.created_at, d.sequence from webhook_delivery d
-          where d.endpoint_id = p.id and ${dueDelivery}
-          order by d.next_attempt_at, d.created_at, d.sequence
-          limit ${capOf('p.id')}) picked
-        where true ${skip('p.id')}
-        order by picked.next_attempt_at, picked.created_at, picked.sequence
-        limit ${Number(request.limit)}`
-    : `select ranked.id from (
-        select d.id, d.endpoint_id, d.next_attempt_at, d.created_at, d.sequence,
-          row_number() over (partition by d.endpoint_id order by d.next_attempt_at, d.created_at, d.sequence) as place
-        from webhook_delivery d
-        where ${dueDelivery} ${skip('d.endpoint_id')}
-      ) ranked
-      where ranked.place <= ${capOf('ranked.endpoint_id')}
-      order by ranked.next_attempt_at, ranked.created_at, ranked.sequence
-      limit ${Number(request.limit)}`;
-  const due = postgres
-    ? `select id from webhook_delivery where id in (${candidates})
-         and status = 'pending' and (leased_until is null or leased_until < ?) for update skip locked`
-    : candidates;
-  const params = postgres ? [now, now, ...capParams, ...saturated, now] : [now, now, ...saturated, ...capParams];
   const lease = new Date(now.getTime() + request.leaseMs);
   const columns = `d.id, d.event_id, e.type, e.payload, e.created_at as event_created_at, d.attempts,
       d.first_attempted_at, p.id as endpoint_id, p.organization_id, p.surface, p.url, p.secret, p.enabled,
       p.consecutive_failures`;
   const joined = `join webhook_event e on e.id = d.event_id join webhook_endpoint p on p.id = d.endpoint_id`;
   const em = db.fork();
-  // PostgreSQL leases and reads in one statement, a round trip fewer on the path every delivery takes.
+
+  // Each endpoint's oldest due deliveries are read from the pending index, as many as it has room for, so a claim
+  // costs the same whatever the backlog, and a saturated endpoint is not read at all.
   if (postgres) {
+    // Leased and read back in one statement: a round trip fewer on the path every delivery takes.
     const rows = await rawQuery<ClaimedRow>(
       em,
-      `with leased as (update webhook_delivery set leased_until = ? where id in (${due}) returning id)
+      `with leased as (
+         update webhook_delivery set leased_until = ? where id in (
+           select id from webhook_delivery where id in (
+             select picked.id from webhook_endpoint p
+             cross join lateral (
+               select d.id, d.next_attempt_at, d.created_at, d.sequence from webhook_delivery d
+               where d.endpoint_id = p.id and ${dueDelivery}
+               order by d.next_attempt_at, d.created_at, d.sequence
+               limit ${capOf('p.id')}) picked
+             where true ${skip('p.id')}
+             order by picked.next_attempt_at, picked.created_at, picked.sequence
+             limit ${Number(request.limit)})
+           and status = 'pending' and (leased_until is null or leased_until < ?) for update skip locked)
+         returning id)
        select ${columns} from leased join webhook_delivery d on d.id = leased.id ${joined}
        order by d.created_at, d.sequence`,
-      [lease, ...params],
+      [lease, now, now, ...capParams, ...saturated, now],
     );
     return rows.map(toClaimed);
   }
+
+  // SQLite has no LATERAL, and a LIMIT there cannot name the outer row: each endpoint's subquery takes the full cap
+  // and a busy endpoint's share is cut to its room here.
+  const candidates = await rawQuery<{ id: string; endpoint_id: string }>(
+    em,
+    `select d.id, d.endpoint_id from webhook_endpoint p cross join webhook_delivery d
+      where d.id in (
+        select d.id from webhook_delivery d where d.endpoint_id = p.id and ${dueDelivery}
+        order by d.next_attempt_at, d.created_at, d.sequence limit ${Number(request.perEndpoint)})
+      ${skip('p.id')}
+      order by d.next_attempt_at, d.created_at, d.sequence
+      limit ${Number(request.limit)}`,
+    [now, now, ...saturated],
+  );
+  const taken = new Map<string, number>();
+  const chosen = candidates.filter(({ endpoint_id: endpoint }) => {
+    const count = (taken.get(endpoint) ?? 0) + 1;
+    taken.set(endpoint, count);
+    return count <= (request.free.get(endpoint) ?? request.perEndpoint);
+  });
+  if (chosen.length === 0) return [];
   const leased = await rawQuery<{ id: string }>(
     em,
-    `update webhook_delivery set leased_until = ? where id in (${due}) returning id`,
-    [lease, ...params],
+    `update webhook_delivery set leased_until = ?
+      where id in (${chosen.map(() => '?').join(', ')}) and status = 'pending'
+        and (leased_until is null or leased_until < ?)
+      returning id`,
+    [lease, ...chosen.map((row) => row.id), now],
   );
   if (leased.length === 0) return [];
   const rows = await rawQuery<ClaimedRow>(
