@@ -119,8 +119,7 @@ export function bareApp(db: Knex, postgres: boolean) {
     res.json({ results: rows });
   });
 
-  app.post('/v1/members', async (req, res) => {
-    const body = req.body as { customer_id: string; email: string };
+  const insertCustomerMember = async (db: Knex, body: { customer_id: string; email: string }) => {
     const [member] = await db('customer_member')
       .insert({
         id: randomUUID(),
@@ -132,7 +131,10 @@ export function bareApp(db: Knex, postgres: boolean) {
         created_at: ts(),
       })
       .returning('*');
-    res.status(201).json(member);
+    return member;
+  };
+  app.post('/v1/members', async (req, res) => {
+    res.status(201).json(await insertCustomerMember(db, req.body as { customer_id: string; email: string }));
   });
 
   // The same insert under the customer's row lock, as member create ran before it let the unique indexes decide.
@@ -141,18 +143,7 @@ export function bareApp(db: Knex, postgres: boolean) {
     const member = await db.transaction(async (tx) => {
       const customer = tx('customer').where({ id: body.customer_id, organization_id: organizationId });
       await (postgres ? customer.forUpdate() : customer).first('id');
-      const [inserted] = await tx('customer_member')
-        .insert({
-          id: randomUUID(),
-          organization_id: organizationId,
-          customer_id: body.customer_id,
-          email: body.email,
-          email_key: body.email.toLowerCase(),
-          role: 'member',
-          created_at: ts(),
-        })
-        .returning('*');
-      return inserted;
+      return insertCustomerMember(tx, body);
     });
     res.status(201).json(member);
   });
