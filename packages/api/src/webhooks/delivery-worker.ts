@@ -78,11 +78,7 @@ export class DeliveryWorker {
     // A delivery is held while it is sent (one timeout at most) and recorded; past its lease another worker may take
     // it, as it must when this process died.
     this.leaseMs = Math.max(2 * 60 * 1000, this.options.timeoutMs * 3);
-    this.sender = new WebhookSender(
-      targets ?? targetPolicyFromEnvironment(),
-      this.options.timeoutMs,
-      this.options.perEndpoint,
-    );
+    this.sender = new WebhookSender(targets ?? targetPolicyFromEnvironment(), this.options.timeoutMs);
     this.recorder = new AttemptRecorder(db, this.options, this.onError, (attempts) => this.count(attempts));
   }
 

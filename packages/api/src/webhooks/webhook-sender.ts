@@ -24,10 +24,10 @@ export class WebhookSender {
   constructor(
     private readonly policy: TargetPolicy,
     private readonly timeoutMs: number,
-    connectionsPerOrigin: number,
   ) {
+    // No cap on connections per origin: endpoints of many organizations can share one (a workflow tool's host), and
+    // a slow one must not hold the connections another needs. The worker's in-flight limits bound the total.
     this.agent = new Agent({
-      connections: connectionsPerOrigin,
       connect: { lookup: policy.lookup, timeout: timeoutMs },
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
