@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryWorker, TargetPolicy, type ResolveHost } from '@members/api';
-import { openDatabase, WebhookAttempt, type Database } from '@members/db';
+import { openDatabase, WebhookAttempt, WebhookDelivery, WebhookEndpoint, type Database } from '@members/db';
 import { request } from './support/http.js';
 import { startReceiver } from './support/receiver.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
@@ -152,11 +152,87 @@ describe('the private-address refusal holds for the address connected to', () =>
   });
 });
 
-async function waitForAttempt(endpointId: string) {
+describe('failures: retried, given up on, and an endpoint disabled after enough of them in a row', () => {
+  it('records every failed attempt, fails each delivery at the give-up time, and disables the endpoint', async () => {
+    const tenant = await createTenant(db);
+    const silent = await startServerProcess({ DATABASE_URL: databaseUrl, WEBHOOK_WORKER: 'off', LOG_LEVEL: 'silent' });
+    // Retries every 20-60 ms, given up on after 200 ms; the third delivery given up on disables the endpoint.
+    const worker = new DeliveryWorker(db, {
+      targets: new TargetPolicy({ allowPrivate: true }),
+      pollMs: 20,
+      retryBaseMs: 20,
+      giveUpAfterMs: 200,
+      disableAfterFailures: 3,
+    });
+    try {
+      const saved = await subscribe(silent.url, tenant, 'user.created', '/fail/always');
+      for (let i = 0; i < 3; i++) await sync(silent.url, tenant, { email: `failing-${i}@example.com` });
+      worker.start();
+      const endpoint = await eventuallyRow(
+        () =>
+          db
+            .fork()
+            .findOne(WebhookEndpoint, { id: saved.data.id, enabled: false }, { refresh: true })
+            .then((row) => row ?? undefined),
+        'the endpoint to be disabled',
+      );
+      expect(endpoint.consecutiveFailures).toBe(3);
+      const deliveries = await db.fork().find(WebhookDelivery, { endpoint: saved.data.id });
+      expect(deliveries.map((delivery) => delivery.status)).toEqual(['failed', 'failed', 'failed']);
+      const attempts = await db.fork().find(WebhookAttempt, { endpoint: saved.data.id });
+      // Each delivery was tried more than once before it was given up on, and every try is on record.
+      expect(attempts.length).toBeGreaterThan(3);
+      expect(attempts.length).toBe(deliveries.reduce((sum, delivery) => sum + delivery.attempts, 0));
+      expect(attempts.every((attempt) => !attempt.succeeded && attempt.httpCode === 500)).toBe(true);
+    } finally {
+      await worker.stop();
+      await silent.stop();
+    }
+  });
+
+  it('clears an endpoint’s run of failures with a success', async () => {
+    const tenant = await createTenant(db);
+    const silent = await startServerProcess({ DATABASE_URL: databaseUrl, WEBHOOK_WORKER: 'off', LOG_LEVEL: 'silent' });
+    const worker = new DeliveryWorker(db, { targets: new TargetPolicy({ allowPrivate: true }), pollMs: 20 });
+    try {
+      const saved = await subscribe(silent.url, tenant, 'user.created', '/ok/recovered');
+      await db
+        .fork()
+        .getConnection()
+        .execute('update webhook_endpoint set consecutive_failures = 2 where id = ?', [saved.data.id]);
+      await sync(silent.url, tenant, { email: 'recovered@example.com' });
+      worker.start();
+      const endpoint = await eventuallyRow(
+        () =>
+          db
+            .fork()
+            .findOne(WebhookEndpoint, { id: saved.data.id, consecutiveFailures: 0 }, { refresh: true })
+            .then((row) => row ?? undefined),
+        'the run of failures to be cleared',
+      );
+      expect(endpoint.enabled).toBe(true);
+    } finally {
+      await worker.stop();
+      await silent.stop();
+    }
+  });
+});
+
+async function eventuallyRow<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
   for (const until = Date.now() + 15_000; Date.now() < until; ) {
-    const attempt = await db.fork().findOne(WebhookAttempt, { endpoint: endpointId });
-    if (attempt) return attempt;
+    const row = await read();
+    if (row !== undefined) return row;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  throw new Error('no attempt was recorded');
+  throw new Error(`gave up waiting for ${what}`);
 }
+
+const waitForAttempt = (endpointId: string) =>
+  eventuallyRow(
+    () =>
+      db
+        .fork()
+        .findOne(WebhookAttempt, { endpoint: endpointId })
+        .then((row) => row ?? undefined),
+    'an attempt to be recorded',
+  );

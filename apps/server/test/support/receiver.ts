@@ -9,7 +9,7 @@ export interface Received {
 
 /**
  * A webhook receiver on loopback. `/ok` answers 200; `/fail-once` answers 500 to the first delivery of each
- * delivery id and 200 after; `/hang` never answers; `/jitter` answers 200 after 0-20 ms, so that deliveries overlap.
+ * delivery id and 200 after; `/fail` always answers 500; `/hang` never answers; `/jitter` answers 200 after 0-20 ms, so that deliveries overlap.
  * `mostAtOnce` is the most requests it held unanswered at one time.
  */
 export async function startReceiver() {
@@ -26,6 +26,10 @@ export async function startReceiver() {
       received.push({ path, headers: req.headers, body });
       const id = String(req.headers['x-kardow-delivery'] ?? req.headers['webhook-id'] ?? '');
       if (path.startsWith('/hang')) return;
+      if (path.startsWith('/fail/')) {
+        res.writeHead(500).end('always failing');
+        return;
+      }
       if (path.startsWith('/jitter')) {
         setTimeout(() => res.writeHead(200).end('ok'), Math.random() * 20);
         return;
