@@ -27,6 +27,7 @@ export interface RetryRules {
 
 const hour = 60 * 60 * 1000;
 const maxBatch = 500;
+const maxQueued = 10_000;
 
 /**
  * Writes each attempt as soon as it finishes, never waiting for another receiver: attempts that finish while a write
@@ -64,8 +65,9 @@ export class AttemptRecorder {
           this.onRecorded(await this.write(batch));
         } catch (error) {
           this.onError(error);
-          // Kept for the next write; a pause so that a database that is away is not asked in a loop.
-          this.queue = [...batch, ...this.queue];
+          // Kept for the next write, up to a bound (past it the oldest go: their leases end and they are sent
+          // again); a pause so that a database that is away is not asked in a loop.
+          this.queue = [...batch, ...this.queue].slice(-maxQueued);
           await new Promise((resolve) => setTimeout(resolve, 1000));
         }
       }
