@@ -1,4 +1,5 @@
-import { SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { context, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 
 /**
  * Our own spans (procedures, webhook deliveries), through the OpenTelemetry API: with no SDK started (tracing off) the
@@ -23,3 +24,10 @@ export function inSpan<T>(
     }
   });
 }
+
+/**
+ * Runs `work` with tracing suppressed: the delivery worker's claims, which poll several times a second whether or
+ * not anything is due, would otherwise be a trace each, a steady stream of noise for the collector.
+ */
+export const untraced = <T>(work: () => Promise<T>): Promise<T> =>
+  context.with(suppressTracing(context.active()), work);

@@ -3,7 +3,7 @@ import { deliveriesInFlight, deliveryAttempts, deliveryLag } from '../metrics.js
 import { AttemptRecorder, type RecordedAttempt } from './attempt-recorder.js';
 import { claimDeliveries, type ClaimedDelivery } from './delivery-claims.js';
 import { onDeliveriesScheduled } from './outbox-signal.js';
-import { inSpan } from '../tracing.js';
+import { inSpan, untraced } from '../tracing.js';
 import { targetPolicyFromEnvironment, type TargetPolicy } from './target-policy.js';
 import { WebhookSender } from './webhook-sender.js';
 
@@ -149,12 +149,9 @@ export class DeliveryWorker {
     if (room <= 0) return false;
     const free = new Map<string, number>();
     for (const [endpoint, count] of this.inFlight) free.set(endpoint, this.options.perEndpoint - count);
-    const claimed = await claimDeliveries(this.db, {
-      limit: room,
-      perEndpoint: this.options.perEndpoint,
-      free,
-      leaseMs: this.leaseMs,
-    });
+    const claimed = await untraced(() =>
+      claimDeliveries(this.db, { limit: room, perEndpoint: this.options.perEndpoint, free, leaseMs: this.leaseMs }),
+    );
     for (const delivery of claimed) this.dispatch(delivery);
     return claimed.length >= room;
   }
