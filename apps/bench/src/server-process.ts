@@ -12,6 +12,8 @@ export interface BenchProcess {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** The server as `npm start` runs it, built beside this workspace. */
+export const serverDist = path.resolve(here, '..', '..', 'server', 'dist');
 
 /**
  * A script of this package in its own process, so the load generator does not share its time slice; resolves with
@@ -59,7 +61,7 @@ function startProcess(
 /** The real server, as `npm start` runs it, on a new database: resolves with the key it printed on first start. */
 export async function startServerProcess(databaseUrl: string): Promise<BenchProcess & { key: string }> {
   const server = await startProcess(
-    path.join(here, '..', 'main.js'),
+    path.join(serverDist, 'main.js'),
     {
       DATABASE_URL: databaseUrl,
       PORT: '0',

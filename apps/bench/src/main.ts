@@ -22,12 +22,11 @@ import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createMembersClient } from '@members/client';
 import { bareDatabase, upsertMembersSql } from './bare-sql.js';
 import { fillCustomerMembers, settle } from './fixtures.js';
 import { load, median, type LoadResult } from './load.js';
-import { startBareProcess, startServerProcess } from './server-process.js';
+import { serverDist, startBareProcess, startServerProcess } from './server-process.js';
 import { eventLoopDelayDuring } from './event-loop.js';
 import { measureSustainedDelivery } from './sustained-delivery.js';
 import { measureDelivery } from './webhook-delivery.js';
@@ -56,7 +55,7 @@ const postgres = !databaseUrl.startsWith('file:');
 const server = await startServerProcess(databaseUrl);
 const bare = await startBareProcess(databaseUrl);
 const { db } = bareDatabase(databaseUrl);
-const adminScript = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'admin.js');
+const adminScript = path.join(serverDist, 'admin.js');
 /** The organization the server made on its first start: the database is new, so it is the first. */
 const organizationId = 1;
 const admin = (...args: string[]) =>
