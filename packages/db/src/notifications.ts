@@ -19,6 +19,8 @@ export function listenToChannel(
   let client: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+  /** Clients already given up: a lost one can say so twice (`error`, then `end`), and is replaced once. */
+  const given = new WeakSet<pg.Client>();
   const connect = async () => {
     const next = new pg.Client({ connectionString: url });
     next.on('notification', onNotification);
@@ -43,9 +45,7 @@ export function listenToChannel(
       reconnect(next);
     }
   };
-  const given = new WeakSet<pg.Client>();
   const reconnect = (lost: pg.Client) => {
-    // A lost client can say so twice (`error`, then `end`): it is replaced once.
     if (given.has(lost)) return;
     given.add(lost);
     lost.removeAllListeners('end');

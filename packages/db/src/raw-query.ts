@@ -13,3 +13,6 @@ export async function rawQuery<Row>(em: EntityManager, sql: string, params: read
   // better-sqlite3 answers the rows, pg a result that holds them.
   return Array.isArray(result) ? result : result.rows;
 }
+
+/** A timestamp as a raw query answers it: text from pg (as MikroORM sets it up), epoch milliseconds from SQLite. */
+export const rowDate = (value: string | number | Date) => (value instanceof Date ? value : new Date(value));

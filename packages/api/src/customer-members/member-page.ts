@@ -1,5 +1,5 @@
 import type { CustomerMemberListInput } from '@members/contracts';
-import type { CustomerMember } from '@members/db';
+import { rowDate, type CustomerMember } from '@members/db';
 import { orderBySql } from '../pagination.js';
 import type { RequestScope } from '../request-scope.js';
 import { foldIfCrowded, liveMemberCountSql, type MemberFilter } from './live-member-count.js';
@@ -18,9 +18,6 @@ interface Row {
   external_id: string | null;
   role: CustomerMember['role'];
 }
-
-/** PostgreSQL hands timestamps to raw queries as text, SQLite as epoch milliseconds: both make a Date. */
-const dateOf = (value: string | number | Date) => (value instanceof Date ? value : new Date(value));
 
 /**
  * One page of live members and the list's total, in one hand-written statement: the page over the partial indexes
@@ -64,8 +61,8 @@ export async function memberPage(
       : [
           {
             id: row.id,
-            createdAt: dateOf(row.created_at),
-            modifiedAt: row.modified_at === null ? null : dateOf(row.modified_at),
+            createdAt: rowDate(row.created_at),
+            modifiedAt: row.modified_at === null ? null : rowDate(row.modified_at),
             customer: { id: row.customer_id },
             email: row.email,
             name: row.name,

@@ -41,20 +41,17 @@ export function isPlainSync(scope: RequestScope, input: MemberSyncInput): boolea
 const mergesStoredFields = (scope: RequestScope, inputs: MemberSyncInput[]) =>
   scope.dialect === 'sqlite' && inputs[0]?.customFields !== undefined && inputs[0].customFields !== null;
 
-/** The stored custom fields of the members with these emails, read in the upsert's transaction. */
+/**
+ * The stored custom fields of the members with these emails, read in the upsert's transaction. One parameter an
+ * email: within SQLite's bound whenever the upsert of the same run (eleven an item) is.
+ */
 async function storedCustomFields(tx: RequestScope, emails: string[]): Promise<Map<string, JsonObject | null>> {
-  const stored = new Map<string, JsonObject | null>();
-  // Within SQLite's bound on a statement's parameters, whatever the run's length.
-  for (let start = 0; start < emails.length; start += 10_000) {
-    const some = emails.slice(start, start + 10_000);
-    const rows = await rawQuery<{ email: string; custom_fields: string | null }>(
-      tx.em,
-      `select email, custom_fields from member where organization_id = ? and email in (${some.map(() => '?').join(', ')})`,
-      [tx.organization.id, ...some],
-    );
-    for (const row of rows) stored.set(row.email, row.custom_fields === null ? null : parseFields(row.custom_fields));
-  }
-  return stored;
+  const rows = await rawQuery<{ email: string; custom_fields: string | null }>(
+    tx.em,
+    `select email, custom_fields from member where organization_id = ? and email in (${emails.map(() => '?').join(', ')})`,
+    [tx.organization.id, ...emails],
+  );
+  return new Map(rows.map((row) => [row.email, row.custom_fields === null ? null : parseFields(row.custom_fields)]));
 }
 
 const parseFields = (text: string) => jsonObject.parse(JSON.parse(text));

@@ -1,4 +1,4 @@
-import { rawQuery, type Database } from '@members/db';
+import { rawQuery, rowDate, type Database } from '@members/db';
 
 /** A delivery a worker holds, with what sending it needs: the event's body and the endpoint's address and secret. */
 export interface ClaimedDelivery {
@@ -30,11 +30,6 @@ export interface ClaimRequest {
   free: ReadonlyMap<string, number>;
   leaseMs: number;
 }
-
-/** A timestamp as the driver answers it: text from pg (as MikroORM sets it up), milliseconds from better-sqlite3. */
-const dateOf = (value: Date | number | string) =>
-  value instanceof Date ? value : new Date(typeof value === 'string' ? value : Number(value));
-const dateOrNull = (value: Date | number | string | null) => (value === null ? null : dateOf(value));
 
 interface ClaimedRow {
   id: string;
@@ -158,9 +153,9 @@ function toClaimed(row: ClaimedRow): ClaimedDelivery {
     eventId: row.event_id,
     eventType: row.type,
     payload: row.payload,
-    eventCreatedAt: dateOf(row.event_created_at),
+    eventCreatedAt: rowDate(row.event_created_at),
     attempts: row.attempts,
-    firstAttemptedAt: dateOrNull(row.first_attempted_at),
+    firstAttemptedAt: row.first_attempted_at === null ? null : rowDate(row.first_attempted_at),
     endpoint: {
       id: row.endpoint_id,
       organizationId: row.organization_id,
