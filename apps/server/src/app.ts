@@ -8,9 +8,10 @@ import {
   appRouter,
   createContextFactory,
   DomainError,
+  domainErrorOf,
+  faultOf,
   IdempotencyStore,
   metrics,
-  retryAfterOf,
   type Context,
   type RateLimits,
 } from '@members/api';
@@ -56,7 +57,7 @@ const lastErrors: ErrorRequestHandler = (error, req, res, next) => {
   const surface =
     Object.values(surfaces).find(({ prefixes }) => prefixes.some((prefix) => req.path.startsWith(prefix))) ??
     surfaces.kardow;
-  surface.requestErrors(error, req, res, next);
+  surface.sendError(res, domainErrorOf(error));
 };
 
 /** Composition only: the three surfaces and the health checks over one database. */
@@ -85,16 +86,19 @@ export function createApp(options: AppOptions): Express {
 
   const trpcContext = (req: express.Request, calls: number) =>
     createContext({ headers: req.headers, clientAddress: req.socket.remoteAddress, calls });
-  const trpcHeaders = (ctx: Context | undefined, errors: TRPCError[]) => {
-    const retryAfter = retryAfterOf(errors);
+  const trpcHeaders = (ctx: Context | undefined, errors: DomainError[]) => {
+    const retryAfter = errors.find((error) => error.retryAfter !== undefined)?.retryAfter;
     return {
       ...rateLimitHeaders(ctx?.rateLimit),
       ...(retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }),
     };
   };
-  const trpcFault = (error: TRPCError, req: express.Request) => {
-    if (error.code === 'INTERNAL_SERVER_ERROR' && req.res) req.res.locals.fault = error.cause ?? error;
+  const trpcFault = (error: DomainError, req: express.Request) => {
+    if (error.status >= 500 && req.res) req.res.locals.fault = faultOf(error);
   };
+  // tRPC's adapter hands over TRPCErrors: ours carry the DomainError they render.
+  const domainErrors = (errors: TRPCError[]) =>
+    errors.flatMap((error) => (error.cause instanceof DomainError ? [error.cause] : []));
   app.use(
     '/trpc',
     trpcMethods,
@@ -107,8 +111,10 @@ export function createApp(options: AppOptions): Express {
       createContext: ({ req, info }) => trpcContext(req, info.calls.length),
       maxBodySize: bodyLimitBytes,
       maxBatchSize: maxTrpcBatchCalls,
-      responseMeta: ({ ctx, errors }) => ({ headers: trpcHeaders(ctx, errors) }),
-      onError: ({ error, req }) => trpcFault(error, req),
+      responseMeta: ({ ctx, errors }) => ({ headers: trpcHeaders(ctx, domainErrors(errors)) }),
+      onError: ({ error, req }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') trpcFault(domainErrorOf(error.cause ?? error), req);
+      },
     }),
     trpcHttpErrors,
   );

@@ -1,25 +1,14 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
-import { DomainError, trpcCodeFor } from '@members/api';
-import type { TrpcErrorData } from '@members/contracts';
-import { toFailure } from '@members/rest';
+import { domainErrorOf, faultOf, trpcErrorShape, type DomainError } from '@members/api';
 
-/** An error met before tRPC runs (method, body, idempotency), in the shape tRPC's own errors have. */
+/** An error met before a procedure runs (method, body, idempotency), in the shape of every other /trpc error. */
 export function sendTrpcError(res: Response, error: DomainError) {
-  const code = trpcCodeFor[error.code];
-  const data: TrpcErrorData & { code: string; httpStatus: number } = {
-    code,
-    httpStatus: error.status,
-    appCode: error.code,
-    issues: error.issues,
-  };
+  if (error.status >= 500) res.locals.fault = faultOf(error);
   if (error.retryAfter !== undefined) res.set('Retry-After', String(error.retryAfter));
-  res.status(error.status).json({ error: { message: error.message, code: TRPC_ERROR_CODES_BY_KEY[code], data } });
+  res.status(error.status).json({ error: trpcErrorShape(error) });
 }
 
-/** Errors Express raises on /trpc (a body over the limit, an unreadable one, an outage), in tRPC's shape. */
+/** Errors Express raises on /trpc (a body over the limit, an unreadable one), in tRPC's shape. */
 export const trpcHttpErrors: ErrorRequestHandler = (error, _req, res, _next) => {
-  const failure = toFailure(error);
-  if (failure.status >= 500) res.locals.fault = error;
-  sendTrpcError(res, new DomainError(failure.code, failure.message, { issues: failure.issues }));
+  sendTrpcError(res, domainErrorOf(error));
 };

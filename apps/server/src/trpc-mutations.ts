@@ -1,23 +1,23 @@
 import type { Request, RequestHandler } from 'express';
-import {
-  getTRPCErrorFromUnknown,
-  getTRPCErrorShape,
-  transformTRPCResponse,
-  type TRPCError,
-  type TRPCErrorShape,
-} from '@trpc/server';
 import { getHTTPStatusCode } from '@trpc/server/http';
-import { appRouter, callProcedure, type Context } from '@members/api';
+import {
+  callProcedure,
+  domainErrorOf,
+  trpcErrorShape,
+  type Context,
+  type DomainError,
+  type TrpcErrorShape,
+} from '@members/api';
 import { maxTrpcBatchCalls, procedureAt, procedurePaths, type ProcedurePath } from '@members/contracts';
 
 export interface TrpcMutationsOptions {
   createContext(req: Request, calls: number): Context;
   /** The headers an answer carries beyond tRPC's own (rate limits, Retry-After). */
-  headers(ctx: Context | undefined, errors: TRPCError[]): Record<string, string>;
-  onError(error: TRPCError, req: Request): void;
+  headers(ctx: Context | undefined, errors: DomainError[]): Record<string, string>;
+  onError(error: DomainError, req: Request): void;
 }
 
-type Answer = { result: { data: unknown } } | { error: TRPCErrorShape };
+type Answer = { result: { data: unknown } } | { error: TrpcErrorShape };
 
 const mutations = new Set<string>(procedurePaths.filter((path) => procedureAt(path).type === 'mutation'));
 const isMutation = (path: string): path is ProcedurePath => mutations.has(path);
@@ -49,38 +49,36 @@ function callsOf(req: Request): { batch: boolean; calls: { path: ProcedurePath; 
 
 /**
  * Mutations posted as JSON, one call or a batch (as the client's batching link sends them), answered as tRPC's
- * `resolveResponse` answers them: the same procedure calls, error shapes, status and headers, from tRPC's public
- * functions. tRPC's adapter builds a Fetch Request and Response around every request, with web streams, Headers
+ * `resolveResponse` answers them: the same procedure calls (`callProcedure`, which the router's procedures call
+ * too), the same error shape (`trpcErrorShape`, which the router's formatter returns), status and headers. tRPC's adapter builds a Fetch Request and Response around every request, with web streams, Headers
  * and abort signals; on a sync that was a fifth of the server's CPU and held tRPC to about 0.75 of the same
  * procedure through REST. Anything else (queries, streamed or unreadable requests, unknown paths, batches with a
  * query) goes on to tRPC's adapter, which answers it in full. `trpc-mutations.test.ts` holds the two to the same
  * answers.
  */
 export function trpcMutations(options: TrpcMutationsOptions): RequestHandler {
-  const config = appRouter._def._config;
   return async (req, res, next) => {
     const request = callsOf(req);
     if (!request) return next();
     const { batch, calls } = request;
     const ctx = options.createContext(req, calls.length);
-    // Each call's error or undefined, in call order, as getHTTPStatusCode reads them.
-    const failures: (TRPCError | undefined)[] = calls.map(() => undefined);
+    const errors: DomainError[] = [];
     const answers = await Promise.all(
-      calls.map(async ({ path, input }, index): Promise<Answer> => {
+      calls.map(async ({ path, input }): Promise<Answer> => {
         try {
           return { result: { data: await callProcedure(ctx, path, input) } };
         } catch (cause) {
-          const error = getTRPCErrorFromUnknown(cause);
-          failures[index] = error;
+          const error = domainErrorOf(cause);
+          errors.push(error);
           options.onError(error, req);
-          return { error: getTRPCErrorShape({ config, ctx, error, input, path, type: 'mutation' }) };
+          return { error: trpcErrorShape(error, path) };
         }
       }),
     );
-    const errors = failures.filter((error) => error !== undefined);
     const answer = batch ? answers : (answers[0] as Answer);
-    const body = JSON.stringify(transformTRPCResponse(config, answer));
-    res.statusCode = getHTTPStatusCode(answer, failures);
+    const body = JSON.stringify(answer);
+    // Each answer's status is in its shape (`data.httpStatus`): one status for all, or 207.
+    res.statusCode = getHTTPStatusCode(answer, []);
     res.setHeader('vary', 'trpc-accept, accept');
     res.setHeader('content-type', 'application/json');
     for (const [name, value] of Object.entries(options.headers(ctx, errors))) res.setHeader(name, value);

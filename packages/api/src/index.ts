@@ -1,5 +1,8 @@
-export { callProcedure } from './call-procedure.js';
-export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from './router.js';
+export { appRouter, callProcedure, type AppRouter } from './trpc/router.js';
+export { asTRPCError, trpcErrorShape, type TrpcErrorShape } from './trpc/error-shape.js';
+export { invoke, parseInput } from './procedures/invoke.js';
+export { procedureByPath, procedureTree } from './procedures/index.js';
+export type { Procedure } from './procedures/procedure.js';
 export {
   createContextFactory,
   type Context,
@@ -7,8 +10,7 @@ export {
   type RequestFacts,
   type RequestHeaders,
 } from './context.js';
-export { DomainError } from './errors.js';
-export { domainErrorOf, trpcCodeFor, retryAfterOf, zodIssues } from './trpc-errors.js';
+export { DomainError, domainErrorOf, faultOf, type DomainIssue, type InputSource } from './errors.js';
 export type { RequestScope } from './request-scope.js';
 export { RateLimits, type RateLimitPolicy, type RateLimitState } from './auth/rate-limits.js';
 export { mergeCustomFields } from './organization-members/custom-fields.js';

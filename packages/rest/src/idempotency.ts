@@ -8,15 +8,16 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** How a surface tells the caller about a key it cannot honour, in its own error shape. */
 export type IdempotencyErrors = (res: Response, error: DomainError) => void;
 
+const keyHeader = 'idempotency-key';
+const keyIssue = (message: string) => ({ path: [keyHeader], message, source: 'header' as const });
+
 /** The error body of a REST surface, locating a problem with the key at the `Idempotency-Key` header. */
 export const surfaceIdempotencyErrors =
   (surface: Surface): IdempotencyErrors =>
   (res, error) =>
-    surface.sendError(res, error, () => ({ source: 'header', key: 'idempotency-key' }), {
-      body: undefined,
-      query: {},
-      path: {},
-      header: { 'idempotency-key': res.req.get('Idempotency-Key') },
+    surface.sendError(res, error, {
+      wire: { body: undefined, query: {}, path: {}, header: { [keyHeader]: res.req.get(keyHeader) } },
+      locate: () => ({ source: 'header', key: keyHeader }),
     });
 
 /**
@@ -62,7 +63,7 @@ export function idempotency(
       return errors(
         res,
         new DomainError('validation_failed', 'Idempotency-Key must be 1 to 255 characters', {
-          issues: [{ path: ['idempotency-key'], message: 'must be 1 to 255 characters' }],
+          issues: [keyIssue('must be 1 to 255 characters')],
         }),
       );
     }
@@ -73,7 +74,7 @@ export function idempotency(
         return errors(
           res,
           new DomainError('idempotency_key_reused', 'This Idempotency-Key was used with another request', {
-            issues: [{ path: ['idempotency-key'], message: 'was used with another request' }],
+            issues: [keyIssue('was used with another request')],
           }),
         );
       }

@@ -5,7 +5,7 @@ import { jsonBody } from './body.js';
 import { idempotency, surfaceIdempotencyErrors } from './idempotency.js';
 import { kardowSurface } from './kardow/surface.js';
 import { polarSurface } from './polar/surface.js';
-import { expressPath, methodNotAllowed, serveRoute, type CreateContext } from './serve-route.js';
+import { expressPath, methodNotAllowed, requestErrors, serveRoute, type CreateContext } from './serve-route.js';
 import type { Surface } from './surface.js';
 
 export interface RestOptions {
@@ -29,7 +29,7 @@ export function restRouter(options: RestOptions): Router {
     routes.use(
       surface.prefixes,
       jsonBody(bodyLimit),
-      surface.requestErrors,
+      requestErrors(surface),
       idempotency(
         options.idempotency,
         surfaceIdempotencyErrors(surface),
@@ -50,8 +50,7 @@ export function restRouter(options: RestOptions): Router {
   return router;
 }
 
-export { toFailure, type Failure } from './failure.js';
-export { expressPath, type CreateContext } from './serve-route.js';
+export { expressPath, requestErrors, type CreateContext } from './serve-route.js';
 export { rateLimitHeaders } from './rate-limit-headers.js';
 export { idempotency } from './idempotency.js';
 export { openApiDocument } from './openapi/document.js';

@@ -1,9 +1,10 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { RequestHandler, Response } from 'express';
+import type { DomainError, InputSource } from '@members/api';
 import type { SurfaceName } from '@members/contracts';
 
-/** Where an input field came from on the wire, and its name there. */
+/** Where an input field was sent, and its name there. */
 export interface WireOrigin {
-  source: 'body' | 'query' | 'path' | 'header';
+  source: InputSource;
   key: string;
 }
 
@@ -15,8 +16,11 @@ export interface WireInputs {
   header?: Record<string, unknown>;
 }
 
-/** Locates an input field (by its procedure input name) on the wire. */
-export type Locate = (field: string) => WireOrigin;
+/** What an error report may quote: the request, and where each input field of its route is sent. */
+export interface ErrorRequest {
+  wire: WireInputs;
+  locate(field: string): WireOrigin;
+}
 
 /** How one REST surface speaks: field names, success bodies and error bodies. */
 export interface Surface {
@@ -29,8 +33,7 @@ export interface Surface {
   fields(wire: unknown): Record<string, unknown>;
   /** The success body of a procedure's result. */
   body(result: unknown): unknown;
-  sendError(res: Response, error: unknown, locate: Locate, wire: WireInputs): void;
-  /** Errors met outside a route: an unreadable body, bad percent-encoding, a method the path is not served with. */
-  requestErrors: ErrorRequestHandler;
+  /** The one place this surface renders an error; `request` locates input problems, when there is a request. */
+  sendError(res: Response, error: DomainError, request?: ErrorRequest): void;
   notFound: RequestHandler;
 }

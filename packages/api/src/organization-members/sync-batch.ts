@@ -5,16 +5,15 @@ import {
   type MemberSyncBatchItem,
   type MemberSyncBatchResult,
 } from '@members/contracts';
-import { DomainError } from '../errors.js';
+import { domainErrorOf, invalidInput, type DomainError } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
-import { domainErrorOf, zodIssues } from '../trpc-errors.js';
 import { syncMember } from './sync-member.js';
 import { isPlainSync, shapeOf, upsertMembers } from './upsert-members.js';
 
 const failure = (index: number, error: DomainError): MemberSyncBatchItem => ({
   index,
   status: error.status,
-  error: { code: error.code, message: error.message, issues: error.issues },
+  error: { code: error.code, message: error.publicMessage, issues: error.publicIssues },
 });
 
 /**
@@ -38,9 +37,7 @@ export async function syncMemberBatch(
   for (const [index, item] of input.members.entries()) {
     const parsed = memberSyncInput.safeParse(item);
     if (!parsed.success) {
-      const issues = zodIssues(parsed.error);
-      const problem = `The member is invalid: ${issues.length} problem(s)`;
-      results[index] = failure(index, new DomainError('validation_failed', problem, { issues }));
+      results[index] = failure(index, invalidInput(parsed.error, undefined, 'member'));
       continue;
     }
     const member = parsed.data;
@@ -88,9 +85,6 @@ async function syncOne(scope: RequestScope, index: number, input: MemberSyncInpu
     return { index, status: synced.created ? 201 : 200, created: synced.created, member: synced.member };
   } catch (error) {
     // A fault of ours on one item is reported on that item; those before it are committed and stay so.
-    return failure(
-      index,
-      domainErrorOf(error) ?? new DomainError('internal_error', 'Something went wrong on our side'),
-    );
+    return failure(index, domainErrorOf(error));
   }
 }

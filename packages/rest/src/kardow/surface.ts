@@ -1,14 +1,16 @@
 import type { Response } from 'express';
+import { faultOf, type DomainError } from '@members/api';
 import { isPlainObject, type KardowErrorBody } from '@members/contracts';
-import { toFailure } from '../failure.js';
 import type { Surface } from '../surface.js';
 
-function sendKardowError(res: Response, error: unknown) {
-  const failure = toFailure(error);
-  if (failure.status >= 500) res.locals.fault = error;
-  if (failure.retryAfter !== undefined) res.set('Retry-After', String(failure.retryAfter));
-  const body: KardowErrorBody = { error: { code: failure.code, message: failure.message, issues: failure.issues } };
-  res.status(failure.status).json(body);
+/** Kardow's error: `{"error": {code, message, issues}}`, issues at the input's own paths. */
+function sendKardowError(res: Response, error: DomainError) {
+  if (error.status >= 500) res.locals.fault = faultOf(error);
+  if (error.retryAfter !== undefined) res.set('Retry-After', String(error.retryAfter));
+  const body: KardowErrorBody = {
+    error: { code: error.code, message: error.publicMessage, issues: error.publicIssues },
+  };
+  res.status(error.status).json(body);
 }
 
 /** Kardow: camelCase fields, `{"data": …}` bodies, `{"error": {code, message, issues}}` with the input's paths. */
@@ -18,8 +20,7 @@ export const kardowSurface: Surface = {
   wireName: (field) => field,
   fields: (wire) => (isPlainObject(wire) ? wire : {}),
   body: (result) => ({ data: result }),
-  sendError: (res, error) => sendKardowError(res, error),
-  requestErrors: (error, _req, res, _next) => sendKardowError(res, error),
+  sendError: sendKardowError,
   notFound: (req, res) => {
     const body: KardowErrorBody = {
       error: { code: 'not_found', message: `No route ${req.method} ${req.path}`, issues: [] },

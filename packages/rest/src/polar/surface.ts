@@ -1,13 +1,13 @@
 import type { Response } from 'express';
 import type { z } from 'zod';
+import { faultOf, type DomainError } from '@members/api';
 import { fromWire, isPlainObject, toSnake, toWire, type PolarValidationIssue } from '@members/contracts';
-import { toFailure, type Failure } from '../failure.js';
-import type { Locate, Surface, WireInputs } from '../surface.js';
-import { detailFromIssues, detailFromZod } from './validation-detail.js';
+import type { ErrorRequest, Surface } from '../surface.js';
+import { validationDetail } from './validation-detail.js';
 
 type PolarError = z.infer<typeof import('@members/contracts').polarErrorBody>['error'];
 
-const namedErrors: Partial<Record<Failure['code'], PolarError>> = {
+const namedErrors: Partial<Record<DomainError['code'], PolarError>> = {
   bad_request: 'BadRequest',
   unauthorized: 'Unauthorized',
   forbidden: 'NotPermitted',
@@ -21,33 +21,35 @@ const namedErrors: Partial<Record<Failure['code'], PolarError>> = {
   unavailable: 'ServiceUnavailable',
 };
 
-/** Renders any error of a Polar route exactly as Polar does, with `loc` naming the field where it was sent. */
-function sendPolarError(res: Response, error: unknown, locate: Locate, wire: WireInputs) {
-  const failure = toFailure(error);
-  if (failure.status >= 500) res.locals.fault = error;
-  if (failure.retryAfter !== undefined) res.set('Retry-After', String(failure.retryAfter));
+/** Nothing to quote or locate: an error met outside a route. */
+const noRequest: ErrorRequest = {
+  wire: { body: undefined, query: {}, path: {} },
+  locate: (field) => ({ source: 'body', key: field }),
+};
 
-  if (failure.code === 'invalid_json') {
+/** Renders any error of a Polar route exactly as Polar does, with `loc` naming the field where it was sent. */
+function sendPolarError(res: Response, error: DomainError, request: ErrorRequest = noRequest) {
+  if (error.status >= 500) res.locals.fault = faultOf(error);
+  if (error.retryAfter !== undefined) res.set('Retry-After', String(error.retryAfter));
+
+  if (error.code === 'invalid_json') {
     const detail: PolarValidationIssue[] = [
       { type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error', input: {} },
     ];
     res.status(422).json({ error: 'RequestValidationError', detail });
     return;
   }
-  if (failure.status === 422) {
-    const detail = failure.zodError
-      ? detailFromZod(failure.zodError, locate, wire)
-      : detailFromIssues(failure.issues, locate, wire);
-    res.status(422).json({ error: 'RequestValidationError', detail });
+  if (error.status === 422) {
+    res.status(422).json({ error: 'RequestValidationError', detail: validationDetail(error.issues, request) });
     return;
   }
-  if (failure.code === 'unauthorized') {
+  if (error.code === 'unauthorized') {
     res.set('WWW-Authenticate', 'Bearer').status(401).json({ error: 'Unauthorized', detail: 'Unauthorized' });
     return;
   }
-  const name = namedErrors[failure.code];
+  const name = namedErrors[error.code];
   if (name) {
-    res.status(failure.status).json({ error: name, detail: failure.message });
+    res.status(error.status).json({ error: name, detail: error.message });
     return;
   }
   res.status(500).json({ error: 'InternalServerError', detail: 'Internal Server Error' });
@@ -67,9 +69,6 @@ export const polarSurface: Surface = {
   },
   body: toWire,
   sendError: sendPolarError,
-  requestErrors: (error, req, res, _next) => {
-    sendPolarError(res, error, (key) => ({ source: 'body', key }), { body: undefined, query: {}, path: {} });
-  },
   notFound: (req, res) => {
     res.status(404).json({ error: 'ResourceNotFound', detail: `No route ${req.method} ${req.path}` });
   },

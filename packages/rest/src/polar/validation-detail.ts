@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import { toSnake, type ErrorIssue, type PolarValidationIssue } from '@members/contracts';
-import type { Locate, WireInputs } from '../surface.js';
+import type { DomainIssue } from '@members/api';
+import { toSnake, type PolarValidationIssue } from '@members/contracts';
+import type { ErrorRequest } from '../surface.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
 /** A zod issue as pydantic (and so Polar, and the SDK's HTTPValidationError) reports it. */
-export function pydanticError(issue: ZodIssue, missing: boolean): { type: string; msg: string } {
+function pydanticError(issue: ZodIssue, missing: boolean): { type: string; msg: string } {
   switch (issue.code) {
     case 'invalid_type':
       if (missing) return { type: 'missing', msg: 'Field required' };
@@ -57,44 +58,34 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /**
- * One `detail` item: `loc` names the field as the caller sent it (`["body", "customer_id"]`), and `input` is what
- * was there, or for a missing field the object it is missing from, as pydantic reports it.
+ * One `detail` item as pydantic writes it: `loc` names the field as the caller sent it (`["body", "customer_id"]`),
+ * `input` is what was there, or for a missing field the object it is missing from. A schema's issue is described
+ * by zod's own; a rule of ours (a duplicate external id, the owner's role) is a `value_error`.
  */
-export function detailItem(
-  path: readonly PropertyKey[],
-  origin: Locate,
-  wire: WireInputs,
-  describe: (missing: boolean) => { type: string; msg: string },
-): PolarValidationIssue {
-  const [first, ...rest] = path;
+function detailItem(issue: DomainIssue, request: ErrorRequest): PolarValidationIssue {
+  const [first, ...rest] = issue.path;
+  const describe = (missing: boolean) =>
+    issue.zod ? pydanticError(issue.zod, missing) : { type: 'value_error', msg: issue.message };
   if (first === undefined) {
+    // A rule of ours at the root is about the body itself: only its absence is reported there.
+    if (!issue.zod) return { type: 'missing', loc: ['body'], msg: issue.message, input: null };
     const { type, msg } = describe(false);
-    return { type, loc: ['body'], msg, input: wire.body ?? null };
+    return { type, loc: ['body'], msg, input: request.wire.body ?? null };
   }
-  const { source, key } = origin(String(first));
-  const wirePath = [key, ...rest.map((part) => (typeof part === 'string' ? toSnake(part) : part))];
-  const input = valueAt(wire[source], wirePath);
+  const origin = request.locate(String(first));
+  const source = issue.source ?? origin.source;
+  const wirePath = [origin.key, ...rest.map((part) => (typeof part === 'string' ? toSnake(part) : part))];
+  const input = valueAt(request.wire[source], wirePath);
   const missing = input === undefined;
   const { type, msg } = describe(missing);
   // Key order as Polar's: type, loc, msg, input.
   return {
     type,
-    loc: [source, ...wirePath.map((part) => (typeof part === 'symbol' ? String(part) : part))],
+    loc: [source, ...wirePath],
     msg,
-    input: missing ? (valueAt(wire[source], wirePath.slice(0, -1)) ?? null) : input,
+    input: missing ? (valueAt(request.wire[source], wirePath.slice(0, -1)) ?? null) : input,
   };
 }
 
-export function detailFromZod(error: z.ZodError, origin: Locate, wire: WireInputs) {
-  return error.issues.map((issue) => detailItem(issue.path, origin, wire, (missing) => pydanticError(issue, missing)));
-}
-
-/** A rule of ours that Polar reports as a validation error (a duplicate external id, the owner's role). */
-export function detailFromIssues(issues: ErrorIssue[], origin: Locate, wire: WireInputs) {
-  return issues.map((issue) =>
-    // A rule at the root is about the body itself: only its absence is reported there.
-    issue.path.length === 0
-      ? { type: 'missing', loc: ['body'], msg: issue.message, input: null }
-      : detailItem(issue.path, origin, wire, () => ({ type: 'value_error', msg: issue.message })),
-  );
-}
+export const validationDetail = (issues: DomainIssue[], request: ErrorRequest) =>
+  issues.map((issue) => detailItem(issue, request));
