@@ -6,7 +6,7 @@ export default mergeConfig(
   defineConfig({
     test: {
       include: ['test/**/*.test.ts'],
-      globalSetup: ['test/support/global-setup.ts'],
+      globalSetup: ['../../vitest.database-setup.ts'],
       setupFiles: ['test/support/conformance-setup.ts'],
       // Test receivers listen on loopback, which the service refuses as a webhook target unless told otherwise.
       env: { WEBHOOK_ALLOW_PRIVATE: '1' },

@@ -1,19 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { errorStatus, restRoutes, type ErrorCode } from '@members/contracts';
+import { errorStatus, kardowEventTypes, polarEmittedEventTypes, restRoutes, type ErrorCode } from '@members/contracts';
 import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
 import { request } from './support/http.js';
 
+interface Response {
+  content?: { 'application/json': { schema: object; example?: unknown } };
+}
 interface Operation {
   operationId: string;
   requestBody?: { content: { 'application/json': { examples?: Record<string, { value: unknown }> } } };
-  responses: Record<string, { content?: { 'application/json': { schema: object; example?: unknown } } }>;
+  responses: Record<string, Response | { $ref: string }>;
 }
 interface Document {
   openapi: string;
+  webhooks: Record<string, unknown>;
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, object>; securitySchemes: Record<string, object> };
+  components: {
+    schemas: Record<string, object>;
+    securitySchemes: Record<string, object>;
+    responses: Record<string, Response>;
+  };
 }
 
 let server: TestServer;
@@ -33,7 +41,7 @@ afterAll(() => server.close());
 
 /** The schema the document gives for a route and status, with its references resolved in the document. */
 function documentedSchema(path: string, method: string, status: number): object {
-  const response = document.paths[path]?.[method]?.responses[String(status)];
+  const response = resolved(document.paths[path]?.[method]?.responses[String(status)]);
   expect(response, `${method} ${path} ${status} is documented`).toBeDefined();
   return JSON.parse(
     JSON.stringify(response?.content?.['application/json'].schema ?? {}).replaceAll(
@@ -42,6 +50,12 @@ function documentedSchema(path: string, method: string, status: number): object 
     ),
   ) as object;
 }
+
+/** A response, or the shared one under `components.responses` that it references. */
+const resolved = (response: Response | { $ref: string } | undefined): Response | undefined =>
+  response && '$ref' in response
+    ? document.components.responses[response.$ref.replace('#/components/responses/', '')]
+    : response;
 
 /** Checks a real response against the schema the document gives for that route and status. */
 function expectDocumented(path: string, method: string, status: number, body: unknown) {
@@ -65,6 +79,10 @@ describe('GET /openapi.json', () => {
     for (const { route, operationId } of restRoutes) {
       expect(document.paths[route.path]?.[route.method]?.operationId, operationId).toBe(operationId);
     }
+  });
+
+  it('lists every event of the catalogue under webhooks, and nothing else', () => {
+    expect(Object.keys(document.webhooks).sort()).toEqual([...kardowEventTypes, ...polarEmittedEventTypes].sort());
   });
 
   it('documents only routes that are served: each answers 401 without a key, not 404', async () => {
@@ -124,7 +142,7 @@ describe('the examples of /openapi.json', () => {
       for (const [method, operation] of Object.entries(methods)) {
         for (const [status, response] of Object.entries(operation.responses)) {
           if (Number(status) < 400) continue;
-          const example = response.content?.['application/json'].example as { error: unknown } | undefined;
+          const example = resolved(response)?.content?.['application/json'].example as { error: unknown } | undefined;
           const where = `${method} ${path} ${status}`;
           expect(example, where).toBeDefined();
           expectDocumented(path, method, Number(status), example);

@@ -6,6 +6,7 @@ import { polarEmittedEventTypes } from '@members/contracts';
 import { openDatabase, WebhookEvent, type Database } from '@members/db';
 import { request } from './support/http.js';
 import { conformingHttpClient } from './support/polar-conformance.js';
+import { documentedWebhooks } from './support/documented-webhooks.js';
 import { startReceiver } from './support/receiver.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { createTenant, testDatabaseUrl, type Tenant } from './support/server.js';
@@ -71,6 +72,10 @@ describe('Kardow webhooks', () => {
       'subscription.canceled',
       'user.deleted',
     ]);
+    const documented = await documentedWebhooks(server.url);
+    for (const delivery of deliveries) {
+      expect(documented(String(delivery.headers['x-kardow-event']), delivery.body)).toEqual([]);
+    }
     for (const delivery of deliveries) {
       const expected = `sha256=${createHmac('sha256', secret).update(delivery.body).digest('hex')}`;
       expect(delivery.headers['x-kardow-signature']).toBe(expected);
@@ -240,6 +245,8 @@ describe('Polar webhooks, through the official SDK', () => {
     const events = deliveries.map((delivery) =>
       validateEvent(delivery.body, delivery.headers as Record<string, string>, endpoint.secret),
     );
+    const documented = await documentedWebhooks(server.url);
+    for (const [i, event] of events.entries()) expect(documented(event.type, deliveries[i]!.body)).toEqual([]);
     // Order holds per member and per customer, which is what a receiver can rely on.
     const typesOf = (id: string) => events.filter((event) => event.data.id === id).map((event) => event.type);
     expect(typesOf(team.id)).toEqual(['customer.created', 'customer.updated', 'customer.deleted']);

@@ -11,6 +11,7 @@ export {
   type MembersRestClient,
   type MembersRestClientOptions,
   type RestPaths,
+  type RestSchemas,
 } from './rest.js';
 export { TRPCClientError } from '@trpc/client';
 export type * from '@members/contracts';

@@ -1,7 +1,9 @@
 import createClient, { type Client } from 'openapi-fetch';
-import type { paths } from './rest/openapi.js';
+import type { components, paths } from './rest/openapi.js';
 
 export type { paths as RestPaths } from './rest/openapi.js';
+/** The REST surfaces' bodies as `/openapi.json` documents them (`RestSchemas['CustomerMember']`, snake_case). */
+export type RestSchemas = components['schemas'];
 export type MembersRestClient = Client<paths>;
 
 export interface MembersRestClientOptions {

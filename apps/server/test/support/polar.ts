@@ -1,30 +1,15 @@
-import type { Customer, CustomerMember } from '@members/contracts';
+import type { RestSchemas } from '@members/client';
 import { request, type Reply } from './http.js';
 
-/** Polar's wire objects, snake_case. */
-export interface WireMember {
-  id: string;
-  created_at: string;
-  modified_at: string | null;
-  customer_id: string;
-  email: string;
-  name: string | null;
-  external_id: string | null;
-  role: CustomerMember['role'];
-}
-export type WireCustomer = { id: string; type: Customer['type']; external_id: string | null; email: string | null };
+/** Polar's wire objects, snake_case, as the service's own OpenAPI document (and so the client) types them. */
+export type WireMember = RestSchemas['CustomerMember'];
+export type WireCustomer = RestSchemas['Customer'];
 export interface WireList<T> {
   items: T[];
-  pagination: { total_count: number; max_page: number };
+  pagination: RestSchemas['Pagination'];
 }
-export interface PolarValidationBody {
-  error: 'RequestValidationError';
-  detail: { type: string; loc: (string | number)[]; msg: string; input: unknown }[];
-}
-export interface PolarErrorBody {
-  error: string;
-  detail: string;
-}
+export type PolarValidationBody = RestSchemas['PolarValidationError'];
+export type PolarErrorBody = RestSchemas['PolarError'];
 
 export const polar = {
   post: <T>(url: string, key: string | null, body: unknown): Promise<Reply<T>> =>

@@ -2,7 +2,8 @@ import type { MemberAccessInput, MemberAccessResult } from '@members/contracts';
 import { Member, Payment, Plan, Subscription, type EntityManager } from '@members/db';
 import { DomainError, invalidField, notFound } from '../errors.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
-import { toAccessOutput, toOrganizationMemberOutput } from './serialize.js';
+import { memberFromEntity } from './member-repository.js';
+import { toAccessOutput } from './serialize.js';
 import { syncSubscription } from './sync-subscription.js';
 import { reportAccessChange } from './events.js';
 import { emitKardow } from '../webhooks/outbox.js';
@@ -77,7 +78,7 @@ export async function changeAccess(scope: RequestScope, input: MemberAccessInput
       ]);
       // Subscriptions and payments go with the member (ON DELETE CASCADE).
       await tx.em.nativeDelete(Member, { id: member.id });
-      await emitKardow(tx, 'user.deleted', member.id, { member: toOrganizationMemberOutput(member) });
+      await emitKardow(tx, 'user.deleted', member.id, { member: memberFromEntity(member) });
       return { deleted: { memberId: member.id, email: member.email, subscriptions, payments } };
     }
     const now = new Date();

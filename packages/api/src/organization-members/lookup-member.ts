@@ -2,7 +2,8 @@ import { looseUuid, type MemberDetail, type SubscriptionStatus } from '@members/
 import { Member, Payment, Subscription } from '@members/db';
 import { notFound } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
-import { toAccessOutput, toOrganizationMemberOutput, toPaymentOutput } from './serialize.js';
+import { memberFromEntity } from './member-repository.js';
+import { toAccessOutput, toPaymentOutput } from './serialize.js';
 
 const grantingStatuses: readonly SubscriptionStatus[] = ['active', 'trialing'];
 
@@ -26,7 +27,7 @@ export async function lookupMember({ em, organization }: RequestScope, lookup: s
   ]);
   const now = new Date();
   return {
-    member: toOrganizationMemberOutput(member),
+    member: memberFromEntity(member),
     subscriptions: subscriptions.map(toAccessOutput),
     payments: payments.map(toPaymentOutput),
     hasValidPaywallSubscription: subscriptions.some((subscription) => grantsAccess(subscription, now)),

@@ -1,21 +1,7 @@
-import type { Access, OrganizationMember, Payment as PaymentOutput } from '@members/contracts';
-import type { Member, Payment, Subscription } from '@members/db';
+import type { Access, Payment as PaymentOutput } from '@members/contracts';
+import type { Payment, Subscription } from '@members/db';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
-
-export function toOrganizationMemberOutput(member: Member): OrganizationMember {
-  return {
-    id: member.id,
-    organizationId: member.organization.id,
-    email: member.email,
-    name: member.name,
-    role: member.role,
-    approvalStatus: member.approvalStatus,
-    profilePicture: member.profilePicture ?? null,
-    description: member.description ?? null,
-    customFields: member.customFields ?? null,
-  };
-}
 
 export function toAccessOutput(subscription: Subscription): Access {
   return {

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { MemberSyncInput, MemberSyncResult } from '@members/contracts';
 import { Member } from '@members/db';
 import { conflict, notFound } from '../errors.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
-import { mergeCustomFields } from './custom-fields.js';
 import { planByIdentifier } from './plan-by-identifier.js';
 import { recordPayment } from './record-payment.js';
-import { toAccessOutput, toOrganizationMemberOutput, toPaymentOutput } from './serialize.js';
+import { applyMemberChanges, memberFromEntity, upsertMemberRows } from './member-repository.js';
+import { toAccessOutput, toPaymentOutput } from './serialize.js';
 import { syncSubscription } from './sync-subscription.js';
 import { reportAccessChange, reportMemberChange } from './events.js';
 import { emitKardow } from '../webhooks/outbox.js';
@@ -28,13 +27,13 @@ export async function syncMember(scope: RequestScope, input: MemberSyncInput): P
     const { member, created } = input.userId
       ? { member: await memberById(tx, input.userId, input.email), created: false }
       : await upsertMemberByEmail(tx, input);
-    const before = created ? null : toOrganizationMemberOutput(member);
+    const before = created ? null : memberFromEntity(member);
     if (!created) applyMemberChanges(member, input);
     const access = input.access && plan ? await syncSubscription(tx.em, member, plan, input.access) : null;
     await tx.em.flush();
     const payment = input.payment ? await recordPayment(tx.em, member, plan, input.payment) : null;
     const result: MemberSyncResult = {
-      member: toOrganizationMemberOutput(member),
+      member: memberFromEntity(member),
       created,
       access: access ? toAccessOutput(access.subscription) : null,
       payment: payment ? toPaymentOutput(payment.payment) : null,
@@ -48,41 +47,14 @@ export async function syncMember(scope: RequestScope, input: MemberSyncInput): P
   });
 }
 
-/**
- * One statement: insert the member, or on (organization, email) touch the existing row, and return it. Concurrent
- * syncs of one new email create it once (the others wait on the insert and get the same row back), the row is
- * locked until commit on PostgreSQL, and the id we proposed tells who created it.
- */
+/** The member of the sync's email, inserted with the defaults if new, and locked until commit on PostgreSQL. */
 async function upsertMemberByEmail(
   tx: RequestScope,
   input: MemberSyncInput,
 ): Promise<{ member: Member; created: boolean }> {
-  const now = new Date();
-  const proposedId = randomUUID();
-  const rows: Record<string, unknown>[] = await tx.em
-    .createQueryBuilder(Member)
-    .insert({
-      id: proposedId,
-      organization: tx.organization.id,
-      email: input.email,
-      name: input.name ?? input.email.split('@')[0]!,
-      role: input.role ?? 'employee',
-      approvalStatus: input.approvalStatus ?? tx.organization.defaultApprovalStatus,
-      profilePicture: input.profilePicture ?? null,
-      description: input.description ?? null,
-      customFields: mergeCustomFields(null, input.customFields),
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflict(['organization', 'email'])
-    // A no-op update, so the conflicting row is returned (and locked) rather than skipped.
-    .merge(['email'])
-    .returning('*')
-    .execute('all', false);
-  const row = rows[0];
-  if (!row) throw new Error('INSERT … RETURNING returned no row');
-  const member = tx.em.map(Member, row);
-  return { member, created: member.id === proposedId };
+  const [upserted] = await upsertMemberRows(tx, [input], { set: [] });
+  if (!upserted) throw new Error('INSERT … RETURNING returned no row');
+  return { member: tx.em.map(Member, upserted.row), created: upserted.created };
 }
 
 /** With `userId`, the id names the member and `email` becomes its new address. */
@@ -99,15 +71,4 @@ async function memberById(tx: RequestScope, userId: string, email: string): Prom
     member.email = email;
   }
   return member;
-}
-
-/** Omitted fields are left as they are; nullable fields sent as null are cleared. */
-function applyMemberChanges(member: Member, input: MemberSyncInput): void {
-  if (input.name !== undefined) member.name = input.name;
-  if (input.role !== undefined) member.role = input.role;
-  if (input.approvalStatus !== undefined) member.approvalStatus = input.approvalStatus;
-  if (input.profilePicture !== undefined) member.profilePicture = input.profilePicture;
-  if (input.description !== undefined) member.description = input.description;
-  if (input.customFields !== undefined)
-    member.customFields = mergeCustomFields(member.customFields ?? null, input.customFields);
 }

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { toWire, type KardowEventType, type PolarEventType } from '@members/contracts';
+import {
+  toWire,
+  type KardowEventData,
+  type KardowEventType,
+  type PolarEventData,
+  type PolarEventType,
+} from '@members/contracts';
 import { WebhookDelivery, WebhookEvent, type EntityManager } from '@members/db';
 import type { RequestScope } from '../request-scope.js';
 import { deliveriesScheduled } from './outbox-signal.js';
@@ -11,7 +17,7 @@ import { deliveriesScheduled } from './outbox-signal.js';
 async function emit(
   tx: RequestScope,
   surface: 'kardow' | 'polar',
-  type: string,
+  type: KardowEventType | PolarEventType,
   orderingKey: string,
   body: Record<string, unknown>,
 ): Promise<void> {
@@ -52,10 +58,18 @@ export function scheduleDelivery(em: EntityManager, event: WebhookEvent, endpoin
   deliveriesScheduled();
 }
 
-/** Kardow's body: `{"event", "timestamp", "data"}`, data as the sync response shapes it. */
-export const emitKardow = (tx: RequestScope, event: KardowEventType, memberId: string, data: Record<string, unknown>) =>
-  emit(tx, 'kardow', event, memberId, { event, timestamp: new Date().toISOString(), data });
+/** Kardow's body: `{"event", "timestamp", "data"}`, data as the catalogue (`kardowEvents`) gives it. */
+export const emitKardow = <E extends KardowEventType>(
+  tx: RequestScope,
+  event: E,
+  memberId: string,
+  data: KardowEventData<E>,
+) => emit(tx, 'kardow', event, memberId, { event, timestamp: new Date().toISOString(), data });
 
-/** Polar's body: `{"type", "timestamp", "data"}`, data snake_case as Polar's API serves it. */
-export const emitPolar = (tx: RequestScope, type: PolarEventType, orderingKey: string, data: object) =>
-  emit(tx, 'polar', type, orderingKey, { type, timestamp: new Date().toISOString(), data: toWire(data) });
+/** Polar's body: `{"type", "timestamp", "data"}`, data (`polarEvents`) snake_case as Polar's API serves it. */
+export const emitPolar = <E extends PolarEventType>(
+  tx: RequestScope,
+  type: E,
+  orderingKey: string,
+  data: PolarEventData<E>,
+) => emit(tx, 'polar', type, orderingKey, { type, timestamp: new Date().toISOString(), data: toWire(data) });

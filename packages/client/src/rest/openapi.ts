@@ -450,7 +450,229 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "user.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** user.created (Kardow subscriptions) */
+        post: operations["webhook:user.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "user.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** user.updated (Kardow subscriptions) */
+        post: operations["webhook:user.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "user.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** user.deleted (Kardow subscriptions) */
+        post: operations["webhook:user.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** subscription.created (Kardow subscriptions) */
+        post: operations["webhook:subscription.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** subscription.updated (Kardow subscriptions) */
+        post: operations["webhook:subscription.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.canceled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** subscription.canceled (Kardow subscriptions) */
+        post: operations["webhook:subscription.canceled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** payment.received (Kardow subscriptions) */
+        post: operations["webhook:payment.received"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "member.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** member.created (Polar endpoints) */
+        post: operations["webhook:member.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "member.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** member.updated (Polar endpoints) */
+        post: operations["webhook:member.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "member.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** member.deleted (Polar endpoints) */
+        post: operations["webhook:member.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** customer.created (Polar endpoints) */
+        post: operations["webhook:customer.created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** customer.updated (Polar endpoints) */
+        post: operations["webhook:customer.updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** customer.deleted (Polar endpoints) */
+        post: operations["webhook:customer.deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         KardowError: {
@@ -683,7 +905,256 @@ export interface components {
             is_archived: boolean;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The body is not JSON */
+        KardowError400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "invalid_json",
+                 *         "message": "The request body is not valid JSON",
+                 *         "issues": []
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["KardowError"];
+            };
+        };
+        /** @description No API key, or an unknown or revoked one */
+        KardowError401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unauthorized",
+                 *         "message": "The API key is unknown or revoked",
+                 *         "issues": []
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["KardowError"];
+            };
+        };
+        /** @description The key lacks the scope, or the action is not permitted */
+        KardowError403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "forbidden",
+                 *         "message": "This API key lacks the members:write scope",
+                 *         "issues": []
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["KardowError"];
+            };
+        };
+        /** @description Not found (records of other organizations included) */
+        KardowError404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "not_found",
+                 *         "message": "No member with userId 3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                 *         "issues": []
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["KardowError"];
+            };
+        };
+        /** @description Conflicts with another record */
+        KardowError409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "conflict",
+                 *         "message": "Another member already has the email member@example.com",
+                 *         "issues": []
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["KardowError"];
+            };
+        };
+        /** @description The body is over the size limit */
+        KardowError413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "payload_too_large",
+                 *         "message": "The request body is too large",
+                 *         "issues": []
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["KardowError"];
+            };
+        };
+        /** @description Validation failed: every problem is listed */
+        KardowError422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "validation_failed",
+                 *         "message": "The request is invalid: 2 problem(s)",
+                 *         "issues": [
+                 *           {
+                 *             "path": [
+                 *               "email"
+                 *             ],
+                 *             "message": "Invalid email address"
+                 *           },
+                 *           {
+                 *             "path": [
+                 *               "payment",
+                 *               "currency"
+                 *             ],
+                 *             "message": "must be a 3-letter ISO-4217 currency code"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["KardowError"];
+            };
+        };
+        /** @description Rate limited: retry after the Retry-After seconds */
+        KardowError429: {
+            headers: {
+                /** @description Seconds to wait */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "rate_limited",
+                 *         "message": "Too many requests; retry in 1s",
+                 *         "issues": []
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["KardowError"];
+            };
+        };
+        /** @description No API key, or an unknown or revoked one */
+        PolarError401: {
+            headers: {
+                "WWW-Authenticate"?: "Bearer";
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "Unauthorized",
+                 *       "detail": "Unauthorized"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PolarError"];
+            };
+        };
+        /** @description The key lacks the scope, or the action is not permitted */
+        PolarError403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "NotPermitted",
+                 *       "detail": "An individual customer cannot have members other than its owner"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PolarError"];
+            };
+        };
+        /** @description Not found (records of other organizations included) */
+        PolarError404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "ResourceNotFound",
+                 *       "detail": "Member not found"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PolarError"];
+            };
+        };
+        /** @description Validation failed: every problem is listed */
+        PolarError422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "RequestValidationError",
+                 *       "detail": [
+                 *         {
+                 *           "type": "missing",
+                 *           "loc": [
+                 *             "body",
+                 *             "email"
+                 *           ],
+                 *           "msg": "Field required",
+                 *           "input": {}
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PolarValidationError"];
+            };
+        };
+        /** @description Rate limited: retry after the Retry-After seconds */
+        PolarError429: {
+            headers: {
+                /** @description Seconds to wait */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "TooManyRequests",
+                 *       "detail": "Too many requests; retry in 1s"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PolarError"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -795,166 +1266,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "invalid_json",
-                     *         "message": "The request body is not valid JSON",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "unauthorized",
-                     *         "message": "The API key is unknown or revoked",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "forbidden",
-                     *         "message": "This API key lacks the members:write scope",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "not_found",
-                     *         "message": "No member with userId 3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Conflicts with another record */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "conflict",
-                     *         "message": "Another member already has the email member@example.com",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description The body is over the size limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "payload_too_large",
-                     *         "message": "The request body is too large",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "validation_failed",
-                     *         "message": "The request is invalid: 2 problem(s)",
-                     *         "issues": [
-                     *           {
-                     *             "path": [
-                     *               "email"
-                     *             ],
-                     *             "message": "Invalid email address"
-                     *           },
-                     *           {
-                     *             "path": [
-                     *               "payment",
-                     *               "currency"
-                     *             ],
-                     *             "message": "must be a 3-letter ISO-4217 currency code"
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "rate_limited",
-                     *         "message": "Too many requests; retry in 1s",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
+            400: components["responses"]["KardowError400"];
+            401: components["responses"]["KardowError401"];
+            403: components["responses"]["KardowError403"];
+            404: components["responses"]["KardowError404"];
+            409: components["responses"]["KardowError409"];
+            413: components["responses"]["KardowError413"];
+            422: components["responses"]["KardowError422"];
+            429: components["responses"]["KardowError429"];
         };
     };
     "members:sync_batch": {
@@ -983,130 +1302,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "invalid_json",
-                     *         "message": "The request body is not valid JSON",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "unauthorized",
-                     *         "message": "The API key is unknown or revoked",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "forbidden",
-                     *         "message": "This API key lacks the members:write scope",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description The body is over the size limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "payload_too_large",
-                     *         "message": "The request body is too large",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "validation_failed",
-                     *         "message": "The request is invalid: 2 problem(s)",
-                     *         "issues": [
-                     *           {
-                     *             "path": [
-                     *               "email"
-                     *             ],
-                     *             "message": "Invalid email address"
-                     *           },
-                     *           {
-                     *             "path": [
-                     *               "payment",
-                     *               "currency"
-                     *             ],
-                     *             "message": "must be a 3-letter ISO-4217 currency code"
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "rate_limited",
-                     *         "message": "Too many requests; retry in 1s",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
+            400: components["responses"]["KardowError400"];
+            401: components["responses"]["KardowError401"];
+            403: components["responses"]["KardowError403"];
+            413: components["responses"]["KardowError413"];
+            422: components["responses"]["KardowError422"];
+            429: components["responses"]["KardowError429"];
         };
     };
     "members:lookup": {
@@ -1131,80 +1332,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "unauthorized",
-                     *         "message": "The API key is unknown or revoked",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "forbidden",
-                     *         "message": "This API key lacks the members:write scope",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "not_found",
-                     *         "message": "No member with userId 3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "rate_limited",
-                     *         "message": "Too many requests; retry in 1s",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
+            401: components["responses"]["KardowError401"];
+            403: components["responses"]["KardowError403"];
+            404: components["responses"]["KardowError404"];
+            429: components["responses"]["KardowError429"];
         };
     };
     "members:access": {
@@ -1242,166 +1373,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "invalid_json",
-                     *         "message": "The request body is not valid JSON",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "unauthorized",
-                     *         "message": "The API key is unknown or revoked",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "forbidden",
-                     *         "message": "This API key lacks the members:write scope",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "not_found",
-                     *         "message": "No member with userId 3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Conflicts with another record */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "conflict",
-                     *         "message": "Another member already has the email member@example.com",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description The body is over the size limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "payload_too_large",
-                     *         "message": "The request body is too large",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "validation_failed",
-                     *         "message": "The request is invalid: 2 problem(s)",
-                     *         "issues": [
-                     *           {
-                     *             "path": [
-                     *               "email"
-                     *             ],
-                     *             "message": "Invalid email address"
-                     *           },
-                     *           {
-                     *             "path": [
-                     *               "payment",
-                     *               "currency"
-                     *             ],
-                     *             "message": "must be a 3-letter ISO-4217 currency code"
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "rate_limited",
-                     *         "message": "Too many requests; retry in 1s",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
+            400: components["responses"]["KardowError400"];
+            401: components["responses"]["KardowError401"];
+            403: components["responses"]["KardowError403"];
+            404: components["responses"]["KardowError404"];
+            409: components["responses"]["KardowError409"];
+            413: components["responses"]["KardowError413"];
+            422: components["responses"]["KardowError422"];
+            429: components["responses"]["KardowError429"];
         };
     };
     "webhooks:list": {
@@ -1424,62 +1403,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "unauthorized",
-                     *         "message": "The API key is unknown or revoked",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "forbidden",
-                     *         "message": "This API key lacks the members:write scope",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "rate_limited",
-                     *         "message": "Too many requests; retry in 1s",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
+            401: components["responses"]["KardowError401"];
+            403: components["responses"]["KardowError403"];
+            429: components["responses"]["KardowError429"];
         };
     };
     "webhooks:subscribe": {
@@ -1545,166 +1471,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is not JSON */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "invalid_json",
-                     *         "message": "The request body is not valid JSON",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "unauthorized",
-                     *         "message": "The API key is unknown or revoked",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "forbidden",
-                     *         "message": "This API key lacks the members:write scope",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "not_found",
-                     *         "message": "No member with userId 3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Conflicts with another record */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "conflict",
-                     *         "message": "Another member already has the email member@example.com",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description The body is over the size limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "payload_too_large",
-                     *         "message": "The request body is too large",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "validation_failed",
-                     *         "message": "The request is invalid: 2 problem(s)",
-                     *         "issues": [
-                     *           {
-                     *             "path": [
-                     *               "email"
-                     *             ],
-                     *             "message": "Invalid email address"
-                     *           },
-                     *           {
-                     *             "path": [
-                     *               "payment",
-                     *               "currency"
-                     *             ],
-                     *             "message": "must be a 3-letter ISO-4217 currency code"
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "rate_limited",
-                     *         "message": "Too many requests; retry in 1s",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
+            400: components["responses"]["KardowError400"];
+            401: components["responses"]["KardowError401"];
+            403: components["responses"]["KardowError403"];
+            404: components["responses"]["KardowError404"];
+            409: components["responses"]["KardowError409"];
+            413: components["responses"]["KardowError413"];
+            422: components["responses"]["KardowError422"];
+            429: components["responses"]["KardowError429"];
         };
     };
     "webhooks:unsubscribe": {
@@ -1729,112 +1503,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "unauthorized",
-                     *         "message": "The API key is unknown or revoked",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "forbidden",
-                     *         "message": "This API key lacks the members:write scope",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "not_found",
-                     *         "message": "No member with userId 3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "validation_failed",
-                     *         "message": "The request is invalid: 2 problem(s)",
-                     *         "issues": [
-                     *           {
-                     *             "path": [
-                     *               "email"
-                     *             ],
-                     *             "message": "Invalid email address"
-                     *           },
-                     *           {
-                     *             "path": [
-                     *               "payment",
-                     *               "currency"
-                     *             ],
-                     *             "message": "must be a 3-letter ISO-4217 currency code"
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "rate_limited",
-                     *         "message": "Too many requests; retry in 1s",
-                     *         "issues": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["KardowError"];
-                };
-            };
+            401: components["responses"]["KardowError401"];
+            403: components["responses"]["KardowError403"];
+            404: components["responses"]["KardowError404"];
+            422: components["responses"]["KardowError422"];
+            429: components["responses"]["KardowError429"];
         };
     };
     "members:list_members": {
@@ -1862,94 +1535,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerMemberList"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "members:create_member": {
@@ -1985,94 +1575,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerMember"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "members:get_member": {
@@ -2095,94 +1602,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerMember"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "members:delete_member": {
@@ -2203,94 +1627,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "members:update_member": {
@@ -2321,94 +1662,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerMember"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "members:get_member_by_external_id": {
@@ -2434,94 +1692,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerMember"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "members:delete_member_by_external_id": {
@@ -2545,94 +1720,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "members:update_member_by_external_id": {
@@ -2666,94 +1758,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerMember"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "customers:list": {
@@ -2785,94 +1794,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerList"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "customers:create": {
@@ -2920,94 +1846,11 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "customers:get": {
@@ -3030,94 +1873,11 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "customers:delete": {
@@ -3140,94 +1900,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "customers:update": {
@@ -3267,94 +1944,11 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "customers:get_external": {
@@ -3377,94 +1971,11 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "customers:delete_external": {
@@ -3487,94 +1998,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "customers:update_external": {
@@ -3612,94 +2040,11 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "customers:members:list": {
@@ -3728,94 +2073,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerMemberList"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "customers:members:create": {
@@ -3851,94 +2113,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerMember"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "customers:members:get": {
@@ -3962,94 +2141,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerMember"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "customers:members:delete": {
@@ -4071,94 +2167,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "customers:members:update": {
@@ -4190,94 +2203,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerMember"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "webhooks:list_webhook_endpoints": {
@@ -4302,94 +2232,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointList"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "webhooks:create_webhook_endpoint": {
@@ -4422,94 +2269,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "webhooks:get_webhook_endpoint": {
@@ -4532,94 +2296,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "webhooks:delete_webhook_endpoint": {
@@ -4640,94 +2321,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "webhooks:update_webhook_endpoint": {
@@ -4760,94 +2358,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "webhooks:reset_webhook_endpoint_secret": {
@@ -4870,94 +2385,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "webhooks:list_webhook_deliveries": {
@@ -4988,94 +2420,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryList"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Not found (records of other organizations included) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
-            /** @description Validation failed: every problem is listed */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
-                };
-            };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
-                };
-            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
         };
     };
     "webhooks:redeliver_webhook_event": {
@@ -5100,93 +2449,451 @@ export interface operations {
                     };
                 };
             };
-            /** @description No API key, or an unknown or revoked one */
-            401: {
-                headers: {
-                    "WWW-Authenticate"?: "Bearer";
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "Unauthorized",
-                     *       "detail": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
+        };
+    };
+    "webhook:user.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex HMAC-SHA256 of the body, keyed by the subscription secret> */
+                "X-Kardow-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    event: "user.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: {
+                        member: components["schemas"]["OrganizationMember"];
+                    };
                 };
             };
-            /** @description The key lacks the scope, or the action is not permitted */
-            403: {
+        };
+        responses: {
+            /** @description Received; any other answer (or none within the timeout) is retried with backoff */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "NotPermitted",
-                     *       "detail": "An individual customer cannot have members other than its owner"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
+                content?: never;
+            };
+        };
+    };
+    "webhook:user.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex HMAC-SHA256 of the body, keyed by the subscription secret> */
+                "X-Kardow-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    event: "user.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: {
+                        member: components["schemas"]["OrganizationMember"];
+                    };
                 };
             };
-            /** @description Not found (records of other organizations included) */
-            404: {
+        };
+        responses: {
+            /** @description Received; any other answer (or none within the timeout) is retried with backoff */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "ResourceNotFound",
-                     *       "detail": "Member not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
+                content?: never;
+            };
+        };
+    };
+    "webhook:user.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex HMAC-SHA256 of the body, keyed by the subscription secret> */
+                "X-Kardow-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    event: "user.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: {
+                        member: components["schemas"]["OrganizationMember"];
+                    };
                 };
             };
-            /** @description Validation failed: every problem is listed */
-            422: {
+        };
+        responses: {
+            /** @description Received; any other answer (or none within the timeout) is retried with backoff */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "RequestValidationError",
-                     *       "detail": [
-                     *         {
-                     *           "type": "missing",
-                     *           "loc": [
-                     *             "body",
-                     *             "email"
-                     *           ],
-                     *           "msg": "Field required",
-                     *           "input": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarValidationError"];
+                content?: never;
+            };
+        };
+    };
+    "webhook:subscription.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex HMAC-SHA256 of the body, keyed by the subscription secret> */
+                "X-Kardow-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    event: "subscription.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: {
+                        access: components["schemas"]["Access"];
+                    };
                 };
             };
-            /** @description Rate limited: retry after the Retry-After seconds */
-            429: {
+        };
+        responses: {
+            /** @description Received; any other answer (or none within the timeout) is retried with backoff */
+            "2XX": {
                 headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": "TooManyRequests",
-                     *       "detail": "Too many requests; retry in 1s"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PolarError"];
+                content?: never;
+            };
+        };
+    };
+    "webhook:subscription.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex HMAC-SHA256 of the body, keyed by the subscription secret> */
+                "X-Kardow-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    event: "subscription.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: {
+                        access: components["schemas"]["Access"];
+                    };
                 };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer (or none within the timeout) is retried with backoff */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook:subscription.canceled": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex HMAC-SHA256 of the body, keyed by the subscription secret> */
+                "X-Kardow-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    event: "subscription.canceled";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: {
+                        access: components["schemas"]["Access"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer (or none within the timeout) is retried with backoff */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook:payment.received": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex HMAC-SHA256 of the body, keyed by the subscription secret> */
+                "X-Kardow-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    event: "payment.received";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: {
+                        payment: components["schemas"]["Payment"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer (or none within the timeout) is retried with backoff */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook:member.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (Standard Webhooks) */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when the attempt was signed */
+                "webhook-timestamp": string;
+                /** @description v1,<base64 HMAC-SHA256 of id.timestamp.body>, keyed by the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "member.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["CustomerMember"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer (or none within the timeout) is retried with backoff */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook:member.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (Standard Webhooks) */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when the attempt was signed */
+                "webhook-timestamp": string;
+                /** @description v1,<base64 HMAC-SHA256 of id.timestamp.body>, keyed by the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "member.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["CustomerMember"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer (or none within the timeout) is retried with backoff */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook:member.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (Standard Webhooks) */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when the attempt was signed */
+                "webhook-timestamp": string;
+                /** @description v1,<base64 HMAC-SHA256 of id.timestamp.body>, keyed by the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "member.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["CustomerMember"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer (or none within the timeout) is retried with backoff */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook:customer.created": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (Standard Webhooks) */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when the attempt was signed */
+                "webhook-timestamp": string;
+                /** @description v1,<base64 HMAC-SHA256 of id.timestamp.body>, keyed by the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "customer.created";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Customer"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer (or none within the timeout) is retried with backoff */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook:customer.updated": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (Standard Webhooks) */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when the attempt was signed */
+                "webhook-timestamp": string;
+                /** @description v1,<base64 HMAC-SHA256 of id.timestamp.body>, keyed by the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "customer.updated";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Customer"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer (or none within the timeout) is retried with backoff */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook:customer.deleted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (Standard Webhooks) */
+                "webhook-id": string;
+                /** @description Seconds since the epoch when the attempt was signed */
+                "webhook-timestamp": string;
+                /** @description v1,<base64 HMAC-SHA256 of id.timestamp.body>, keyed by the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "customer.deleted";
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: components["schemas"]["Customer"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer (or none within the timeout) is retried with backoff */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

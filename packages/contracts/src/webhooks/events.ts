@@ -1,27 +1,39 @@
 import { z } from 'zod';
+import { access, organizationMember, payment } from '../kardow/organization-member.js';
+import { customer } from '../polar/customer.js';
+import { customerMember } from '../polar/customer-member.js';
 
-/** What this service tells Kardow subscribers: member, subscription and payment changes. */
-export const kardowEventTypes = [
-  'user.created',
-  'user.updated',
-  'user.deleted',
-  'subscription.created',
-  'subscription.updated',
-  'subscription.canceled',
-  'payment.received',
-] as const;
-export type KardowEventType = (typeof kardowEventTypes)[number];
+/**
+ * Every event this service sends, by name, with the schema of its `data`: one place that `emit` is typed by, the
+ * OpenAPI document's `webhooks` lists, and a subscription's event names are checked against. Kardow's bodies are
+ * `{"event", "timestamp", "data"}`; Polar's `{"type", "timestamp", "data"}`, data snake_case as Polar serves it.
+ */
+export const kardowEvents = {
+  'user.created': z.object({ member: organizationMember }),
+  'user.updated': z.object({ member: organizationMember }),
+  'user.deleted': z.object({ member: organizationMember }),
+  'subscription.created': z.object({ access }),
+  'subscription.updated': z.object({ access }),
+  'subscription.canceled': z.object({ access }),
+  'payment.received': z.object({ payment }),
+};
+export const polarEvents = {
+  'member.created': customerMember,
+  'member.updated': customerMember,
+  'member.deleted': customerMember,
+  'customer.created': customer,
+  'customer.updated': customer,
+  'customer.deleted': customer,
+};
 
-/** What this service tells Polar endpoints: member and customer changes. */
-export const polarEmittedEventTypes = [
-  'member.created',
-  'member.updated',
-  'member.deleted',
-  'customer.created',
-  'customer.updated',
-  'customer.deleted',
-] as const;
-export type PolarEventType = (typeof polarEmittedEventTypes)[number];
+export type KardowEventType = keyof typeof kardowEvents;
+export type PolarEventType = keyof typeof polarEvents;
+export type KardowEventData<E extends KardowEventType> = z.input<(typeof kardowEvents)[E]>;
+export type PolarEventData<E extends PolarEventType> = z.input<(typeof polarEvents)[E]>;
+
+const namesOf = <T extends object>(catalogue: T) => Object.keys(catalogue) as (keyof T & string)[];
+export const kardowEventTypes = namesOf(kardowEvents);
+export const polarEmittedEventTypes = namesOf(polarEvents);
 
 /** Every event type Polar's official document lets an endpoint subscribe to (only some ever happen here). */
 export const polarWebhookEventType = z.enum([

@@ -12,6 +12,7 @@ import {
 } from '@members/contracts';
 import { errorExamples } from './error-examples.js';
 import { SchemaComponents, type JsonSchema } from './json-schema.js';
+import { webhookItems } from './webhooks.js';
 
 const errorDescriptions: Record<ErrorStatus, string> = {
   400: 'The body is not JSON',
@@ -42,7 +43,15 @@ export function openApiDocument(rows: readonly TableRow[] = restRoutes) {
     polar: components.convert(polarErrorBody, 'output', 'camel'),
   };
 
+  /** One error response of a surface, defined once under `components.responses` and referenced by each operation. */
+  const responses: Record<string, unknown> = {};
   function errorResponse({ surface }: TableRow, status: ErrorStatus) {
+    const name = `${surface === 'kardow' ? 'Kardow' : 'Polar'}Error${status}`;
+    responses[name] ??= errorResponseBody(surface, status);
+    return { $ref: `#/components/responses/${name}` };
+  }
+
+  function errorResponseBody(surface: TableRow['surface'], status: ErrorStatus) {
     const schema =
       surface === 'kardow' ? errorSchemas.kardow : status === 422 ? errorSchemas.polarValidation : errorSchemas.polar;
     const headers =
@@ -142,6 +151,7 @@ export function openApiDocument(rows: readonly TableRow[] = restRoutes) {
   for (const row of rows) {
     paths[row.route.path] = { ...paths[row.route.path], [row.route.method]: operation(row) };
   }
+  const webhooks = webhookItems(components);
   return {
     openapi: '3.1.0',
     info: {
@@ -152,12 +162,14 @@ export function openApiDocument(rows: readonly TableRow[] = restRoutes) {
     servers: [{ url: '/' }],
     tags: Object.values(tags).map((name) => ({ name })),
     paths,
+    webhooks,
     components: {
       securitySchemes: {
         apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
         bearer: { type: 'http', scheme: 'bearer', description: 'The same API key, as a bearer token' },
       },
       schemas: components.schemas,
+      responses,
     },
   };
 }

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerCreateInput, customerListInput, customerMemberListInput } from '@members/contracts';
+import type { Database } from '@members/db';
+import { listCustomerMembers } from '../src/customer-members/customer-members.js';
+import {
+  createCustomer,
+  deleteCustomer,
+  getCustomer,
+  listCustomers,
+  updateCustomer,
+} from '../src/customers/customers.js';
+import { DomainError } from '../src/errors.js';
+import type { RequestScope } from '../src/request-scope.js';
+import { openTestDatabase, testOrganization } from './support/scope.js';
+
+let db: Database;
+let scope: () => Promise<RequestScope>;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  scope = await testOrganization(db);
+});
+afterAll(() => db.close());
+
+const create = async (input: unknown) => createCustomer(await scope(), customerCreateInput.parse(input));
+const codeOf = (work: Promise<unknown>) =>
+  work.then(
+    () => null,
+    (error: unknown) => (error instanceof DomainError ? error.code : error),
+  );
+
+describe('customers', () => {
+  it('creates a team with its owner member, finds it by id and by external id, and updates it', async () => {
+    const team = await create({
+      type: 'team',
+      name: 'Acme',
+      externalId: 'acme',
+      owner: { email: 'boss@acme.test', name: 'Boss' },
+    });
+    expect(team).toMatchObject({ type: 'team', name: 'Acme', externalId: 'acme', email: null });
+    const members = await listCustomerMembers(await scope(), customerMemberListInput.parse({ customerId: team.id }));
+    expect(members.items.map(({ email, role }) => ({ email, role }))).toEqual([
+      { email: 'boss@acme.test', role: 'owner' },
+    ]);
+
+    expect((await getCustomer(await scope(), { externalId: 'acme' })).id).toBe(team.id);
+    const renamed = await updateCustomer(await scope(), { id: team.id }, { name: 'Acme Inc.', metadata: { tier: 1 } });
+    expect(renamed).toMatchObject({ name: 'Acme Inc.', metadata: { tier: 1 } });
+  });
+
+  it('refuses a second customer with the same external id, and frees it once the first is deleted', async () => {
+    const first = await create({ email: 'solo@example.com', externalId: 'solo' });
+    expect(await codeOf(create({ email: 'other@example.com', externalId: 'solo' }))).toBe('validation_failed');
+    await deleteCustomer(await scope(), { id: first.id });
+    expect(await codeOf(getCustomer(await scope(), { id: first.id }))).toBe('not_found');
+    const again = await create({ email: 'solo@example.com', externalId: 'solo' });
+    expect(again.id).not.toBe(first.id);
+  });
+
+  it('lists only this organization’s customers, a page at a time', async () => {
+    const other = await testOrganization(db);
+    await createCustomer(await other(), customerCreateInput.parse({ email: 'elsewhere@example.com' }));
+    const page = await listCustomers(await scope(), customerListInput.parse({ limit: 1 }));
+    expect(page.items).toHaveLength(1);
+    expect(page.pagination.totalCount).toBe(2);
+    const all = await listCustomers(await scope(), customerListInput.parse({ limit: 100 }));
+    expect(all.items.map((customer) => customer.email)).not.toContain('elsewhere@example.com');
+  });
+});

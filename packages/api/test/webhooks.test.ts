@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  customerCreateInput,
+  kardowSubscriptionCreateInput,
+  memberSyncInput,
+  webhookDeliveryListInput,
+  webhookEndpointCreateInput,
+} from '@members/contracts';
+import { WebhookDelivery, WebhookEvent, type Database } from '@members/db';
+import { createCustomer } from '../src/customers/customers.js';
+import { DomainError } from '../src/errors.js';
+import { syncMember } from '../src/organization-members/sync-member.js';
+import type { RequestScope } from '../src/request-scope.js';
+import { listDeliveries, redeliverEvent } from '../src/webhooks/deliveries.js';
+import {
+  createEndpoint,
+  deleteEndpoint,
+  listSubscriptions,
+  subscribe,
+  unsubscribe,
+} from '../src/webhooks/endpoints.js';
+import { openTestDatabase, testOrganization } from './support/scope.js';
+
+let db: Database;
+let scope: () => Promise<RequestScope>;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  scope = await testOrganization(db);
+});
+afterAll(() => db.close());
+
+/** The events written for this organization, oldest first, with how many deliveries each has. */
+async function outbox(organizationId: number) {
+  const em = db.fork();
+  const events = await em.find(WebhookEvent, { organization: organizationId }, { orderBy: { createdAt: 'asc' } });
+  return Promise.all(
+    events.map(async (event) => ({
+      id: event.id,
+      type: event.type,
+      payload: JSON.parse(event.payload) as Record<string, unknown>,
+      deliveries: await em.count(WebhookDelivery, { event: event.id }),
+    })),
+  );
+}
+
+describe('webhooks', () => {
+  it('writes an event only for what someone subscribed to, in the change’s transaction', async () => {
+    const tx = await scope();
+    await syncMember(tx, memberSyncInput.parse({ email: 'unheard@example.com' }));
+    expect(await outbox(tx.organization.id)).toEqual([]);
+
+    const input = { event: 'user.created', target_type: 'webhook', target_url: 'http://127.0.0.1:9/kardow' };
+    const { subscription, created } = await subscribe(await scope(), kardowSubscriptionCreateInput.parse(input));
+    expect(created).toBe(true);
+    expect((await subscribe(await scope(), kardowSubscriptionCreateInput.parse(input))).created).toBe(false);
+
+    const synced = await syncMember(await scope(), memberSyncInput.parse({ email: 'heard@example.com' }));
+    await syncMember(await scope(), memberSyncInput.parse({ email: 'heard@example.com', name: 'Renamed' }));
+    const events = await outbox(tx.organization.id);
+    expect(events.map(({ type, deliveries }) => ({ type, deliveries }))).toEqual([
+      { type: 'user.created', deliveries: 1 },
+    ]);
+    expect(events[0]?.payload).toMatchObject({ event: 'user.created', data: { member: { id: synced.member.id } } });
+
+    await unsubscribe(await scope(), subscription.id);
+    expect(await listSubscriptions(await scope())).toEqual([]);
+  });
+
+  it('tells a Polar endpoint of customers in snake_case, and redelivers to it, for its organization only', async () => {
+    const tx = await scope();
+    const endpoint = await createEndpoint(
+      tx,
+      webhookEndpointCreateInput.parse({
+        url: 'http://127.0.0.1:9/polar',
+        format: 'raw',
+        events: ['customer.created'],
+      }),
+    );
+    const customer = await createCustomer(await scope(), customerCreateInput.parse({ email: 'hooked@example.com' }));
+    const [event] = (await outbox(tx.organization.id)).filter(({ type }) => type === 'customer.created');
+    expect(event?.payload).toMatchObject({ type: 'customer.created', data: { id: customer.id, external_id: null } });
+
+    expect(event?.deliveries).toBe(1);
+    // Deliveries are listed once attempted; none has been, with no worker running.
+    const listed = await listDeliveries(await scope(), webhookDeliveryListInput.parse({ endpointId: endpoint.id }));
+    expect(listed.items).toEqual([]);
+    expect(await redeliverEvent(await scope(), event!.id)).toEqual({ redelivered: 1 });
+    expect((await outbox(tx.organization.id)).find(({ id }) => id === event!.id)?.deliveries).toBe(2);
+
+    const other = await testOrganization(db);
+    const elsewhere = await redeliverEvent(await other(), event!.id).then(
+      () => null,
+      (error: unknown) => (error instanceof DomainError ? error.code : error),
+    );
+    expect(elsewhere).toBe('not_found');
+    // Its deliveries go with the endpoint: nothing is left to deliver to.
+    await deleteEndpoint(await scope(), endpoint.id);
+    expect(await redeliverEvent(await scope(), event!.id)).toEqual({ redelivered: 0 });
+  });
+});
