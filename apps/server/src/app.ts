@@ -17,7 +17,8 @@ import {
 } from '@members/api';
 import type { Database } from '@members/db';
 import { maxTrpcBatchCalls } from '@members/contracts';
-import { idempotency, openApiDocument, rateLimitHeaders, restRouter, surfaces } from '@members/rest';
+import { openApiDocument } from '@members/openapi';
+import { idempotency, rateLimitHeaders, restRouter, surfaces } from '@members/rest';
 import { docsRouter } from './docs.js';
 import { metricsRouter } from './metrics-route.js';
 import { createLogger, requestLog } from './request-log.js';

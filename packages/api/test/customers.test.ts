@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { customerCreateInput, customerListInput, customerMemberListInput } from '@members/contracts';
-import type { Database } from '@members/db';
 import { listCustomerMembers } from '../src/customer-members/customer-members.js';
 import {
   createCustomer,
@@ -9,25 +8,12 @@ import {
   listCustomers,
   updateCustomer,
 } from '../src/customers/customers.js';
-import { DomainError } from '../src/errors.js';
-import type { RequestScope } from '../src/request-scope.js';
-import { openTestDatabase, testOrganization } from './support/scope.js';
+import { refusalOf, serviceTestSetup, testOrganization } from './support/scope.js';
 
-let db: Database;
-let scope: () => Promise<RequestScope>;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  scope = await testOrganization(db);
-});
-afterAll(() => db.close());
+const setup = serviceTestSetup();
+const scope = () => setup.scope();
 
 const create = async (input: unknown) => createCustomer(await scope(), customerCreateInput.parse(input));
-const codeOf = (work: Promise<unknown>) =>
-  work.then(
-    () => null,
-    (error: unknown) => (error instanceof DomainError ? error.code : error),
-  );
 
 describe('customers', () => {
   it('creates a team with its owner member, finds it by id and by external id, and updates it', async () => {
@@ -50,15 +36,15 @@ describe('customers', () => {
 
   it('refuses a second customer with the same external id, and frees it once the first is deleted', async () => {
     const first = await create({ email: 'solo@example.com', externalId: 'solo' });
-    expect(await codeOf(create({ email: 'other@example.com', externalId: 'solo' }))).toBe('validation_failed');
+    expect(await refusalOf(create({ email: 'other@example.com', externalId: 'solo' }))).toBe('validation_failed');
     await deleteCustomer(await scope(), { id: first.id });
-    expect(await codeOf(getCustomer(await scope(), { id: first.id }))).toBe('not_found');
+    expect(await refusalOf(getCustomer(await scope(), { id: first.id }))).toBe('not_found');
     const again = await create({ email: 'solo@example.com', externalId: 'solo' });
     expect(again.id).not.toBe(first.id);
   });
 
   it('lists only this organization’s customers, a page at a time', async () => {
-    const other = await testOrganization(db);
+    const other = await testOrganization(setup.db);
     await createCustomer(await other(), customerCreateInput.parse({ email: 'elsewhere@example.com' }));
     const page = await listCustomers(await scope(), customerListInput.parse({ limit: 1 }));
     expect(page.items).toHaveLength(1);

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memberSyncInput, organizationMember } from '@members/contracts';
-import { rawQuery, type Database } from '@members/db';
+import { rawQuery } from '@members/db';
 import { memberColumns, memberFromRow, upsertMemberRows } from '../src/organization-members/member-repository.js';
-import type { RequestScope } from '../src/request-scope.js';
-import { openTestDatabase, testOrganization } from './support/scope.js';
+import { serviceTestSetup } from './support/scope.js';
 
-let db: Database;
-let scope: () => Promise<RequestScope>;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  scope = await testOrganization(db);
-});
-afterAll(() => db.close());
+const setup = serviceTestSetup();
+const scope = () => setup.scope();
 
 /** The columns of `member` as the migrations made them. */
 async function tableColumns(): Promise<string[]> {
   const { em } = await scope();
   const rows =
-    db.dialect === 'sqlite'
+    setup.db.dialect === 'sqlite'
       ? await rawQuery<{ name: string }>(em, 'select name from pragma_table_info(?)', ['member'])
       : await rawQuery<{ name: string }>(
           em,

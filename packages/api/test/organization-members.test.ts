@@ -1,32 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { memberAccessInput, memberSyncBatchInput, memberSyncInput } from '@members/contracts';
-import type { Database } from '@members/db';
 import { createPlan } from '../src/admin/organizations.js';
-import { DomainError } from '../src/errors.js';
 import { changeAccess } from '../src/organization-members/change-access.js';
 import { lookupMember } from '../src/organization-members/lookup-member.js';
 import { syncMemberBatch } from '../src/organization-members/sync-batch.js';
 import { syncMember } from '../src/organization-members/sync-member.js';
-import type { RequestScope } from '../src/request-scope.js';
-import { openTestDatabase, testOrganization } from './support/scope.js';
+import { refusalOf, serviceTestSetup, testOrganization } from './support/scope.js';
 
-let db: Database;
-let scope: () => Promise<RequestScope>;
+const setup = serviceTestSetup();
+const scope = () => setup.scope();
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  scope = await testOrganization(db);
   const { organization } = await scope();
-  await createPlan(db.fork(), { organizationId: organization.id, name: 'Paywall', stripePriceId: 'price_paywall' });
+  await createPlan(setup.db.fork(), {
+    organizationId: organization.id,
+    name: 'Paywall',
+    stripePriceId: 'price_paywall',
+  });
 });
-afterAll(() => db.close());
 
 const sync = async (input: unknown) => syncMember(await scope(), memberSyncInput.parse(input));
-const refusal = (work: Promise<unknown>) =>
-  work.then(
-    () => null,
-    (error: unknown) => (error instanceof DomainError ? error.code : error),
-  );
 
 describe('organization members (sync, lookup, access)', () => {
   it('creates a member with the defaults, then changes only what a later sync sends', async () => {
@@ -59,15 +52,15 @@ describe('organization members (sync, lookup, access)', () => {
 
   it('leaves nothing behind when the plan is unknown', async () => {
     const attempt = sync({ email: 'nobody@example.com', access: { stripePriceId: 'price_missing' } });
-    expect(await refusal(attempt)).toBe('unknown_plan');
-    expect(await refusal(lookupMember(await scope(), 'nobody@example.com'))).toBe('not_found');
+    expect(await refusalOf(attempt)).toBe('unknown_plan');
+    expect(await refusalOf(lookupMember(await scope(), 'nobody@example.com'))).toBe('not_found');
   });
 
   it('does not find a member of another organization by id', async () => {
-    const other = await testOrganization(db);
+    const other = await testOrganization(setup.db);
     const theirs = await syncMember(await other(), memberSyncInput.parse({ email: 'theirs@example.com' }));
-    expect(await refusal(lookupMember(await scope(), theirs.member.id))).toBe('not_found');
-    expect(await refusal(sync({ email: 'x@example.com', userId: theirs.member.id }))).toBe('not_found');
+    expect(await refusalOf(lookupMember(await scope(), theirs.member.id))).toBe('not_found');
+    expect(await refusalOf(sync({ email: 'x@example.com', userId: theirs.member.id }))).toBe('not_found');
   });
 
   it('syncs a batch item by item: an invalid item is refused alone, the rest land', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   customerCreateInput,
   kardowSubscriptionCreateInput,
@@ -6,11 +6,9 @@ import {
   webhookDeliveryListInput,
   webhookEndpointCreateInput,
 } from '@members/contracts';
-import { WebhookDelivery, WebhookEvent, type Database } from '@members/db';
+import { WebhookDelivery, WebhookEvent } from '@members/db';
 import { createCustomer } from '../src/customers/customers.js';
-import { DomainError } from '../src/errors.js';
 import { syncMember } from '../src/organization-members/sync-member.js';
-import type { RequestScope } from '../src/request-scope.js';
 import { listDeliveries, redeliverEvent } from '../src/webhooks/deliveries.js';
 import {
   createEndpoint,
@@ -19,20 +17,14 @@ import {
   subscribe,
   unsubscribe,
 } from '../src/webhooks/endpoints.js';
-import { openTestDatabase, testOrganization } from './support/scope.js';
+import { refusalOf, serviceTestSetup, testOrganization } from './support/scope.js';
 
-let db: Database;
-let scope: () => Promise<RequestScope>;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  scope = await testOrganization(db);
-});
-afterAll(() => db.close());
+const setup = serviceTestSetup();
+const scope = () => setup.scope();
 
 /** The events written for this organization, oldest first, with how many deliveries each has. */
 async function outbox(organizationId: number) {
-  const em = db.fork();
+  const em = setup.db.fork();
   const events = await em.find(WebhookEvent, { organization: organizationId }, { orderBy: { createdAt: 'asc' } });
   return Promise.all(
     events.map(async (event) => ({
@@ -88,12 +80,8 @@ describe('webhooks', () => {
     expect(await redeliverEvent(await scope(), event!.id)).toEqual({ redelivered: 1 });
     expect((await outbox(tx.organization.id)).find(({ id }) => id === event!.id)?.deliveries).toBe(2);
 
-    const other = await testOrganization(db);
-    const elsewhere = await redeliverEvent(await other(), event!.id).then(
-      () => null,
-      (error: unknown) => (error instanceof DomainError ? error.code : error),
-    );
-    expect(elsewhere).toBe('not_found');
+    const other = await testOrganization(setup.db);
+    expect(await refusalOf(redeliverEvent(await other(), event!.id))).toBe('not_found');
     // Its deliveries go with the endpoint: nothing is left to deliver to.
     await deleteEndpoint(await scope(), endpoint.id);
     expect(await redeliverEvent(await scope(), event!.id)).toEqual({ redelivered: 0 });

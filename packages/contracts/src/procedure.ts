@@ -52,5 +52,4 @@ export type ProcedureAtPath<TTree, TPath extends string> = TPath extends `${infe
     ? TTree[TPath]
     : never;
 
-export const isProcedureContract = (node: ProcedureContract | ProcedureTree): node is ProcedureContract =>
-  typeof node.type === 'string' && 'input' in node;
+export const isProcedureContract = (node: object): node is ProcedureContract => 'input' in node && 'output' in node;

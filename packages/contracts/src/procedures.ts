@@ -184,17 +184,22 @@ export type Procedures = typeof procedures;
 export type ProcedurePath = ProcedurePathIn<Procedures>;
 export type ProcedureAt<TPath extends ProcedurePath> = ProcedureAtPath<Procedures, TPath>;
 
+/** The leaf at a dotted path of a tree of procedures (contracts here; the server's implementations too). */
+export function leafAt<Leaf extends object>(tree: object, path: string, isLeaf: (node: object) => node is Leaf): Leaf {
+  let node: object = tree;
+  for (const key of path.split('.')) {
+    const child: unknown = isLeaf(node) ? undefined : Reflect.get(node, key);
+    if (typeof child !== 'object' || child === null) throw new Error(`No procedure ${path}`);
+    node = child;
+  }
+  if (!isLeaf(node)) throw new Error(`${path} is a group of procedures, not one`);
+  return node;
+}
+
 /** The contract of the procedure at a dotted path. */
 export function procedureAt<TPath extends ProcedurePath>(path: TPath): ProcedureAt<TPath>;
 export function procedureAt(path: string): ProcedureContract {
-  let node: ProcedureContract | ProcedureTree = procedures;
-  for (const key of path.split('.')) {
-    const child: ProcedureContract | ProcedureTree | undefined = isProcedureContract(node) ? undefined : node[key];
-    if (!child) throw new Error(`No procedure ${path}`);
-    node = child;
-  }
-  if (!isProcedureContract(node)) throw new Error(`${path} is a group of procedures, not one`);
-  return node;
+  return leafAt(procedures, path, isProcedureContract);
 }
 
 function pathsIn(tree: ProcedureTree, prefix: string): string[] {

@@ -53,4 +53,3 @@ export function restRouter(options: RestOptions): Router {
 export { expressPath, requestErrors, type CreateContext } from './serve-route.js';
 export { rateLimitHeaders } from './rate-limit-headers.js';
 export { idempotency } from './idempotency.js';
-export { openApiDocument } from './openapi/document.js';

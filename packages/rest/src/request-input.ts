@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { DomainError, parseInput, type InputSource, type Procedure } from '@members/api';
+import { DomainError, parseInput, type DomainIssue, type Procedure } from '@members/api';
 import { fieldSources, isPlainObject, type TableRow } from '@members/contracts';
 import type { Surface, WireInputs, WireOrigin } from './surface.js';
 
@@ -27,60 +27,42 @@ function foldDeepObjects(query: Record<string, unknown>): Record<string, unknown
 const pick = (fields: Record<string, unknown>, names: readonly string[]) =>
   Object.fromEntries(names.filter((name) => name in fields).map((name) => [name, fields[name]]));
 
-interface Part {
-  source: Exclude<InputSource, 'header'>;
-  fields: string[];
-  schema: z.ZodType<Record<string, unknown>>;
-  /** The part's fields, by input name, as the caller sent them. */
-  read(wire: WireInputs): Record<string, unknown>;
-}
-
 /**
  * How one route reads its procedure's input, worked out once from its table row: the path, the query and the body
  * are each parsed with a schema of just their fields, so a problem is reported where it was sent. A part that
  * holds every field is parsed by the contract's own schema; when the fields are spread over several, what was
  * sent is then parsed by it as a whole too, for the rules that span fields (at most one of `customer_id` and
- * `external_customer_id`), which are located by their first field.
+ * `external_customer_id`), which the row locates.
  */
 export function requestInput(row: TableRow, surface: Surface, procedure: Procedure) {
   const { input } = procedure.contract;
   const shape: Record<string, z.ZodType> = input.shape;
-  const sources = fieldSources(row.route);
-  const lists = sources.query.filter((field) => takesList(shape[field])).map((field) => surface.wireName(field));
-  const spread = [sources.params.length, sources.query.length, sources.body.length].filter((n) => n > 0).length > 1;
-  const schemaOf = (fields: string[]): z.ZodType<Record<string, unknown>> =>
-    spread ? z.object(Object.fromEntries(fields.map((field) => [field, shape[field] ?? z.never()]))) : input;
-
-  const paramFields = sources.params.map(([, field]) => field);
-  const allParts: Part[] = [
-    {
-      source: 'path',
-      fields: paramFields,
-      schema: schemaOf(paramFields),
-      read: (wire) => Object.fromEntries(sources.params.map(([wireName, field]) => [field, wire.path[wireName]])),
-    },
-    {
-      source: 'query',
-      fields: sources.query,
-      schema: schemaOf(sources.query),
-      read: (wire) => pick(surface.fields(wire.query), sources.query),
-    },
-    {
-      source: 'body',
-      fields: sources.body,
-      schema: schemaOf(sources.body),
-      read: (wire) => pick(surface.fields(wire.body), sources.body),
-    },
-  ];
-  const parts = allParts.filter((part) => part.fields.length > 0);
+  const { params, query, body } = fieldSources(row.route);
+  const lists = query.filter((field) => takesList(shape[field])).map((field) => surface.wireName(field));
+  const spread = [params, query, body].filter((fields) => fields.length > 0).length > 1;
+  const part = (source: 'path' | 'query' | 'body', fields: string[], read: (wire: WireInputs) => object) => ({
+    source,
+    fields,
+    read,
+    schema: spread ? z.object(Object.fromEntries(fields.map((field) => [field, shape[field] ?? z.never()]))) : input,
+  });
+  const parts = [
+    part(
+      'path',
+      params.map(([, field]) => field),
+      (wire) => Object.fromEntries(params.map(([wireName, field]) => [field, wire.path[wireName]])),
+    ),
+    part('query', query, (wire) => pick(surface.fields(wire.query), query)),
+    part('body', body, (wire) => pick(surface.fields(wire.body), body)),
+  ].filter(({ fields }) => fields.length > 0);
 
   const origins = new Map<string, WireOrigin>([
-    ...sources.params.map(([wire, field]): [string, WireOrigin] => [field, { source: 'path', key: wire }]),
-    ...sources.query.map((field): [string, WireOrigin] => [field, { source: 'query', key: surface.wireName(field) }]),
+    ...params.map(([wire, field]): [string, WireOrigin] => [field, { source: 'path', key: wire }]),
+    ...query.map((field): [string, WireOrigin] => [field, { source: 'query', key: surface.wireName(field) }]),
   ]);
   /** Where a field of the input was sent: for the rules the services check after parsing. */
   const locate = (field: string): WireOrigin =>
-    origins.get(field) ?? { source: sources.body.length > 0 ? 'body' : 'query', key: surface.wireName(field) };
+    origins.get(field) ?? { source: body.length > 0 ? 'body' : 'query', key: surface.wireName(field) };
 
   /** The request as it came, with list fields always lists. */
   const wireOf = (req: Request): WireInputs => {
@@ -94,25 +76,24 @@ export function requestInput(row: TableRow, surface: Surface, procedure: Procedu
 
   const read = (wire: WireInputs) => {
     // A route that reads its body needs one, even an empty object (`PATCH` with no body is Polar's 422).
-    if (sources.body.length > 0 && wire.body === undefined) {
+    if (body.length > 0 && wire.body === undefined) {
       throw new DomainError('validation_failed', 'A JSON body is required', {
         issues: [{ path: [], message: 'Field required', source: 'body' }],
       });
     }
-    const sent: Record<string, unknown> = {};
-    let values: Record<string, unknown> = {};
-    const problems: DomainError[] = [];
-    for (const part of parts) {
-      const fields = part.read(wire);
+    const sent = {};
+    let values = {};
+    const issues: DomainIssue[] = [];
+    for (const { source, schema, read } of parts) {
+      const fields = read(wire);
       Object.assign(sent, fields);
       try {
-        values = { ...values, ...parseInput(part.schema, fields, part.source) };
+        values = { ...values, ...parseInput(schema, fields, source) };
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        problems.push(error);
+        issues.push(...error.issues);
       }
     }
-    const issues = problems.flatMap((problem) => problem.issues);
     if (issues.length > 0) {
       throw new DomainError('validation_failed', `The request is invalid: ${issues.length} problem(s)`, { issues });
     }

@@ -88,32 +88,20 @@ export function applyMemberChanges(member: Member, input: MemberSyncInput): void
   }
 }
 
-export interface UpsertOptions {
-  /** The settable fields the syncs send, alike for every input: set on existing members. */
-  set: readonly Settable[];
-  /** Custom fields already merged with the stored ones (SQLite), by email; else PostgreSQL's `||` merges them. */
-  storedFields?: Map<string, OrganizationMember['customFields']>;
-}
-
-export interface UpsertedRow {
-  row: MemberRow;
-  created: boolean;
-  /** An existing member whose stored values the statement changed. */
-  changed: boolean;
-}
-
 /**
- * Inserts each input's member, or on (organization, email) sets the fields sent on the existing one, as one
- * INSERT … ON CONFLICT DO UPDATE … RETURNING: `updated_at` moves only when a value really changes, and the id we
- * proposed tells who created the row. Concurrent upserts of one new email create it once: the later insert waits
- * on the first and updates the row it made. With nothing to set, the update is a no-op that still returns (and on
- * PostgreSQL locks) the existing row. Emails must be distinct: one statement cannot touch a row twice.
+ * Inserts each input's member, or on (organization, email) sets the fields in `set` (sent alike by every input)
+ * on the existing one, as one INSERT … ON CONFLICT DO UPDATE … RETURNING. `updated_at` moves only when a value
+ * really changes (`changed`), and the id we proposed tells who created the row. Concurrent upserts of one new
+ * email create it once: the later insert waits on the first and updates the row it made. With nothing to set, the
+ * update is a no-op that still returns (and on PostgreSQL locks) the existing row. Emails must be distinct: one
+ * statement cannot touch a row twice. `storedFields`: custom fields already merged with the stored ones (SQLite),
+ * by email; without it PostgreSQL's `||` merges them.
  */
 export async function upsertMemberRows(
   tx: RequestScope,
   inputs: readonly MemberSyncInput[],
-  options: UpsertOptions,
-): Promise<UpsertedRow[]> {
+  options: { set: readonly Settable[]; storedFields?: Map<string, OrganizationMember['customFields']> },
+): Promise<{ row: MemberRow; created: boolean; changed: boolean }[]> {
   const postgres = tx.dialect === 'postgresql';
   // MikroORM stores SQLite datetimes as epoch milliseconds.
   const now = new Date();

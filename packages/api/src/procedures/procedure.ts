@@ -30,5 +30,4 @@ export interface ProcedureNodes {
   [name: string]: Procedure | ProcedureNodes;
 }
 
-export const isProcedure = (node: Procedure | ProcedureNodes): node is Procedure =>
-  'contract' in node && typeof node.run === 'function';
+export const isProcedure = (node: object): node is Procedure => 'contract' in node && 'run' in node;

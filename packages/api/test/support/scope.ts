@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, type Database } from '@members/db';
 import { createOrganization, organizationScope } from '../../src/admin/organizations.js';
+import { DomainError } from '../../src/errors.js';
 import type { RequestScope } from '../../src/request-scope.js';
 
 /** This run's PostgreSQL database (DATABASE_URL=postgres://…), or a new SQLite file. */
@@ -20,3 +21,21 @@ export async function testOrganization(db: Database): Promise<() => Promise<Requ
   const { organization } = await createOrganization(db.fork(), `Service test ${randomUUID()}`);
   return () => organizationScope(db, organization.id);
 }
+
+/** A database and an organization for one file's tests, opened before them and closed after. */
+export function serviceTestSetup() {
+  const setup = {} as { db: Database; scope: () => Promise<RequestScope> };
+  beforeAll(async () => {
+    setup.db = await openTestDatabase();
+    setup.scope = await testOrganization(setup.db);
+  });
+  afterAll(() => setup.db.close());
+  return setup;
+}
+
+/** The code a service refused with, or null when it did not refuse. */
+export const refusalOf = (work: Promise<unknown>) =>
+  work.then(
+    () => null,
+    (error: unknown) => (error instanceof DomainError ? error.code : error),
+  );

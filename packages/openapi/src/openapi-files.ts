@@ -6,7 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
-import { openApiDocument } from '../openapi/document.js';
+import { openApiDocument } from './document.js';
 
 const documentFile = 'openapi.json';
 const clientTypesFile = 'packages/client/src/rest/openapi.ts';
