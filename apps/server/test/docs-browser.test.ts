@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { restRoutes } from '@members/contracts';
+import { kardowEventTypes, polarEmittedEventTypes, restRoutes } from '@members/contracts';
 import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
 
 /** Debian's chromium, which .ci/run installs. Without it the test is skipped, except in CI, where it must run. */
@@ -47,7 +47,7 @@ async function openDocs(): Promise<{ page: Page; requested: string[] }> {
 }
 
 describe.skipIf(!runs)('/docs in headless Chromium', () => {
-  it('shows every operation of the route tables', async () => {
+  it('shows every operation of the route tables, and every webhook event', async () => {
     const { page } = await openDocs();
     const shown = await page
       .locator('.opblock')
@@ -59,7 +59,8 @@ describe.skipIf(!runs)('/docs in headless Chromium', () => {
               ?.getAttribute('data-path')}`,
         ),
       );
-    expect(shown.sort()).toEqual(restRoutes.map(({ route }) => `${route.method} ${route.path}`).sort());
+    const events = [...kardowEventTypes, ...polarEmittedEventTypes].map((event) => `post ${event}`);
+    expect(shown.sort()).toEqual([...restRoutes.map(({ route }) => `${route.method} ${route.path}`), ...events].sort());
     await page.close();
   });
 
