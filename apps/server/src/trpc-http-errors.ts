@@ -1,10 +1,10 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { domainErrorOf, faultOf, trpcErrorShape, type DomainError } from '@members/api';
+import { domainErrorOf, trpcErrorShape, type DomainError } from '@members/api';
+import { noteError } from '@members/rest';
 
 /** An error met before a procedure runs (method, body, idempotency), in the shape of every other /trpc error. */
 export function sendTrpcError(res: Response, error: DomainError) {
-  if (error.status >= 500) res.locals.fault = faultOf(error);
-  if (error.retryAfter !== undefined) res.set('Retry-After', String(error.retryAfter));
+  noteError(res, error);
   res.status(error.status).json({ error: trpcErrorShape(error) });
 }
 

@@ -50,7 +50,8 @@ function callsOf(req: Request): { batch: boolean; calls: { path: ProcedurePath; 
 /**
  * Mutations posted as JSON, one call or a batch (as the client's batching link sends them), answered as tRPC's
  * `resolveResponse` answers them: the same procedure calls (`callProcedure`, which the router's procedures call
- * too), the same error shape (`trpcErrorShape`, which the router's formatter returns), status and headers. tRPC's adapter builds a Fetch Request and Response around every request, with web streams, Headers
+ * too), the same error shape (`trpcErrorShape`, which the router's formatter returns), status and headers.
+ * tRPC's adapter builds a Fetch Request and Response around every request, with web streams, Headers
  * and abort signals; on a sync that was a fifth of the server's CPU and held tRPC to about 0.75 of the same
  * procedure through REST. Anything else (queries, streamed or unreadable requests, unknown paths, batches with a
  * query) goes on to tRPC's adapter, which answers it in full. `trpc-mutations.test.ts` holds the two to the same

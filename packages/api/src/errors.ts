@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { errorStatus, type ErrorCode, type ErrorIssue } from '@members/contracts';
 import { isDatabaseUnavailable, UniqueConstraintViolationException } from '@members/db';
 
+/** What a caller is told of a fault of ours, on every surface. */
+export const faultMessage = 'Something went wrong on our side';
+
 /** Where on the wire an input was sent; Polar's `loc` starts with it. */
 export type InputSource = 'path' | 'query' | 'body' | 'header';
 
@@ -43,7 +46,7 @@ export class DomainError extends Error {
 
   /** What a caller is told: a fault of ours says nothing of itself (it may quote SQL); the log has it. */
   get publicMessage(): string {
-    return this.code === 'internal_error' ? 'Something went wrong on our side' : this.message;
+    return this.code === 'internal_error' ? faultMessage : this.message;
   }
 
   /** The issues as the contracts publish them: path and message only. */
@@ -59,6 +62,10 @@ export const conflict = (message: string) => new DomainError('conflict', message
 export const invalidField = (field: string, message: string, issueMessage = message) =>
   new DomainError('validation_failed', message, { issues: [{ path: [field], message: issueMessage }] });
 
+/** Input refused, every problem listed: the one wording of a 422 for a whole request (or a batch's item). */
+export const invalidRequest = (issues: DomainIssue[], noun = 'request') =>
+  new DomainError('validation_failed', `The ${noun} is invalid: ${issues.length} problem(s)`, { issues });
+
 /** What a contract's schema refused, issue by issue; `source` when the caller sent the input in one place. */
 export function invalidInput(error: z.ZodError, source?: InputSource, noun = 'request'): DomainError {
   const issues = error.issues.map(
@@ -69,7 +76,7 @@ export function invalidInput(error: z.ZodError, source?: InputSource, noun = 're
       ...(source ? { source } : {}),
     }),
   );
-  return new DomainError('validation_failed', `The ${noun} is invalid: ${issues.length} problem(s)`, { issues });
+  return invalidRequest(issues, noun);
 }
 
 /** body-parser and Express report their own refusals as http-errors, with a `type` and a `status`. */

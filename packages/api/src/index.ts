@@ -1,7 +1,7 @@
 export { appRouter, callProcedure, type AppRouter } from './trpc/router.js';
-export { asTRPCError, trpcErrorShape, type TrpcErrorShape } from './trpc/error-shape.js';
+export { trpcErrorShape, type TrpcErrorShape } from './trpc/error-shape.js';
 export { invoke, parseInput } from './procedures/invoke.js';
-export { procedureByPath, procedureTree } from './procedures/index.js';
+export { procedureByPath } from './procedures/index.js';
 export type { Procedure } from './procedures/procedure.js';
 export {
   createContextFactory,
@@ -10,7 +10,7 @@ export {
   type RequestFacts,
   type RequestHeaders,
 } from './context.js';
-export { DomainError, domainErrorOf, faultOf, type DomainIssue, type InputSource } from './errors.js';
+export { DomainError, domainErrorOf, faultOf, invalidRequest, type DomainIssue, type InputSource } from './errors.js';
 export type { RequestScope } from './request-scope.js';
 export { RateLimits, type RateLimitPolicy, type RateLimitState } from './auth/rate-limits.js';
 export { mergeCustomFields } from './organization-members/custom-fields.js';

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { DomainError, parseInput, type DomainIssue, type Procedure } from '@members/api';
+import { DomainError, invalidRequest, parseInput, type DomainIssue, type Procedure } from '@members/api';
 import { fieldSources, isPlainObject, type TableRow } from '@members/contracts';
 import type { Surface, WireInputs, WireOrigin } from './surface.js';
 
@@ -94,9 +94,7 @@ export function requestInput(row: TableRow, surface: Surface, procedure: Procedu
         issues.push(...error.issues);
       }
     }
-    if (issues.length > 0) {
-      throw new DomainError('validation_failed', `The request is invalid: ${issues.length} problem(s)`, { issues });
-    }
+    if (issues.length > 0) throw invalidRequest(issues);
     return spread ? parseInput(input, sent) : values;
   };
 

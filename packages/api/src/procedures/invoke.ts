@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { authenticate } from '../auth/authenticate.js';
 import type { Context } from '../context.js';
-import { DomainError, invalidInput, type InputSource } from '../errors.js';
+import { invalidInput, invalidRequest, type InputSource } from '../errors.js';
 import { unsafeInputIssues } from '../input-safety.js';
 import { inSpan } from '../tracing.js';
 import type { Procedure } from './procedure.js';
@@ -12,10 +12,7 @@ import type { Procedure } from './procedure.js';
  */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, source?: InputSource): z.output<S> {
   const unsafe = unsafeInputIssues(raw);
-  if (unsafe.length > 0) {
-    const issues = unsafe.map((issue) => (source ? { ...issue, source } : issue));
-    throw new DomainError('validation_failed', `The request is invalid: ${issues.length} problem(s)`, { issues });
-  }
+  if (unsafe.length > 0) throw invalidRequest(unsafe.map((issue) => (source ? { ...issue, source } : issue)));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error, source);
   return parsed.data;

@@ -1,7 +1,7 @@
 import { TRPCError, type TRPC_ERROR_CODE_NUMBER } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { ErrorCode, TrpcErrorData } from '@members/contracts';
-import { DomainError } from '../errors.js';
+import type { DomainError } from '../errors.js';
 
 type TRPCCode = TRPCError['code'];
 
@@ -30,8 +30,6 @@ export function errorCodeOf(code: TRPCCode): ErrorCode | null {
   const entry = Object.entries(trpcCodeFor).find(([, trpcCode]) => trpcCode === code);
   return entry ? (entry[0] as ErrorCode) : null;
 }
-
-export const genericFault = new DomainError('internal_error', '').publicMessage;
 
 export interface TrpcErrorShape {
   message: string;

@@ -2,11 +2,11 @@ import { initTRPC, type TRPCMutationProcedure, type TRPCQueryProcedure } from '@
 import type { z } from 'zod';
 import { type ProcedureContract, type ProcedurePath, type Procedures } from '@members/contracts';
 import type { Context } from '../context.js';
-import { DomainError, domainErrorOf } from '../errors.js';
+import { DomainError, domainErrorOf, faultMessage } from '../errors.js';
 import { procedureByPath, procedureTree } from '../procedures/index.js';
 import { invoke, parseInput } from '../procedures/invoke.js';
 import { isProcedure, type Procedure, type ProcedureNodes } from '../procedures/procedure.js';
-import { asTRPCError, errorCodeOf, genericFault, trpcErrorShape } from './error-shape.js';
+import { asTRPCError, errorCodeOf, trpcErrorShape } from './error-shape.js';
 
 const t = initTRPC.context<Context>().create({
   // Never a stack trace in a response, whatever NODE_ENV says.
@@ -15,7 +15,7 @@ const t = initTRPC.context<Context>().create({
     if (error.cause instanceof DomainError) return trpcErrorShape(error.cause, path);
     // tRPC's own refusals (no such procedure, an input it cannot read): its shape, with our code where one fits.
     const { stack: _stack, ...data } = shape.data;
-    const message = shape.data.httpStatus >= 500 ? genericFault : shape.message;
+    const message = shape.data.httpStatus >= 500 ? faultMessage : shape.message;
     return { ...shape, message, data: { ...data, appCode: errorCodeOf(error.code), issues: [] } };
   },
 });

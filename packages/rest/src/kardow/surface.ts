@@ -1,12 +1,12 @@
 import type { Response } from 'express';
-import { faultOf, type DomainError } from '@members/api';
+import type { DomainError } from '@members/api';
 import { isPlainObject, type KardowErrorBody } from '@members/contracts';
+import { noteError } from '../error-response.js';
 import type { Surface } from '../surface.js';
 
 /** Kardow's error: `{"error": {code, message, issues}}`, issues at the input's own paths. */
 function sendKardowError(res: Response, error: DomainError) {
-  if (error.status >= 500) res.locals.fault = faultOf(error);
-  if (error.retryAfter !== undefined) res.set('Retry-After', String(error.retryAfter));
+  noteError(res, error);
   const body: KardowErrorBody = {
     error: { code: error.code, message: error.publicMessage, issues: error.publicIssues },
   };

@@ -1,7 +1,8 @@
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { faultOf, type DomainError } from '@members/api';
+import type { DomainError } from '@members/api';
 import { fromWire, isPlainObject, toSnake, toWire, type PolarValidationIssue } from '@members/contracts';
+import { noteError } from '../error-response.js';
 import type { ErrorRequest, Surface } from '../surface.js';
 import { validationDetail } from './validation-detail.js';
 
@@ -29,8 +30,7 @@ const noRequest: ErrorRequest = {
 
 /** Renders any error of a Polar route exactly as Polar does, with `loc` naming the field where it was sent. */
 function sendPolarError(res: Response, error: DomainError, request: ErrorRequest = noRequest) {
-  if (error.status >= 500) res.locals.fault = faultOf(error);
-  if (error.retryAfter !== undefined) res.set('Retry-After', String(error.retryAfter));
+  noteError(res, error);
 
   if (error.code === 'invalid_json') {
     const detail: PolarValidationIssue[] = [
