@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** Workspace packages resolve to their sources (the `source` export condition), so tests need no build. */
@@ -8,7 +9,12 @@ export const sharedConfig = defineConfig({
   ssr: { resolve: { conditions, externalConditions: ['source'] } },
   test: {
     environment: 'node',
+    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // One PostgreSQL database for the run when DATABASE_URL names a server; SQLite files otherwise.
+    globalSetup: [fileURLToPath(new URL('./vitest.database-setup.ts', import.meta.url))],
+    // Test webhook receivers listen on loopback, which the service refuses as a target unless told otherwise.
+    env: { WEBHOOK_ALLOW_PRIVATE: '1' },
   },
 });

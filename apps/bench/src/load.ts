@@ -29,9 +29,13 @@ export async function load(
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  const at = (q: number) => quantile(latencies, q);
   return { requests: total, seconds, perSecond: total / seconds, p50ms: at(0.5), p99ms: at(0.99), failures };
 }
+
+/** The value at quantile `q` of values sorted ascending (0 for none). */
+export const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

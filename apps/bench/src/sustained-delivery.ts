@@ -1,6 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { median } from './load.js';
+import { startSubscriber, lagFigures } from './lag-subscriber.js';
 
 export interface SustainedFigures {
   /** Events each healthy subscriber was owed, and how many arrived in all. */
@@ -14,37 +12,6 @@ export interface SustainedFigures {
   /** Syncs sent, and how many failed. */
   syncs: number;
   failedSyncs: number;
-}
-
-interface Receiver {
-  url: string;
-  lags: number[];
-  close(): void;
-}
-
-/** A subscriber on loopback that notes each event's lag (receipt minus the event's timestamp) and answers after `delayMs`. */
-async function startSubscriber(delayMs: number): Promise<Receiver & { server: Server }> {
-  const lags: number[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      const { timestamp } = JSON.parse(body) as { timestamp: string };
-      lags.push(Date.now() - Date.parse(timestamp));
-      if (delayMs === 0) res.writeHead(200).end();
-      else setTimeout(() => res.writeHead(200).end(), delayMs).unref();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    server,
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/bench`,
-    lags,
-    close() {
-      server.closeAllConnections();
-      server.close();
-    },
-  };
 }
 
 /**
@@ -99,14 +66,12 @@ export async function measureSustainedDelivery(options: {
   const seconds = (performance.now() - started) / 1000;
   for (const id of subscriptions) await options.unsubscribe(id);
   for (const subscriber of [...healthy, ...slow]) subscriber.close();
-  const lags = healthy.flatMap((subscriber) => subscriber.lags).sort((a, b) => a - b);
   return {
     expected,
     delivered: received(),
     perSecond: received() / seconds,
     backlogAtStop,
-    lagP50ms: median(lags),
-    lagP99ms: lags[Math.min(lags.length - 1, Math.floor(lags.length * 0.99))] ?? 0,
+    ...lagFigures(healthy.flatMap((subscriber) => subscriber.lags)),
     syncs: total,
     failedSyncs: failed,
   };

@@ -1,6 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { median } from './load.js';
+import { lagFigures, startSubscriber } from './lag-subscriber.js';
 
 export interface DeliveryFigures {
   events: number;
@@ -20,21 +18,12 @@ export async function measureDelivery(
   count: number,
   concurrency: number,
 ): Promise<DeliveryFigures> {
-  const lags: number[] = [];
   let resolveAll: () => void = () => undefined;
   const all = new Promise<void>((resolve) => (resolveAll = resolve));
-  const receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      const { timestamp } = JSON.parse(body) as { timestamp: string };
-      lags.push(Date.now() - Date.parse(timestamp));
-      res.writeHead(200).end();
-      if (lags.length >= count) resolveAll();
-    });
+  const receiver = await startSubscriber(0, () => {
+    if (receiver.lags.length >= count) resolveAll();
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  await subscribe(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/bench`);
+  await subscribe(receiver.url);
   const started = performance.now();
   let next = 0;
   await Promise.all(
@@ -44,13 +33,6 @@ export async function measureDelivery(
   );
   await Promise.race([all, new Promise((resolve) => setTimeout(resolve, 120_000))]);
   const seconds = (performance.now() - started) / 1000;
-  receiver.closeAllConnections();
   receiver.close();
-  lags.sort((a, b) => a - b);
-  return {
-    events: lags.length,
-    perSecond: lags.length / seconds,
-    lagP50ms: median(lags),
-    lagP99ms: lags[Math.min(lags.length - 1, Math.floor(lags.length * 0.99))] ?? 0,
-  };
+  return { events: receiver.lags.length, perSecond: receiver.lags.length / seconds, ...lagFigures(receiver.lags) };
 }
