@@ -89,6 +89,45 @@ describe('Kardow webhooks', () => {
     expect(created.data.member).toMatchObject({ email: 'hooked@example.com', customFields: null });
   });
 
+  it('posts a short message to Discord and Slack targets, in the body each accepts, unsigned', async () => {
+    const discord = await kardow('/webhooks', {
+      event: 'user.created',
+      target_type: 'discord',
+      target_url: `${receiver.url}/ok/discord/api/webhooks/1/token`,
+      secret: 'ignored-for-chat-targets',
+    });
+    const slack = await kardow('/webhooks', {
+      event: 'user.created',
+      target_type: 'slack',
+      target_url: `${receiver.url}/ok/slack/services/T0/B0/x`,
+    });
+    expect(discord.status).toBe(201);
+    expect(discord.body).toMatchObject({ data: { target_type: 'discord', is_enabled: true } });
+    expect(slack.body).toMatchObject({ data: { target_type: 'slack' } });
+    // Nothing is signed for a chat target, so there is no secret to show.
+    expect(discord.body).not.toHaveProperty('data.secret');
+    expect(
+      (await kardow('/webhooks', { event: 'user.created', target_type: 'teams', target_url: receiver.url })).status,
+    ).toBe(422);
+
+    await kardow('/members/sync', { email: 'chatty@example.com', role: 'employer' });
+    const [toDiscord] = await receiver.waitFor('/ok/discord', 1);
+    const [toSlack] = await receiver.waitFor('/ok/slack', 1);
+    // Discord's execute-webhook body: `content`, 1 to 2,000 characters; Slack's incoming webhook: `text`.
+    const discordBody = JSON.parse(toDiscord?.body ?? '{}') as { content: string };
+    expect(Object.keys(discordBody)).toEqual(['content']);
+    expect(discordBody.content).toContain('user.created');
+    expect(discordBody.content).toContain('chatty@example.com');
+    expect(discordBody.content.length).toBeLessThanOrEqual(2000);
+    const slackBody = JSON.parse(toSlack?.body ?? '{}') as { text: string };
+    expect(Object.keys(slackBody)).toEqual(['text']);
+    expect(slackBody.text).toContain('chatty@example.com');
+    for (const delivery of [toDiscord, toSlack]) {
+      expect(delivery?.headers['content-type']).toBe('application/json');
+      expect(delivery?.headers['x-kardow-signature']).toBeUndefined();
+    }
+  });
+
   it('emits nothing for a sync that was refused or rolled back', async () => {
     await subscribe('user.created', '/ok/rollback');
     const refused = await kardow('/members/sync', { email: 'never@example.com', payment: { jobId: 'x', amount: -1 } });

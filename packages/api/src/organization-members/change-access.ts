@@ -1,6 +1,7 @@
-import type { MemberAccessInput, MemberAccessResult } from '@members/contracts';
+import { namesAPlan, type MemberAccessInput, type MemberAccessResult } from '@members/contracts';
 import { Member, Payment, Plan, Subscription, type EntityManager } from '@members/db';
-import { DomainError, invalidField, notFound } from '../errors.js';
+import { invalidField, notFound } from '../errors.js';
+import { planByIdentifier } from './plan-by-identifier.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import { memberFromEntity } from './member-repository.js';
 import { toAccessOutput } from './serialize.js';
@@ -16,26 +17,44 @@ const activate = (s: Subscription) => {
   s.canceledAt = null;
 };
 
-/** What each action does to a subscription, at `at`. */
+/** A step scheduled for `at`: the subscription stays as it is, and valid, until then. */
+const endBy = (s: Subscription, at: Date) => {
+  s.cancelAt = at;
+  if (!s.currentPeriodEnd || s.currentPeriodEnd > at) s.currentPeriodEnd = at;
+};
+
+/** What each action does to a subscription, effective at `at` (in the future for a scheduled step). */
 const transitions: Record<
   Exclude<Action, 'delete_member'>,
   (subscription: Subscription, at: Date, now: Date) => void
 > = {
   activate,
   reactivate: activate,
-  expire_now: (s, at) => {
+  expire_now: (s, at, now) => {
+    if (at > now) return endBy(s, at);
     s.status = 'expired';
     s.currentPeriodEnd = at;
   },
-  cancel_now: (s, at) => {
+  cancel_now: (s, at, now) => {
+    if (at > now) {
+      s.canceledAt = now;
+      return endBy(s, at);
+    }
     s.status = 'canceled';
     s.canceledAt = at;
     s.cancelAt = null;
     s.currentPeriodEnd = at;
   },
-  // Access continues until the period ends; only the intent is recorded.
-  cancel_at_period_end: (s, at, now) => {
-    s.cancelAt = s.currentPeriodEnd ?? at;
+  // Access continues until the period ends; only the intent is recorded (as Stripe records `canceled_at`).
+  cancel_at_period_end: (s, _at, now) => {
+    if (!s.currentPeriodEnd) {
+      throw invalidField(
+        'action',
+        'The subscription has no currentPeriodEnd to cancel at; use cancel_now with an effectiveAt',
+        'cancel_at_period_end needs a subscription with a currentPeriodEnd',
+      );
+    }
+    s.cancelAt = s.currentPeriodEnd;
     s.canceledAt = now;
   },
   mark_past_due: (s) => {
@@ -57,12 +76,12 @@ async function memberNamed(tx: RequestScope, input: MemberAccessInput) {
   return member;
 }
 
-async function subscriptionNamed(tx: EntityManager, member: Member, input: MemberAccessInput) {
+async function subscriptionNamed(tx: EntityManager, member: Member, input: MemberAccessInput, plan: Plan | null) {
   const where =
     input.stripeSubscriptionId !== undefined
       ? { stripeSubscriptionId: input.stripeSubscriptionId }
-      : input.planId !== undefined
-        ? { plan: input.planId }
+      : plan
+        ? { plan }
         : {};
   return tx.findOne(Subscription, { member, ...where }, { orderBy: { createdAt: 'desc' } });
 }
@@ -83,15 +102,11 @@ export async function changeAccess(scope: RequestScope, input: MemberAccessInput
     }
     const now = new Date();
     const at = input.effectiveAt ? new Date(input.effectiveAt) : now;
-    let subscription = await subscriptionNamed(tx.em, member, input);
+    // An unknown plan is the caller's 422 whatever the action, as in sync.
+    const plan = namesAPlan(input) ? await planByIdentifier(tx, input, []) : null;
+    let subscription = await subscriptionNamed(tx.em, member, input, plan);
     let before = subscription ? toAccessOutput(subscription) : null;
-    if (!subscription && input.action === 'activate' && input.planId !== undefined) {
-      const plan = await tx.em.findOne(Plan, { id: input.planId, organization: tx.organization.id });
-      if (!plan) {
-        throw new DomainError('unknown_plan', `No plan of this organization has planId "${input.planId}"`, {
-          issues: [{ path: ['planId'], message: 'No plan of this organization has this id' }],
-        });
-      }
+    if (!subscription && input.action === 'activate' && plan) {
       ({ subscription, before } = await syncSubscription(tx.em, member, plan, {
         planId: plan.id,
         stripeSubscriptionId: input.stripeSubscriptionId,
@@ -102,6 +117,6 @@ export async function changeAccess(scope: RequestScope, input: MemberAccessInput
     transitions[input.action](subscription, at, now);
     const access = toAccessOutput(subscription);
     await reportAccessChange(tx, before, access);
-    return { access };
+    return access;
   });
 }

@@ -16,6 +16,8 @@ export interface ClaimedDelivery {
     surface: 'kardow' | 'polar';
     url: string;
     secret: string;
+    /** `raw` (the event as is, signed), or `discord`/`slack` (a chat message). */
+    format: string;
     enabled: boolean;
     consecutiveFailures: number;
   };
@@ -44,6 +46,7 @@ interface ClaimedRow {
   surface: 'kardow' | 'polar';
   url: string;
   secret: string;
+  format: string;
   enabled: boolean | number;
   consecutive_failures: number;
 }
@@ -77,7 +80,7 @@ export async function claimDeliveries(db: Database, request: ClaimRequest): Prom
             and (o.created_at < d.created_at or (o.created_at = d.created_at and o.sequence < d.sequence)))`;
   const lease = new Date(now.getTime() + request.leaseMs);
   const columns = `d.id, d.event_id, e.type, e.payload, e.created_at as event_created_at, d.attempts,
-      d.first_attempted_at, p.id as endpoint_id, p.organization_id, p.surface, p.url, p.secret, p.enabled,
+      d.first_attempted_at, p.id as endpoint_id, p.organization_id, p.surface, p.url, p.secret, p.format, p.enabled,
       p.consecutive_failures`;
   const joined = `join webhook_event e on e.id = d.event_id join webhook_endpoint p on p.id = d.endpoint_id`;
   const em = db.fork();
@@ -162,6 +165,7 @@ function toClaimed(row: ClaimedRow): ClaimedDelivery {
       surface: row.surface,
       url: row.url,
       secret: row.secret,
+      format: row.format,
       enabled: Boolean(row.enabled),
       consecutiveFailures: row.consecutive_failures,
     },

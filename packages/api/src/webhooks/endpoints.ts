@@ -19,7 +19,7 @@ export function toKardowSubscription(endpoint: WebhookEndpoint): KardowSubscript
   return {
     id: endpoint.id,
     event: endpoint.events[0] ?? '*',
-    target_type: 'webhook',
+    target_type: endpoint.format === 'discord' || endpoint.format === 'slack' ? endpoint.format : 'webhook',
     target_url: endpoint.url,
     is_enabled: endpoint.enabled,
     created_at: endpoint.createdAt.toISOString(),
@@ -75,11 +75,19 @@ export async function subscribe(scope: RequestScope, input: KardowSubscriptionCr
   ).find((endpoint) => endpoint.events[0] === input.event);
   if (existing) return { subscription: toKardowSubscription(existing), created: false };
   const secret = input.secret ?? newWebhookSecret('kardow');
-  const endpoint = newEndpoint(scope, { surface: 'kardow', url: input.target_url, events: [input.event], secret });
+  const format = input.target_type === 'webhook' ? 'raw' : input.target_type;
+  const endpoint = newEndpoint(scope, {
+    surface: 'kardow',
+    url: input.target_url,
+    events: [input.event],
+    secret,
+    format,
+  });
   await scope.em.flush();
   scope.subscribers.forget(scope.organization.id);
-  // The secret is shown once, now: the subscriber needs it to check signatures.
-  return { subscription: { ...toKardowSubscription(endpoint), secret }, created: true };
+  // The secret is shown once, now: the subscriber needs it to check signatures (chat targets get none to check).
+  const shown = format === 'raw' ? { secret } : {};
+  return { subscription: { ...toKardowSubscription(endpoint), ...shown }, created: true };
 }
 
 export async function listSubscriptions(scope: RequestScope) {

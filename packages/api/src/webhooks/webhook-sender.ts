@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+import { chatMessage, isChatFormat } from './chat-message.js';
 import type { ClaimedDelivery } from './delivery-claims.js';
 import { kardowSignature, polarSignatureHeaders } from './signing.js';
 import type { TargetPolicy } from './target-policy.js';
@@ -41,11 +42,14 @@ export class WebhookSender {
     }
     const refusal = this.policy.refusalOf(endpoint.url);
     if (refusal) return { httpCode: null, response: `refused: ${refusal}`, succeeded: false, final: true };
-    const body = delivery.payload;
+    const chat = isChatFormat(endpoint.format) ? endpoint.format : null;
+    const body = chat ? chatMessage(chat, delivery.eventType, delivery.payload) : delivery.payload;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'user-agent': 'members-service-webhooks',
-      ...(endpoint.surface === 'kardow'
+      ...(chat
+        ? {}
+        : endpoint.surface === 'kardow'
         ? {
             'X-Kardow-Signature': kardowSignature(endpoint.secret, body),
             'X-Kardow-Event': delivery.eventType,

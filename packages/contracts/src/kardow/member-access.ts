@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, looseUuid, normalizedEmail, whenAnObject } from '../primitives.js';
-import { access } from './organization-member.js';
+import { access, planIdentifiers } from './organization-member.js';
 
 export const accessAction = z.enum([
   'activate',
@@ -15,15 +15,16 @@ export type AccessAction = z.infer<typeof accessAction>;
 
 /**
  * `POST /members/access`: one lifecycle step on a member's subscription. The member is named by `email` or
- * `userId` (both may be sent when they agree); the subscription by `stripeSubscriptionId`, else `planId`, else
- * it is the member's most recent one. `effectiveAt` defaults to now.
+ * `userId` (both may be sent when they agree); the subscription by `stripeSubscriptionId`, else its plan (named as
+ * sync's `access` block names one), else it is the member's most recent one. `effectiveAt` defaults to now; in the
+ * future it schedules `cancel_now` and `expire_now`.
  */
 export const memberAccessInput = z
   .object({
     email: normalizedEmail.optional(),
     userId: looseUuid.optional(),
     action: accessAction,
-    planId: looseUuid.optional(),
+    ...planIdentifiers,
     stripeSubscriptionId: z.string().trim().min(1).max(255).optional(),
     effectiveAt: isoDateTime.optional(),
   })
@@ -43,7 +44,8 @@ export const memberRemoval = z
   })
   .meta({ id: 'MemberRemoval' });
 
+/** Kardow's answer: the subscription itself after the step, or, for `delete_member`, what was removed. */
 export const memberAccessResult = z
-  .union([z.object({ access }), z.object({ deleted: memberRemoval })])
+  .union([access, z.object({ deleted: memberRemoval })])
   .meta({ id: 'MemberAccessResult' });
 export type MemberAccessResult = z.infer<typeof memberAccessResult>;

@@ -12,13 +12,21 @@ import {
 
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 
+/** The ways a plan is named, in sync's `access` block and in `POST /members/access`: any one, or several that agree. */
+export const planIdentifiers = {
+  planId: looseUuid.optional(),
+  stripePriceId: optionalText(255),
+  paypalPlanId: optionalText(255),
+  planName: optionalText(255),
+};
+export type PlanIdentifiers = { [K in keyof typeof planIdentifiers]?: string | undefined };
+export const namesAPlan = (input: PlanIdentifiers) =>
+  [input.planId, input.stripePriceId, input.paypalPlanId, input.planName].some((v) => v !== undefined);
+
 /** The `access` block: which plan, and the subscription's state. Omitted fields are left unchanged. */
 export const accessInput = z
   .object({
-    planId: looseUuid.optional(),
-    stripePriceId: optionalText(255),
-    paypalPlanId: optionalText(255),
-    planName: optionalText(255),
+    ...planIdentifiers,
     status: subscriptionStatus.optional(),
     stripeSubscriptionId: z.string().trim().min(1).max(255).nullable().optional(),
     currentPeriodStart: isoDateTime.nullable().optional(),
@@ -28,15 +36,11 @@ export const accessInput = z
     jobsRemaining: z.int().min(0).max(2_147_483_647).nullable().optional(),
     metadata: jsonObject.nullable().optional(),
   })
-  .refine(
-    (access) =>
-      [access.planId, access.stripePriceId, access.paypalPlanId, access.planName].some((v) => v !== undefined),
-    {
-      message: 'one of planId, stripePriceId, paypalPlanId or planName is required',
-      path: ['planId'],
-      when: whenAnObject,
-    },
-  );
+  .refine(namesAPlan, {
+    message: 'one of planId, stripePriceId, paypalPlanId or planName is required',
+    path: ['planId'],
+    when: whenAnObject,
+  });
 export type AccessInput = z.infer<typeof accessInput>;
 
 /** The `payment` block: one payment to record, deduplicated by its Stripe ids. */

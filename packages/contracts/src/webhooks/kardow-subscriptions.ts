@@ -4,12 +4,19 @@ import { kardowEventTypes } from './events.js';
 /** An http(s) URL the service will POST events to; private addresses are refused by the service (not here). */
 export const webhookTargetUrl = z.url({ protocol: /^https?$/ }).max(2083);
 
+/**
+ * Where Kardow sends: a `webhook` gets the signed event; `discord` and `slack` (incoming-webhook URLs) get a short
+ * message per event, unsigned.
+ */
+export const kardowTargetType = z.enum(['webhook', 'discord', 'slack']);
+export type KardowTargetType = z.infer<typeof kardowTargetType>;
+
 /** Kardow's `POST /webhooks`: subscribe a URL to one event, or to every event with `*`. */
 export const kardowSubscriptionCreateInput = z.object({
   event: z.enum([...kardowEventTypes, '*']),
-  target_type: z.literal('webhook'),
+  target_type: kardowTargetType,
   target_url: webhookTargetUrl,
-  /** Generated when not given; shown only in this response. */
+  /** Generated when not given; shown only in this response. Ignored for chat targets, which are not signed. */
   secret: z.string().min(16).max(256).optional(),
 });
 export type KardowSubscriptionCreateInput = z.infer<typeof kardowSubscriptionCreateInput>;
@@ -19,7 +26,7 @@ export const kardowSubscription = z
   .object({
     id: z.string(),
     event: z.string(),
-    target_type: z.literal('webhook'),
+    target_type: kardowTargetType,
     target_url: z.string(),
     is_enabled: z.boolean(),
     created_at: z.string(),
