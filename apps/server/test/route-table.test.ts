@@ -60,6 +60,7 @@ async function customer(externalId?: string): Promise<string> {
 const successes: Record<KardowOperationId | PolarOperationId, () => Promise<Reply>> = {
   'members:sync': () => kardow('/members/sync', { email: 'walk@example.com' }),
   'members:sync_batch': () => kardow('/members/sync/batch', { members: [{ email: 'walk-batch@example.com' }] }),
+  'members:list': () => request(url('/members?limit=2'), { key: tenant.key }),
   'members:lookup': async () => {
     await kardow('/members/sync', { email: 'walk-lookup@example.com' });
     return request(url('/members/walk-lookup@example.com'), { key: tenant.key });

@@ -52,6 +52,7 @@ describe('a database written by the previous release', () => {
 
     server = await startServerProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
     expect(server.output()).toContain('Migration20261130010000_webhook_delivery_queue');
+    expect(server.output()).toContain('Migration20261130020000_member_lists');
     // The delivery the old release left pending goes out, to its old endpoint.
     const [delivered] = await receiver.waitFor('/ok/upgraded', 1);
     expect(JSON.parse(delivered?.body ?? '{}')).toMatchObject({ event: 'user.created' });
@@ -60,6 +61,9 @@ describe('a database written by the previous release', () => {
     expect(lookup.status).toBe(200);
     const synced = await request(`${server.url}/members/sync`, { key, body: { email: 'after-upgrade@example.com' } });
     expect(synced.status).toBe(201);
+    // The old member is counted by the list's tally, which the migration filled from the rows it found.
+    const listed = await request(`${server.url}/members?limit=1`, { key });
+    expect(listed.body).toMatchObject({ totalCount: 2, data: [{ email: 'after-upgrade@example.com' }] });
     const deliveries = await receiver.waitFor('/ok/upgraded', 2);
     expect(deliveries[1]?.body).toContain('after-upgrade@example.com');
     const endpoints = (await request(`${server.url}/webhooks`, { key })).body as { data: { id: string }[] };

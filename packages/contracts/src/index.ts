@@ -20,3 +20,4 @@ export * from './webhooks/events.js';
 export * from './webhooks/kardow-subscriptions.js';
 export * from './webhooks/polar-endpoints.js';
 export * from './kardow/member-batch.js';
+export * from './kardow/member-list.js';

@@ -1,5 +1,6 @@
 import { memberAccessInput, memberAccessResult } from './kardow/member-access.js';
 import { memberSyncBatchInput, memberSyncBatchResult } from './kardow/member-batch.js';
+import { memberList, memberListInput } from './kardow/member-list.js';
 import { memberDetail, memberLookupInput, memberSyncInput, memberSyncResult } from './kardow/organization-member.js';
 import {
   customer,
@@ -78,6 +79,12 @@ export const procedures = {
       memberLookupInput,
       memberDetail,
       'A member of the organization by email or id, with subscriptions and payments',
+    ),
+    list: query(
+      'members:read',
+      memberListInput,
+      memberList,
+      "The organization's members, newest first, a cursor page at a time; search by email or name, filter by role and approval",
     ),
     access: mutation(
       'members:write',

@@ -100,7 +100,8 @@ export function openApiDocument(rows: readonly TableRow[] = restRoutes) {
     const outputShape: Record<string, z.ZodType> | undefined =
       contract.output instanceof z.ZodObject ? contract.output.shape : undefined;
     const served = (route.bodyField && outputShape?.[route.bodyField]) || contract.output;
-    const output = components.convert(surface === 'kardow' ? z.object({ data: served }) : served, 'output', casing);
+    const wrapped = surface === 'kardow' && !route.bare;
+    const output = components.convert(wrapped ? z.object({ data: served }) : served, 'output', casing);
     const success = (status: number, description: string) => [
       String(status),
       {

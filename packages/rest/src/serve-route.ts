@@ -25,7 +25,7 @@ export function serveRoute(router: Router, row: TableRow, surface: Surface, crea
       res.set(rateLimitHeaders(context.rateLimit));
       const served = route.bodyField && isPlainObject(result) ? result[route.bodyField] : result;
       if (status === 204) res.status(204).end();
-      else res.status(status).json(surface.body(served));
+      else res.status(status).json(route.bare ? served : surface.body(served));
     } catch (error) {
       res.set(rateLimitHeaders(context.rateLimit));
       surface.sendError(res, domainErrorOf(error), { wire, locate: input.locate });

@@ -1,8 +1,6 @@
 import type { CustomerMemberRole } from '@members/contracts';
 import type { RequestScope } from '../request-scope.js';
-
-/** Rows a key may gather before a count folds them into one per role. */
-const FOLD_AT = 64;
+import { foldIfCrowded as foldTallyIfCrowded } from '../tally.js';
 
 export type MemberFilter = { customerId?: string | undefined; role?: CustomerMemberRole | undefined };
 
@@ -23,41 +21,14 @@ export function liveMemberCountSql(scope: RequestScope, filter: MemberFilter) {
   };
 }
 
-/** A key that has gathered many rows is folded, so its sum stays a few rows' work. */
-export async function foldIfCrowded(scope: RequestScope, key: string, tallyRows: number): Promise<void> {
-  if (tallyRows > FOLD_AT) await fold(scope, key);
-}
-
-/** One row per role for the key, worth what its rows were worth; a writer appending meanwhile is never waited on. */
-async function fold(scope: RequestScope, key: string): Promise<void> {
-  const { id } = scope.organization;
-  if (scope.dialect === 'postgresql') {
-    // One statement: the rows it sums are exactly the rows it deletes, whatever commits meanwhile.
-    await scope.em.execute(
-      `with gone as (delete from customer_member_tally where organization_id = ? and customer_key = ? returning role, delta)
-       insert into customer_member_tally (organization_id, customer_key, role, delta)
-       select ?, ?, role, sum(delta) from gone group by role`,
-      [id, key, id, key],
-    );
-    return;
-  }
-  // SQLite runs one writer at a time: within a transaction nothing commits between these statements.
-  await scope.em.transactional(async (em) => {
-    const [top] = await em.execute<{ id: number | null }[]>(
-      'select max(id) as id from customer_member_tally where organization_id = ? and customer_key = ?',
-      [id, key],
-    );
-    const last = top?.id ?? 0;
-    await em.execute(
-      `insert into customer_member_tally (organization_id, customer_key, role, delta)
-       select organization_id, customer_key, role, sum(delta) from customer_member_tally
-       where organization_id = ? and customer_key = ? and id <= ? group by organization_id, customer_key, role`,
-      [id, key, last],
-    );
-    await em.execute('delete from customer_member_tally where organization_id = ? and customer_key = ? and id <= ?', [
-      id,
-      key,
-      last,
-    ]);
-  });
-}
+/** The tally the list read, folded when it has gathered many rows. */
+export const foldIfCrowded = (scope: RequestScope, key: string, tallyRows: number) =>
+  foldTallyIfCrowded(
+    scope,
+    {
+      table: 'customer_member_tally',
+      key: { organization_id: scope.organization.id, customer_key: key },
+      groups: ['role'],
+    },
+    tallyRows,
+  );

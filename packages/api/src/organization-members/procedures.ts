@@ -2,15 +2,17 @@ import { procedures } from '@members/contracts';
 import { procedure } from '../procedures/procedure.js';
 import { changeAccess } from './change-access.js';
 import { lookupMember } from './lookup-member.js';
+import { listMembers } from './member-list.js';
 import { syncMember } from './sync-member.js';
 import { syncMemberBatch } from './sync-batch.js';
 
 const contracts = procedures.members;
 
-/** The organization's own members: Kardow's `sync`, `lookup` and `access`. */
+/** The organization's own members: Kardow's `sync`, `lookup` and `access`, and their list. */
 export const organizationMemberProcedures = {
   sync: procedure(contracts.sync, syncMember),
   syncBatch: procedure(contracts.syncBatch, syncMemberBatch),
   lookup: procedure(contracts.lookup, (scope, input) => lookupMember(scope, input.lookup)),
+  list: procedure(contracts.list, listMembers),
   access: procedure(contracts.access, changeAccess),
 };

@@ -50,12 +50,12 @@ export class WebhookSender {
       ...(chat
         ? {}
         : endpoint.surface === 'kardow'
-        ? {
-            'X-Kardow-Signature': kardowSignature(endpoint.secret, body),
-            'X-Kardow-Event': delivery.eventType,
-            'X-Kardow-Delivery': delivery.id,
-          }
-        : polarSignatureHeaders(endpoint.secret, delivery.id, at, body)),
+          ? {
+              'X-Kardow-Signature': kardowSignature(endpoint.secret, body),
+              'X-Kardow-Event': delivery.eventType,
+              'X-Kardow-Delivery': delivery.id,
+            }
+          : polarSignatureHeaders(endpoint.secret, delivery.id, at, body)),
     };
     try {
       const response = await request(endpoint.url, {

@@ -41,6 +41,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's members, newest first, a cursor page at a time; search by email or name, filter by role and approval
+         * @description Calls the tRPC procedure `members.list`. Scope: `members:read`.
+         */
+        get: operations["members:list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/members/{lookup}": {
         parameters: {
             query?: never;
@@ -776,15 +796,18 @@ export interface components {
             updated: number;
             failed: number;
         };
+        MemberList: {
+            data: components["schemas"]["OrganizationMember"][];
+            nextCursor: string | null;
+            totalCount: number;
+        };
         MemberDetail: {
             member: components["schemas"]["OrganizationMember"];
             subscriptions: components["schemas"]["Access"][];
             payments: components["schemas"]["Payment"][];
             hasValidPaywallSubscription: boolean;
         };
-        MemberAccessResult: {
-            access: components["schemas"]["Access"];
-        } | {
+        MemberAccessResult: components["schemas"]["Access"] | {
             deleted: components["schemas"]["MemberRemoval"];
         };
         MemberRemoval: {
@@ -796,8 +819,8 @@ export interface components {
         KardowWebhookSubscription: {
             id: string;
             event: string;
-            /** @constant */
-            target_type: "webhook";
+            /** @enum {string} */
+            target_type: "webhook" | "discord" | "slack";
             target_url: string;
             is_enabled: boolean;
             created_at: string;
@@ -1310,6 +1333,36 @@ export interface operations {
             429: components["responses"]["KardowError429"];
         };
     };
+    "members:list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                q?: string;
+                role?: "employee" | "business" | "both" | "jobseeker" | "employer";
+                approvalStatus?: "approved" | "pending" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members, newest first, with the cursor of the next page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            401: components["responses"]["KardowError401"];
+            403: components["responses"]["KardowError403"];
+            422: components["responses"]["KardowError422"];
+            429: components["responses"]["KardowError429"];
+        };
+    };
     "members:lookup": {
         parameters: {
             query?: never;
@@ -1355,6 +1408,9 @@ export interface operations {
                     action: "activate" | "expire_now" | "cancel_now" | "cancel_at_period_end" | "reactivate" | "mark_past_due" | "delete_member";
                     /** Format: uuid */
                     planId?: string;
+                    stripePriceId?: string;
+                    paypalPlanId?: string;
+                    planName?: string;
                     stripeSubscriptionId?: string;
                     /** Format: date-time */
                     effectiveAt?: string;
@@ -1420,8 +1476,8 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     event: "user.created" | "user.updated" | "user.deleted" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "payment.received" | "*";
-                    /** @constant */
-                    target_type: "webhook";
+                    /** @enum {string} */
+                    target_type: "webhook" | "discord" | "slack";
                     /** Format: uri */
                     target_url: string;
                     secret?: string;
@@ -1439,8 +1495,8 @@ export interface operations {
                         data: {
                             id: string;
                             event: string;
-                            /** @constant */
-                            target_type: "webhook";
+                            /** @enum {string} */
+                            target_type: "webhook" | "discord" | "slack";
                             target_url: string;
                             is_enabled: boolean;
                             created_at: string;
@@ -1460,8 +1516,8 @@ export interface operations {
                         data: {
                             id: string;
                             event: string;
-                            /** @constant */
-                            target_type: "webhook";
+                            /** @enum {string} */
+                            target_type: "webhook" | "discord" | "slack";
                             target_url: string;
                             is_enabled: boolean;
                             created_at: string;

@@ -98,6 +98,16 @@ export const kardowRoutes = {
       },
     },
   }),
+  'members:list': route({
+    method: 'get',
+    path: '/members',
+    procedure: 'members.list',
+    status: 200,
+    bare: true,
+    description: 'A page of members, newest first, with the cursor of the next page',
+    query: ['limit', 'cursor', 'q', 'role', 'approvalStatus'],
+    errors: [401, 403, 422, 429],
+  }),
   'members:lookup': route({
     method: 'get',
     path: '/members/{lookup}',

@@ -7,5 +7,6 @@ export { Payment } from './payment.js';
 export { Customer } from './customer.js';
 export { CustomerMember } from './customer-member.js';
 export { CustomerMemberTally } from './customer-member-tally.js';
+export { MemberTally } from './member-tally.js';
 export { IdempotencyKey } from './idempotency-key.js';
 export { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent } from './webhooks.js';

@@ -21,5 +21,7 @@ export const Member = defineEntity({
     updatedAt: p.datetime().onUpdate(() => new Date()),
   }),
   uniques: [{ name: 'member_organization_email_unique', properties: ['organization', 'email'] }],
+  /** The list's order, newest first: a page is a walk from its cursor. */
+  indexes: [{ name: 'member_organization_created', properties: ['organization', 'createdAt', 'id'] }],
 });
 export type Member = InferEntity<typeof Member>;
