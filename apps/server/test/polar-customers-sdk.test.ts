@@ -212,11 +212,18 @@ describe('members through the SDK, where Polar allows nulls and any uuid', () =>
     expect(cleared).toMatchObject({ role: 'member', name: null });
   });
 
-  it('answers 404 to a uuid v7 or nil member id, and an empty page to a customer_id naming nothing', async () => {
+  it('answers 404 to a uuid v7 or nil member id, 422 to a customer_id in a body that is not a uuid4, and an empty page to a customer_id naming nothing', async () => {
     await rejection(polar.members.getMember({ id: v7 }), ResourceNotFound);
     await rejection(polar.members.updateMember({ id: nil, memberUpdate: { name: 'x' } }), ResourceNotFound);
     await rejection(polar.members.deleteMember({ id: v7 }), ResourceNotFound);
-    await rejection(polar.members.createMember({ customerId: v7, email: 'x@example.com' }), ResourceNotFound);
+    // Polar's MemberCreate says uuid4 for the body's customer_id: pydantic's words for another version.
+    const notV4 = await rejection(
+      polar.members.createMember({ customerId: v7, email: 'x@example.com' }),
+      HTTPValidationError,
+    );
+    expect(notV4.detail).toEqual([
+      { type: 'uuid_version', loc: ['body', 'customer_id'], msg: 'UUID version 4 expected', input: v7 },
+    ]);
     expect((await polar.members.listMembers({ customerId: v7 })).result.items).toEqual([]);
     expect((await polar.members.listMembers({ customerId: 'not-a-uuid' })).result.items).toEqual([]);
   });

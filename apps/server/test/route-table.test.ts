@@ -16,7 +16,13 @@ beforeAll(async () => {
   server = await startServer();
   tenant = await createTenant(server.db);
   await tenant.plan({ name: 'Walk plan', stripePriceId: 'price_walk' });
-  teamId = (await createCustomer(server.url, tenant.key, { type: 'team', email: 'walk-owner@example.com' })).id;
+  teamId = (
+    await createCustomer(server.url, tenant.key, {
+      type: 'team',
+      email: 'walk-owner@example.com',
+      external_id: 'walk-team',
+    })
+  ).id;
 });
 afterAll(() => server.close());
 
@@ -133,6 +139,22 @@ const successes: Record<KardowOperationId | PolarOperationId, () => Promise<Repl
   'customers:members:create': () =>
     polar('POST', `/v1/customers/${teamId}/members`, { email: 'walk-nested@example.com' }),
   'customers:members:list': () => polar('GET', `/v1/customers/${teamId}/members`),
+  'customers:members:create_external': () =>
+    polar('POST', '/v1/customers/external/walk-team/members', { email: 'walk-nested-external@example.com' }),
+  'customers:members:list_external': () => polar('GET', '/v1/customers/external/walk-team/members'),
+  'customers:members:get_external': async () => {
+    await teamMember('walk-n-get');
+    return polar('GET', '/v1/customers/external/walk-team/members/walk-n-get');
+  },
+  'customers:members:update_external': async () => {
+    await teamMember('walk-n-update');
+    return polar('PATCH', '/v1/customers/external/walk-team/members/walk-n-update', { name: 'Walked' });
+  },
+  'customers:members:delete_external': async () => {
+    await teamMember('walk-n-delete');
+    return polar('DELETE', '/v1/customers/external/walk-team/members/walk-n-delete');
+  },
+  'customers:export': () => request(url('/v1/customers/export'), { bearer: tenant.key }),
   'customers:members:get': async () => polar('GET', `/v1/customers/${teamId}/members/${await teamMember()}`),
   'customers:members:update': async () =>
     polar('PATCH', `/v1/customers/${teamId}/members/${await teamMember()}`, { name: 'Walked' }),

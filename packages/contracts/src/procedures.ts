@@ -7,6 +7,8 @@ import {
   customerByExternalIdInput,
   customerByIdInput,
   customerCreateInput,
+  customerCsv,
+  customerExportInput,
   customerDeleteByExternalIdInput,
   customerDeleteInput,
   customerList,
@@ -18,11 +20,13 @@ import {
   customerMember,
   customerMemberByExternalIdInput,
   customerMemberByIdInput,
+  customerMemberCreateForCustomerInput,
   customerMemberCreateInput,
   customerMemberList,
   customerMemberListInput,
   customerMemberUpdateByExternalIdInput,
   customerMemberUpdateInput,
+  customerMembersOfCustomerInput,
   deletedRecord,
 } from './polar/customer-member.js';
 import {
@@ -94,7 +98,19 @@ export const procedures = {
     ),
     team: {
       create: mutation('members:write', customerMemberCreateInput, customerMember, 'Create a member of a customer'),
+      createForCustomer: mutation(
+        'members:write',
+        customerMemberCreateForCustomerInput,
+        customerMember,
+        'Create a member of the customer named by its id or external id',
+      ),
       list: query('members:read', customerMemberListInput, customerMemberList, "List customers' members"),
+      listOfCustomer: query(
+        'members:read',
+        customerMembersOfCustomerInput,
+        customerMemberList,
+        'List the members of one customer, named by its id or external id (404 when there is no such customer)',
+      ),
       get: query('members:read', customerMemberByIdInput, customerMember, 'Get a member of a customer'),
       update: mutation(
         'members:write',
@@ -126,6 +142,12 @@ export const procedures = {
   customers: {
     create: mutation('customers:write', customerCreateInput, customer, 'Create a customer and its owner member'),
     list: query('customers:read', customerListInput, customerList, 'List customers'),
+    export: query(
+      'customers:read',
+      customerExportInput,
+      customerCsv,
+      "The organization's customers as CSV, as Polar's export writes it, streamed",
+    ),
     get: query('customers:read', customerByIdInput, customer, 'Get a customer'),
     update: mutation('customers:write', customerUpdateInput, customer, 'Update a customer'),
     delete: mutation(

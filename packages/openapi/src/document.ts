@@ -101,21 +101,25 @@ export function openApiDocument(rows: readonly TableRow[] = restRoutes) {
       contract.output instanceof z.ZodObject ? contract.output.shape : undefined;
     const served = (route.bodyField && outputShape?.[route.bodyField]) || contract.output;
     const wrapped = surface === 'kardow' && !route.bare;
-    const output = components.convert(wrapped ? z.object({ data: served }) : served, 'output', casing);
+    const output = route.csv
+      ? undefined
+      : components.convert(wrapped ? z.object({ data: served }) : served, 'output', casing);
     const success = (status: number, description: string) => [
       String(status),
       {
         description,
         ...(status === 204
           ? {}
-          : {
-              content: json(
-                output,
-                route.responseExample !== undefined && status === (route.createdStatus ?? route.status)
-                  ? { example: route.responseExample }
-                  : {},
-              ),
-            }),
+          : !output
+            ? { content: { 'text/csv': { schema: { type: 'string' } } } }
+            : {
+                content: json(
+                  output,
+                  route.responseExample !== undefined && status === (route.createdStatus ?? route.status)
+                    ? { example: route.responseExample }
+                    : {},
+                ),
+              }),
       },
     ];
 

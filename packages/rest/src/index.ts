@@ -28,6 +28,7 @@ export function restRouter(options: RestOptions): Router {
     const routes = Router();
     routes.use(
       surface.prefixes,
+      ...(surface.checks ?? []),
       jsonBody(bodyLimit),
       requestErrors(surface),
       idempotency(

@@ -1,4 +1,5 @@
-import type { ErrorRequestHandler, RequestHandler, Router } from 'express';
+import { once } from 'node:events';
+import type { ErrorRequestHandler, RequestHandler, Response, Router } from 'express';
 import { DomainError, domainErrorOf, invoke, procedureByPath, type Context, type RequestFacts } from '@members/api';
 import { isPlainObject, type TableRow } from '@members/contracts';
 import { rateLimitHeaders } from './rate-limit-headers.js';
@@ -24,7 +25,8 @@ export function serveRoute(router: Router, row: TableRow, surface: Surface, crea
       const status = created && route.createdStatus ? route.createdStatus : route.status;
       res.set(rateLimitHeaders(context.rateLimit));
       const served = route.bodyField && isPlainObject(result) ? result[route.bodyField] : result;
-      if (status === 204) res.status(204).end();
+      if (route.csv && isAsyncIterable(result)) await sendCsv(res, result);
+      else if (status === 204) res.status(204).end();
       else res.status(status).json(route.bare ? served : surface.body(served));
     } catch (error) {
       res.set(rateLimitHeaders(context.rateLimit));
@@ -32,6 +34,25 @@ export function serveRoute(router: Router, row: TableRow, surface: Surface, crea
     }
   };
   router[route.method](expressPath(route.path), handler);
+}
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+
+/**
+ * A CSV result, written as it is read: a chunk waits for the socket to drain, so a slow reader holds the export
+ * back rather than the server's memory. A fault midway cannot change the status any more: the response is cut off.
+ */
+async function sendCsv(res: Response, chunks: AsyncIterable<unknown>) {
+  res.status(200).type('text/csv; charset=utf-8').set('Content-Disposition', 'attachment; filename="customers.csv"');
+  try {
+    for await (const chunk of chunks) {
+      if (!res.write(String(chunk))) await once(res, 'drain');
+    }
+    res.end();
+  } catch (error) {
+    res.destroy(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
 /** For a path the table serves with other methods: 405 with `Allow`, in the surface's shape. */

@@ -1,4 +1,4 @@
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { DomainError, InputSource } from '@members/api';
 import type { SurfaceName } from '@members/contracts';
 
@@ -36,4 +36,9 @@ export interface Surface {
   /** The one place this surface renders an error; `request` locates input problems, when there is a request. */
   sendError(res: Response, error: DomainError, request?: ErrorRequest): void;
   notFound: RequestHandler;
+  /** What every request of the surface is checked for before its route (Polar's `Polar-Version`). */
+  checks?: RequestHandler[];
 }
+
+/** The path as the caller sent it (a router mounted at a prefix sees `req.path` without it). */
+export const pathOf = (req: Request) => req.originalUrl.split('?')[0] ?? req.path;

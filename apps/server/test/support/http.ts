@@ -29,7 +29,8 @@ export async function request<T = unknown>(
   const method = init.method ?? (body === undefined ? 'GET' : 'POST');
   const response = await fetch(url, { method, headers, body });
   const text = await response.text();
-  const parsed: unknown = text ? JSON.parse(text) : null;
+  const json = response.headers.get('content-type')?.includes('json') ?? true;
+  const parsed: unknown = !text ? null : json ? JSON.parse(text) : text;
   checkPolarResponse(method, url, response.status, text ? parsed : undefined);
   return { status: response.status, headers: response.headers, body: parsed as T };
 }

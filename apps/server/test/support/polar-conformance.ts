@@ -16,7 +16,7 @@ const directory = process.env.POLAR_OPENAPI_DIR ?? path.resolve(here, '../../../
 export interface OfficialOperation {
   operationId: string;
   parameters?: { name: string; in: string }[];
-  responses: Record<string, { content?: { 'application/json'?: { schema: object } } }>;
+  responses: Record<string, { content?: { 'application/json'?: { schema: object }; 'text/csv'?: object } }>;
 }
 export interface OfficialDocument {
   paths: Record<string, Record<string, OfficialOperation>>;
@@ -33,7 +33,10 @@ const errorComponents: Record<number, string> = {
 /** Statuses SPEC.md adds that Polar documents nowhere: Polar's error shape with its name. */
 const undocumentedErrors: Record<number, string> = { 409: 'Conflict', 413: 'PayloadTooLarge', 429: 'TooManyRequests' };
 /** Routes SPEC.md serves beyond the official documents, and the official schema of their success body. */
-const beyondOfficial: Record<string, string> = { 'get /v1/customers/{id}/members': 'ListResource_Member_' };
+const beyondOfficial: Record<string, string> = {
+  'get /v1/customers/{id}/members': 'ListResource_Member_',
+  'get /v1/customers/external/{external_id}/members': 'ListResource_Member_',
+};
 
 const uuid4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
@@ -99,7 +102,9 @@ export function checkPolarResponse(method: string, url: string, status: number, 
     judged = true;
     const response = operation.responses[String(status)];
     const schema = response?.content?.['application/json']?.schema;
-    if (response && !schema && status < 300) {
+    if (response?.content?.['text/csv']) {
+      if (typeof body !== 'string') found.push(`${where} (${judge.version}): CSV expected, got ${typeof body}`);
+    } else if (response && !schema && status < 300) {
       if (body !== undefined) found.push(`${where} (${judge.version}): a body where Polar sends none`);
     } else if (schema) {
       validate(judge, `${template} ${method} ${status}`, schema);
@@ -134,15 +139,28 @@ export function checkPolarResponse(method: string, url: string, status: number, 
   return found;
 }
 
+/**
+ * A fetch that checks every Polar response against the official documents before the caller reads it: what SDK
+ * 1.0.1, which calls the global fetch, is given while its tests run.
+ */
+export function conformingFetch(fetcher: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const response = await fetcher(request);
+    const text = await response.clone().text();
+    const json = response.headers.get('content-type')?.includes('json') ?? true;
+    checkPolarResponse(
+      request.method,
+      request.url,
+      response.status,
+      text === '' ? undefined : json ? JSON.parse(text) : text,
+    );
+    return response;
+  };
+}
+
 /** The official SDK's HTTP client, checking every response it receives before the SDK reads it. */
 export function conformingHttpClient(): HTTPClient {
-  return new HTTPClient({
-    fetcher: async (input, init) => {
-      const request = new Request(input, init);
-      const response = await fetch(request);
-      const text = await response.clone().text();
-      checkPolarResponse(request.method, request.url, response.status, text === '' ? undefined : JSON.parse(text));
-      return response;
-    },
-  });
+  const checked = conformingFetch(fetch);
+  return new HTTPClient({ fetcher: (input, init) => checked(input, init) });
 }

@@ -4,6 +4,7 @@ import {
   type CustomerMemberChanges,
   type CustomerMemberList,
   type CustomerMemberListInput,
+  type CustomerMembersOfCustomerInput,
   type DeletedRecord,
 } from '@members/contracts';
 import { Customer, CustomerMember, type FilterQuery } from '@members/db';
@@ -139,6 +140,32 @@ export async function deleteCustomerMember(
     await emitPolar(tx, 'member.deleted', member.id, toCustomerMemberOutput(member));
     return { id: member.id };
   });
+}
+
+/** The live customer a nested route names, by id or by external id: 404 when there is none. */
+export async function customerNamed(
+  scope: RequestScope,
+  named: { customerId?: string | undefined; externalCustomerId?: string | undefined },
+): Promise<string> {
+  const where =
+    named.externalCustomerId !== undefined ? { externalId: named.externalCustomerId } : { id: named.customerId };
+  const customer = await scope.em.findOne(
+    Customer,
+    { ...where, organization: scope.organization.id, deletedAt: null },
+    { fields: ['id'] },
+  );
+  if (!customer) throw notFound('Customer not found');
+  return customer.id;
+}
+
+/** The nested lists: one customer's members, which must exist. */
+export async function listMembersOfCustomer(
+  scope: RequestScope,
+  input: CustomerMembersOfCustomerInput,
+): Promise<CustomerMemberList> {
+  const customerId = await customerNamed(scope, input);
+  const { items, total } = await memberPage(scope, { customerId, role: input.role }, input);
+  return { items: items.map(toCustomerMemberOutput), pagination: paginationOf(total, input.limit) };
 }
 
 export async function listCustomerMembers(

@@ -1,5 +1,6 @@
 import { procedures } from '@members/contracts';
 import { procedure } from '../procedures/procedure.js';
+import { exportCustomers } from './customer-export.js';
 import { createCustomer, deleteCustomer, getCustomer, listCustomers, updateCustomer } from './customers.js';
 
 const contracts = procedures.customers;
@@ -8,6 +9,7 @@ const contracts = procedures.customers;
 export const customerProcedures = {
   create: procedure(contracts.create, createCustomer),
   list: procedure(contracts.list, listCustomers),
+  export: procedure(contracts.export, async (scope, input) => exportCustomers(scope, input)),
   get: procedure(contracts.get, getCustomer),
   update: procedure(contracts.update, (scope, { id, ...changes }) => updateCustomer(scope, { id }, changes)),
   delete: procedure(contracts.delete, (scope, { id }) => deleteCustomer(scope, { id })),

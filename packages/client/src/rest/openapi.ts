@@ -249,6 +249,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's customers as CSV, as Polar's export writes it, streamed
+         * @description Calls the tRPC procedure `customers.export`. Scope: `customers:read`.
+         */
+        get: operations["customers:export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}": {
         parameters: {
             query?: never;
@@ -313,20 +333,72 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List customers' members
-         * @description Calls the tRPC procedure `members.team.list`. Scope: `members:read`.
+         * List the members of one customer, named by its id or external id (404 when there is no such customer)
+         * @description Calls the tRPC procedure `members.team.listOfCustomer`. Scope: `members:read`.
          */
         get: operations["customers:members:list"];
         put?: never;
         /**
-         * Create a member of a customer
-         * @description Calls the tRPC procedure `members.team.create`. Scope: `members:write`.
+         * Create a member of the customer named by its id or external id
+         * @description Calls the tRPC procedure `members.team.createForCustomer`. Scope: `members:write`.
          */
         post: operations["customers:members:create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/external/{external_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the members of one customer, named by its id or external id (404 when there is no such customer)
+         * @description Calls the tRPC procedure `members.team.listOfCustomer`. Scope: `members:read`.
+         */
+        get: operations["customers:members:list_external"];
+        put?: never;
+        /**
+         * Create a member of the customer named by its id or external id
+         * @description Calls the tRPC procedure `members.team.createForCustomer`. Scope: `members:write`.
+         */
+        post: operations["customers:members:create_external"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/external/{external_id}/members/{member_external_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a member of a customer by external id
+         * @description Calls the tRPC procedure `members.team.getByExternalId`. Scope: `members:read`.
+         */
+        get: operations["customers:members:get_external"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a member of a customer by external id
+         * @description Calls the tRPC procedure `members.team.deleteByExternalId`. Scope: `members:write`.
+         */
+        delete: operations["customers:members:delete_external"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a member of a customer by external id
+         * @description Calls the tRPC procedure `members.team.updateByExternalId`. Scope: `members:write`.
+         */
+        patch: operations["customers:members:update_external"];
         trace?: never;
     };
     "/v1/customers/{id}/members/{member_id}": {
@@ -1608,7 +1680,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: uuid */
+                    /** Format: uuid4 */
                     customer_id: string;
                     email: string;
                     name?: string | null;
@@ -1909,6 +1981,33 @@ export interface operations {
             429: components["responses"]["PolarError429"];
         };
     };
+    "customers:export": {
+        parameters: {
+            query?: {
+                organization_id?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization's customers as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
+        };
+    };
     "customers:get": {
         parameters: {
             query?: never;
@@ -2106,7 +2205,6 @@ export interface operations {
     "customers:members:list": {
         parameters: {
             query?: {
-                external_customer_id?: string;
                 role?: "owner" | "billing_manager" | "member";
                 page?: number;
                 limit?: number;
@@ -2162,6 +2260,168 @@ export interface operations {
         responses: {
             /** @description Member created. */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMember"];
+                };
+            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
+        };
+    };
+    "customers:members:list_external": {
+        parameters: {
+            query?: {
+                role?: "owner" | "billing_manager" | "member";
+                page?: number;
+                limit?: number;
+                sorting?: ("created_at" | "-created_at")[];
+            };
+            header?: never;
+            path: {
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMemberList"];
+                };
+            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
+        };
+    };
+    "customers:members:create_external": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    name?: string | null;
+                    external_id?: string | null;
+                    /**
+                     * @default member
+                     * @enum {string}
+                     */
+                    role?: "member" | "billing_manager";
+                };
+            };
+        };
+        responses: {
+            /** @description Member created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMember"];
+                };
+            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
+        };
+    };
+    "customers:members:get_external": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                external_id: string;
+                member_external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Member retrieved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerMember"];
+                };
+            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
+        };
+    };
+    "customers:members:delete_external": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                external_id: string;
+                member_external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Member deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
+        };
+    };
+    "customers:members:update_external": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                external_id: string;
+                member_external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string | null;
+                    email?: string | null;
+                    role?: ("owner" | "billing_manager" | "member") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Member updated. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { customerMemberRole } from '../enums.js';
 import { whenAnObject } from '../primitives.js';
-import { polarEmail, polarId, polarOutputId, polarTimestamp, trimmedOrNull } from './fields.js';
+import { polarEmail, polarId, polarId4, polarOutputId, polarTimestamp, trimmedOrNull } from './fields.js';
 import { listOf, memberSorting, pageInput } from './pagination.js';
 
 /**
@@ -25,14 +25,16 @@ export type CustomerMember = z.infer<typeof customerMember>;
 export const customerMemberList = listOf(customerMember).meta({ id: 'CustomerMemberList' });
 export type CustomerMemberList = z.infer<typeof customerMemberList>;
 
-/** Ownership is only ever given by update (a transfer), never at creation. */
-export const customerMemberCreateInput = z.object({
-  customerId: polarId,
+/** A new member's fields. Ownership is only ever given by update (a transfer), never at creation. */
+const newMemberFields = {
   email: polarEmail,
   name: trimmedOrNull(256).optional(),
   externalId: trimmedOrNull(256).optional(),
   role: z.enum(['member', 'billing_manager']).default('member'),
-});
+};
+
+/** `POST /v1/members`: the customer in the body, a uuid4 as Polar's `MemberCreate` says. */
+export const customerMemberCreateInput = z.object({ customerId: polarId4, ...newMemberFields });
 export type CustomerMemberCreateInput = z.infer<typeof customerMemberCreateInput>;
 
 /**
@@ -52,9 +54,8 @@ export const customerMemberUpdateInput = customerMemberByIdInput.extend(customer
 export type CustomerMemberByIdInput = z.infer<typeof customerMemberByIdInput>;
 export type CustomerMemberUpdateInput = z.infer<typeof customerMemberUpdateInput>;
 
-/** A member by its external id, within a customer named by exactly one of its id or its external id. */
-const externalSelector = {
-  externalId: z.string().min(1).max(256),
+/** A customer named by exactly one of its id (any uuid) or its external id. */
+const customerNamed = {
   customerId: polarId.optional(),
   externalCustomerId: z.string().min(1).max(256).optional(),
 };
@@ -65,6 +66,24 @@ const oneCustomerIssue = {
   path: ['customerId'],
   when: whenAnObject,
 };
+
+/**
+ * The nested creates (`POST /v1/customers/{id}/members`, `/v1/customers/external/{external_id}/members`): the
+ * customer named in the path, where any uuid is looked up (and an unknown one is 404).
+ */
+export const customerMemberCreateForCustomerInput = z
+  .object({ ...customerNamed, ...newMemberFields })
+  .refine(oneCustomer, oneCustomerIssue);
+export type CustomerMemberCreateForCustomerInput = z.infer<typeof customerMemberCreateForCustomerInput>;
+
+/** The nested lists: the members of one customer, which must exist (404 otherwise, unlike the flat list's filter). */
+export const customerMembersOfCustomerInput = z
+  .object({ ...customerNamed, role: customerMemberRole.optional(), ...pageInput, sorting: memberSorting })
+  .refine(oneCustomer, oneCustomerIssue);
+export type CustomerMembersOfCustomerInput = z.infer<typeof customerMembersOfCustomerInput>;
+
+/** A member by its external id, within a customer named by exactly one of its id or its external id. */
+const externalSelector = { externalId: z.string().min(1).max(256), ...customerNamed };
 export const customerMemberByExternalIdInput = z.object(externalSelector).refine(oneCustomer, oneCustomerIssue);
 export const customerMemberUpdateByExternalIdInput = z
   .object({ ...externalSelector, ...customerMemberChanges })

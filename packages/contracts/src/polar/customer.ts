@@ -128,3 +128,18 @@ export const customerListInput = z.object({
   sorting: customerSorting,
 });
 export type CustomerListInput = z.infer<typeof customerListInput>;
+
+/** `GET /v1/customers/export`: the organization's customers; `organization_id` as the list takes it. */
+export const customerExportInput = z.object({
+  organizationId: z.union([polarId, z.array(polarId)]).optional(),
+});
+export type CustomerExportInput = z.infer<typeof customerExportInput>;
+
+/**
+ * The export's CSV, a chunk of lines at a time, so a million customers stream through in flat memory: REST sends it
+ * as `text/csv`, tRPC as a stream (the typed client reads it with a streaming link).
+ */
+export const customerCsv = z.custom<AsyncIterable<string>>(
+  (value) => typeof value === 'object' && value !== null && Symbol.asyncIterator in value,
+  { message: 'Expected CSV chunks' },
+);

@@ -17,6 +17,9 @@ export const polarEmail = z.string().trim().max(320).pipe(z.email());
  */
 export const polarId = z.guid().toLowerCase().meta({ format: 'uuid' });
 
+/** An id a body must give as a uuid4, where Polar's schema says so (`customer_id` of a create); lower-cased. */
+export const polarId4 = z.uuidv4().toLowerCase().meta({ format: 'uuid4' });
+
 /** An id this service made: always a uuid4, as Polar's schema says. */
 export const polarOutputId = z.string().meta({ format: 'uuid4' });
 export const polarTimestamp = z.string().meta({ format: 'date-time' });
@@ -34,3 +37,9 @@ export type PolarMetadata = z.infer<typeof polarMetadata>;
 
 /** Polar's stored metadata, as served. */
 export const polarMetadataOutput = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+
+/**
+ * The API versions a `Polar-Version` header may name: 2026-10's bodies are a superset of 2026-06-08's, so one
+ * answer serves both. No header is the newest.
+ */
+export const polarApiVersion = z.enum(['2026-06-08', '2026-10']);

@@ -2,6 +2,7 @@ import { route, type ErrorStatus } from '../rest/route.js';
 
 const errors: ErrorStatus[] = [401, 403, 404, 422, 429];
 const changes = ['name', 'email', 'role'] as const;
+const newMember = ['email', 'name', 'externalId', 'role'] as const;
 const page = ['page', 'limit', 'sorting'] as const;
 const customerChanges = ['metadata', 'email', 'name', 'billingAddress', 'taxId', 'locale'] as const;
 
@@ -16,7 +17,7 @@ export const polarRoutes = {
     procedure: 'members.team.create',
     status: 201,
     description: 'Member created.',
-    body: 'rest',
+    body: ['customerId', ...newMember],
     errors,
     requestExamples: {
       seed: {
@@ -116,6 +117,16 @@ export const polarRoutes = {
     query: ['organizationId', 'email', 'query', 'active', 'metadata', ...page],
     errors,
   }),
+  'customers:export': route({
+    method: 'get',
+    path: '/v1/customers/export',
+    procedure: 'customers.export',
+    status: 200,
+    csv: true,
+    description: "The organization's customers as CSV",
+    query: ['organizationId'],
+    errors,
+  }),
   'customers:get': route({
     method: 'get',
     path: '/v1/customers/{id}',
@@ -177,21 +188,69 @@ export const polarRoutes = {
   'customers:members:create': route({
     method: 'post',
     path: '/v1/customers/{id}/members',
-    procedure: 'members.team.create',
+    procedure: 'members.team.createForCustomer',
     status: 201,
     description: 'Member created.',
     params: { id: 'customerId' },
-    body: 'rest',
+    body: newMember,
     errors,
   }),
   'customers:members:list': route({
     method: 'get',
     path: '/v1/customers/{id}/members',
-    procedure: 'members.team.list',
+    procedure: 'members.team.listOfCustomer',
     status: 200,
     description: 'Successful Response',
     params: { id: 'customerId' },
-    query: ['externalCustomerId', 'role', ...page],
+    query: ['role', ...page],
+    errors,
+  }),
+  'customers:members:create_external': route({
+    method: 'post',
+    path: '/v1/customers/external/{external_id}/members',
+    procedure: 'members.team.createForCustomer',
+    status: 201,
+    description: 'Member created.',
+    params: { external_id: 'externalCustomerId' },
+    body: newMember,
+    errors,
+  }),
+  'customers:members:list_external': route({
+    method: 'get',
+    path: '/v1/customers/external/{external_id}/members',
+    procedure: 'members.team.listOfCustomer',
+    status: 200,
+    description: 'Successful Response',
+    params: { external_id: 'externalCustomerId' },
+    query: ['role', ...page],
+    errors,
+  }),
+  'customers:members:get_external': route({
+    method: 'get',
+    path: '/v1/customers/external/{external_id}/members/{member_external_id}',
+    procedure: 'members.team.getByExternalId',
+    status: 200,
+    description: 'Member retrieved.',
+    params: { external_id: 'externalCustomerId', member_external_id: 'externalId' },
+    errors,
+  }),
+  'customers:members:update_external': route({
+    method: 'patch',
+    path: '/v1/customers/external/{external_id}/members/{member_external_id}',
+    procedure: 'members.team.updateByExternalId',
+    status: 200,
+    description: 'Member updated.',
+    params: { external_id: 'externalCustomerId', member_external_id: 'externalId' },
+    body: changes,
+    errors,
+  }),
+  'customers:members:delete_external': route({
+    method: 'delete',
+    path: '/v1/customers/external/{external_id}/members/{member_external_id}',
+    procedure: 'members.team.deleteByExternalId',
+    status: 204,
+    description: 'Member deleted.',
+    params: { external_id: 'externalCustomerId', member_external_id: 'externalId' },
     errors,
   }),
   'customers:members:get': route({

@@ -30,6 +30,8 @@ export interface RestRoute<P extends ProcedurePath = ProcedurePath> {
   createdStatus?: 201;
   /** The body is this field of the result (the others, like `created`, only choose the status). */
   bodyField?: string;
+  /** The result is CSV text in chunks, sent as `text/csv` as it is read. */
+  csv?: true;
   /** The result is the whole body, not wrapped in Kardow's `{"data": …}`: a page, whose `data` sits beside its cursor. */
   bare?: true;
   description: string;

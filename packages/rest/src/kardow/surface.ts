@@ -2,7 +2,7 @@ import type { Response } from 'express';
 import type { DomainError } from '@members/api';
 import { isPlainObject, type KardowErrorBody } from '@members/contracts';
 import { noteError } from '../error-response.js';
-import type { Surface } from '../surface.js';
+import { pathOf, type Surface } from '../surface.js';
 
 /** Kardow's error: `{"error": {code, message, issues}}`, issues at the input's own paths. */
 function sendKardowError(res: Response, error: DomainError) {
@@ -23,7 +23,7 @@ export const kardowSurface: Surface = {
   sendError: sendKardowError,
   notFound: (req, res) => {
     const body: KardowErrorBody = {
-      error: { code: 'not_found', message: `No route ${req.method} ${req.path}`, issues: [] },
+      error: { code: 'not_found', message: `No route ${req.method} ${pathOf(req)}`, issues: [] },
     };
     res.status(404).json(body);
   },

@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import type { DomainError } from '@members/api';
 import { fromWire, isPlainObject, toSnake, toWire, type PolarValidationIssue } from '@members/contracts';
 import { noteError } from '../error-response.js';
-import type { ErrorRequest, Surface } from '../surface.js';
+import { pathOf, type ErrorRequest, type Surface } from '../surface.js';
 import { validationDetail } from './validation-detail.js';
+import { polarVersionCheck } from './api-version.js';
 
 type PolarError = z.infer<typeof import('@members/contracts').polarErrorBody>['error'];
 
@@ -70,6 +71,7 @@ export const polarSurface: Surface = {
   body: toWire,
   sendError: sendPolarError,
   notFound: (req, res) => {
-    res.status(404).json({ error: 'ResourceNotFound', detail: `No route ${req.method} ${req.path}` });
+    res.status(404).json({ error: 'ResourceNotFound', detail: `No route ${req.method} ${pathOf(req)}` });
   },
+  checks: [polarVersionCheck(sendPolarError)],
 };

@@ -5,8 +5,11 @@ import type { ErrorRequest } from '../surface.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
+/** A uuid of any version: refused only where a uuid4 is required, which pydantic words apart. */
+const anyUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A zod issue as pydantic (and so Polar, and the SDK's HTTPValidationError) reports it. */
-function pydanticError(issue: ZodIssue, missing: boolean): { type: string; msg: string } {
+function pydanticError(issue: ZodIssue, missing: boolean, input: unknown): { type: string; msg: string } {
   switch (issue.code) {
     case 'invalid_type':
       if (missing) return { type: 'missing', msg: 'Field required' };
@@ -22,6 +25,8 @@ function pydanticError(issue: ZodIssue, missing: boolean): { type: string; msg: 
     case 'invalid_format':
       if (issue.format === 'email')
         return { type: 'value_error', msg: 'value is not a valid email address: The email address is not valid.' };
+      if ((issue.format === 'uuid' || issue.format === 'guid') && anyUuid.test(String(input)))
+        return { type: 'uuid_version', msg: 'UUID version 4 expected' };
       if (issue.format === 'uuid' || issue.format === 'guid')
         return { type: 'uuid_parsing', msg: 'Input should be a valid UUID' };
       return { type: 'string_pattern_mismatch', msg: issue.message };
@@ -64,8 +69,8 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
  */
 function detailItem(issue: DomainIssue, request: ErrorRequest): PolarValidationIssue {
   const [first, ...rest] = issue.path;
-  const describe = (missing: boolean) =>
-    issue.zod ? pydanticError(issue.zod, missing) : { type: 'value_error', msg: issue.message };
+  const describe = (missing: boolean, input?: unknown) =>
+    issue.zod ? pydanticError(issue.zod, missing, input) : { type: 'value_error', msg: issue.message };
   if (first === undefined) {
     // A rule of ours at the root is about the body itself: only its absence is reported there.
     if (!issue.zod) return { type: 'missing', loc: ['body'], msg: issue.message, input: null };
@@ -77,7 +82,7 @@ function detailItem(issue: DomainIssue, request: ErrorRequest): PolarValidationI
   const wirePath = [origin.key, ...rest.map((part) => (typeof part === 'string' ? toSnake(part) : part))];
   const input = valueAt(request.wire[source], wirePath);
   const missing = input === undefined;
-  const { type, msg } = describe(missing);
+  const { type, msg } = describe(missing, input);
   // Key order as Polar's: type, loc, msg, input.
   return {
     type,
