@@ -37,6 +37,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** When set, `/metrics` requires `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** Where callers reach this server, when not at the Host they name (a proxy in front). */
+  publicUrl?: string | undefined;
 }
 
 /** Once shutdown starts, every response closes its connection, so keep-alive clients move on. */
@@ -65,7 +67,7 @@ const lastErrors: ErrorRequestHandler = (error, req, res, next) => {
 export function createApp(options: AppOptions): Express {
   const { db, bodyLimitBytes = 1024 * 1024 } = options;
   const logger = options.logger ?? createLogger('silent');
-  const createContext = createContextFactory({ db, limits: options.limits ?? null });
+  const createContext = createContextFactory({ db, limits: options.limits ?? null, publicUrl: options.publicUrl });
   const idempotencyStore = options.idempotency ?? new IdempotencyStore(db);
   const unsettledKey = (error: unknown) => logger.error({ err: error }, 'idempotency key not settled');
 

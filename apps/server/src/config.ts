@@ -20,6 +20,8 @@ export interface ServerConfig {
   tracing: boolean;
   /** When set, `/metrics` asks for it as a bearer token. */
   metricsToken: string | undefined;
+  /** Where callers reach the server (behind a proxy): the customer portal links start here. */
+  publicUrl: string | undefined;
   /** Whether this process delivers webhooks (`npm run worker` is the other way). */
   webhookWorker: boolean;
   webhooks: { pollMs: number; timeoutMs: number; retryBaseMs: number; perEndpoint: number };
@@ -61,12 +63,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       perEndpoint: integer(env, 'WEBHOOK_CONCURRENCY_PER_ENDPOINT', 16, 1, 256),
     },
     metricsToken: env.METRICS_TOKEN || undefined,
+    publicUrl: publicUrlOf(env.PUBLIC_URL),
     tracing: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
   };
+}
+
+function publicUrlOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+    throw new ConfigError(`PUBLIC_URL must be an http or https URL, not ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 /** A token-bucket style setting as a window: `burst` requests per the time `perSecond` takes to refill them. */

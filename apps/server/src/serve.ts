@@ -71,6 +71,7 @@ const app = createApp({
   logger,
   corsOrigins: config.corsOrigins,
   metricsToken: config.metricsToken,
+  publicUrl: config.publicUrl,
 });
 const server = createServer(app);
 server.on('error', (error: NodeJS.ErrnoException) => {

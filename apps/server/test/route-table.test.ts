@@ -30,6 +30,14 @@ const kardow = (path: string, body?: unknown) => request(url(path), { key: tenan
 const polar = (method: string, path: string, body?: unknown) =>
   request(url(path), { method, bearer: tenant.key, body });
 
+/** A portal call as the team's owner, on a session made for it. */
+let ownerSession: string | undefined;
+async function portal(method: string, path: string, body?: unknown) {
+  ownerSession ??= ((await polar('POST', '/v1/customer-sessions/', { customer_id: teamId })).body as { token: string })
+    .token;
+  return request(url(path), { method, bearer: ownerSession, body });
+}
+
 /** A member of the team to read, change or delete; a new one each time. */
 let serial = 0;
 async function teamMember(externalId?: string): Promise<string> {
@@ -155,6 +163,15 @@ const successes: Record<KardowOperationId | PolarOperationId, () => Promise<Repl
     return polar('DELETE', '/v1/customers/external/walk-team/members/walk-n-delete');
   },
   'customers:export': () => request(url('/v1/customers/export'), { bearer: tenant.key }),
+  'customer-sessions:create': () =>
+    polar('POST', '/v1/customer-sessions/', { external_customer_id: 'walk-team', return_url: 'https://example.com' }),
+  'customer_portal:members:list_members': () => portal('GET', '/v1/customer-portal/members'),
+  'customer_portal:members:add_member': () =>
+    portal('POST', '/v1/customer-portal/members', { email: 'walk-portal@example.com' }),
+  'customer_portal:members:update_member': async () =>
+    portal('PATCH', `/v1/customer-portal/members/${await teamMember()}`, { role: 'billing_manager' }),
+  'customer_portal:members:remove_member': async () =>
+    portal('DELETE', `/v1/customer-portal/members/${await teamMember()}`),
   'customers:members:get': async () => polar('GET', `/v1/customers/${teamId}/members/${await teamMember()}`),
   'customers:members:update': async () =>
     polar('PATCH', `/v1/customers/${teamId}/members/${await teamMember()}`, { name: 'Walked' }),

@@ -21,11 +21,15 @@ export interface Context {
   caller?: Promise<Principal>;
   /** The limit after this request's charge, for the RateLimit headers. */
   rateLimit?: RateLimitState;
+  /** This server as the caller reached it, for the links it hands out (a portal session's URL). */
+  origin: string;
 }
 
 export interface ContextDependencies {
   db: Database;
   limits?: RateLimits | null;
+  /** `PUBLIC_URL`: where callers reach this server, when a proxy stands in front of it. */
+  publicUrl?: string | undefined;
 }
 
 export interface RequestFacts {
@@ -44,5 +48,12 @@ export function createContextFactory(deps: ContextDependencies) {
     clientAddress: request.clientAddress ?? 'unknown',
     calls: request.calls ?? 1,
     limits: deps.limits ?? null,
+    origin: deps.publicUrl?.replace(/\/+$/, '') ?? originOf(request.headers),
   });
+}
+
+/** `http://` and the Host the request named; a proxy in front of the server sets PUBLIC_URL instead. */
+function originOf(headers: RequestHeaders): string {
+  const host = headers.host;
+  return `http://${typeof host === 'string' && /^[\w.:[\]-]+$/.test(host) ? host : 'localhost'}`;
 }

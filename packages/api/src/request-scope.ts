@@ -1,6 +1,7 @@
 import type { ApprovalStatus } from '@members/contracts';
 import { LockMode, type Database, type EntityManager } from '@members/db';
 import { subscribersOf, type SubscriberCache } from './webhooks/subscribers.js';
+import type { PortalMember } from './auth/api-keys.js';
 
 /**
  * What a service works within for one request or command: its unit of work, the organization every row it touches
@@ -17,6 +18,10 @@ export interface RequestScope {
   subscribers: SubscriberCache;
   /** Events this transaction has written so far: their deliveries go out in that order. */
   emitted?: number;
+  /** The member a customer portal session signed in (the portal's procedures act as it). */
+  member?: PortalMember | undefined;
+  /** This server as its caller reaches it (`PUBLIC_URL`, else the request's host): links it hands out start here. */
+  origin?: string | undefined;
 }
 
 function writeLockFor(dialect: Database['dialect']): LockMode | undefined {
@@ -24,8 +29,13 @@ function writeLockFor(dialect: Database['dialect']): LockMode | undefined {
 }
 
 /** A fresh scope (its own unit of work) for one organization: a request's, or an admin command's. */
-export function scopeFor(db: Database, organization: RequestScope['organization']): RequestScope {
+export function scopeFor(
+  db: Database,
+  organization: RequestScope['organization'],
+  caller: Pick<RequestScope, 'member' | 'origin'> = {},
+): RequestScope {
   return {
+    ...caller,
     em: db.fork(),
     organization: {
       id: organization.id,

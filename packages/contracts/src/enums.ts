@@ -1,9 +1,24 @@
 import { z } from 'zod';
 
 /** What an API key may do. A read route accepts its read scope or the matching write scope. */
-export const scopes = ['members:read', 'members:write', 'customers:read', 'customers:write', 'admin'] as const;
+export const scopes = [
+  'members:read',
+  'members:write',
+  'customers:read',
+  'customers:write',
+  'customer_sessions:write',
+  'admin',
+] as const;
 export const scope = z.enum(scopes);
 export type Scope = z.infer<typeof scope>;
+
+/**
+ * What a customer's member holds in a customer portal session, and nothing else does: no API key can be given it,
+ * and a session holds no other scope.
+ */
+export const portalScope = 'customer_portal:write';
+/** What a procedure requires of its caller: an API key's scope, or a member session. */
+export type ProcedureScope = Scope | typeof portalScope;
 
 export const memberRole = z.enum(['employee', 'business', 'both', 'jobseeker', 'employer']);
 export type MemberRole = z.infer<typeof memberRole>;

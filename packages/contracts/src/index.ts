@@ -21,3 +21,5 @@ export * from './webhooks/kardow-subscriptions.js';
 export * from './webhooks/polar-endpoints.js';
 export * from './kardow/member-batch.js';
 export * from './kardow/member-list.js';
+export * from './polar/customer-session.js';
+export * from './polar/customer-portal.js';

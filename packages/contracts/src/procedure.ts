@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Scope } from './enums.js';
+import type { ProcedureScope } from './enums.js';
 
 /**
  * What one tRPC procedure takes and gives, and the scope its caller's key needs. The server implements each
@@ -12,7 +12,7 @@ export interface ProcedureContract<
   TOutput extends z.ZodType = z.ZodType,
 > {
   type: TType;
-  scope: Scope;
+  scope: ProcedureScope;
   /** An object, so a REST route can take each field from the path, the query or the body. */
   input: TInput;
   output: TOutput;
@@ -22,7 +22,7 @@ export interface ProcedureContract<
 const contractOf =
   <TType extends 'query' | 'mutation'>(type: TType) =>
   <TInput extends z.ZodObject, TOutput extends z.ZodType>(
-    scope: Scope,
+    scope: ProcedureScope,
     input: TInput,
     output: TOutput,
     summary: string,

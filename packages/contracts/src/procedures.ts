@@ -48,6 +48,16 @@ import {
   webhookEventRedeliverInput,
   webhookRedelivery,
 } from './webhooks/polar-endpoints.js';
+import {
+  customerPortalMember,
+  customerPortalMemberByIdInput,
+  customerPortalMemberCreateInput,
+  customerPortalMemberList,
+  customerPortalMemberListInput,
+  customerPortalMemberUpdateInput,
+} from './polar/customer-portal.js';
+import { customerSession, customerSessionCreateInput } from './polar/customer-session.js';
+import { portalScope } from './enums.js';
 import { z } from 'zod';
 import {
   isProcedureContract,
@@ -169,6 +179,34 @@ export const procedures = {
       deletedRecord,
       'Delete a customer by external id, and its members',
     ),
+  },
+  /** Sessions that sign a customer's member in to the customer portal. */
+  customerSessions: {
+    create: mutation(
+      'customer_sessions:write',
+      customerSessionCreateInput,
+      customerSession,
+      'Create a customer portal session for a member of a customer (the token is shown once)',
+    ),
+  },
+  /** The customer portal, on a member session: a team's owner or billing manager manages the team. */
+  customerPortal: {
+    members: {
+      list: query(portalScope, customerPortalMemberListInput, customerPortalMemberList, "The session's team"),
+      add: mutation(
+        portalScope,
+        customerPortalMemberCreateInput,
+        customerPortalMember,
+        'Add a member to the team (an email already in it returns that member)',
+      ),
+      update: mutation(
+        portalScope,
+        customerPortalMemberUpdateInput,
+        customerPortalMember,
+        "Change a member's name or role; role owner transfers ownership (the owner's to give)",
+      ),
+      remove: mutation(portalScope, customerPortalMemberByIdInput, deletedRecord, 'Remove a member from the team'),
+    },
   },
   /** Who is told of changes: Kardow's subscriptions and Polar's endpoints, their deliveries, and redelivery. */
   webhooks: {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ApiKey, type EntityManager } from '@members/db';
-import type { Scope } from '@members/contracts';
+import type { CustomerMemberRole, CustomerType, ProcedureScope } from '@members/contracts';
 import type { Organization } from '@members/db';
 
 /** The prefix tells a leaked key apart in logs and secret scanners; the rest is 256 random bits. */
@@ -14,14 +14,28 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
-/** Who is calling: resolved once per request from the key. */
+/** Who is calling: resolved once per request from an API key or a customer portal session. */
 export interface Principal {
+  /** The API key's id, or the session's: what the rate limit charges. */
   keyId: string;
   organizationId: number;
   /** The organization's default for members created without an approvalStatus. */
   organization: Pick<Organization, 'id' | 'publicId' | 'defaultApprovalStatus'>;
-  scopes: readonly Scope[];
+  scopes: readonly ProcedureScope[];
+  /** A portal session's member of a customer (absent for an API key). */
+  member?: PortalMember;
 }
+
+/** The member a customer portal session signs in, as the session's request finds it. */
+export interface PortalMember {
+  id: string;
+  customerId: string;
+  role: CustomerMemberRole;
+  customerType: CustomerType;
+}
+
+/** A key's use is written at most this often, so a busy key costs no write per request. */
+const lastUsedGrainMs = 60_000;
 
 /** The principal of the key with this hash, or null for an unknown or revoked key. */
 export async function principalForKeyHash(em: EntityManager, keyHash: string): Promise<Principal | null> {
@@ -31,6 +45,11 @@ export async function principalForKeyHash(em: EntityManager, keyHash: string): P
     { populate: ['organization'], disableIdentityMap: true },
   );
   if (!apiKey) return null;
+  const now = new Date();
+  if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() > lastUsedGrainMs) {
+    // Not awaited, and a failure only leaves the time older: a request never waits on bookkeeping.
+    em.nativeUpdate(ApiKey, { id: apiKey.id }, { lastUsedAt: now }).catch(() => undefined);
+  }
   return {
     keyId: apiKey.id,
     organizationId: apiKey.organization.id,

@@ -1,8 +1,9 @@
-import type { Scope } from '@members/contracts';
+import { portalScope, type ProcedureScope } from '@members/contracts';
 import type { Context } from '../context.js';
 import { DomainError } from '../errors.js';
 import { scopeFor, type RequestScope } from '../request-scope.js';
 import { hashApiKey, type Principal } from './api-keys.js';
+import { isSessionToken, principalForSessionToken } from './member-sessions.js';
 import { limited } from './rate-limits.js';
 import { grants } from './scopes.js';
 
@@ -20,17 +21,25 @@ async function identify(context: Context): Promise<Principal> {
     const blocked = await limits.exhausted('address', context.clientAddress);
     if (blocked) throw limited(blocked, 'address');
   }
-  const principal = keyHash ? await context.principals.resolve(keyHash) : null;
+  const principal = !context.apiKey
+    ? null
+    : isSessionToken(context.apiKey)
+      ? await principalForSessionToken(context.db.fork(), context.apiKey)
+      : keyHash
+        ? await context.principals.resolve(keyHash)
+        : null;
   if (!principal) {
     if (limits) context.rateLimit = await limits.charge('address', context.clientAddress);
     throw new DomainError(
       'unauthorized',
-      context.apiKey
-        ? 'The API key is unknown or revoked'
-        : 'An API key is required (x-api-key or Authorization: Bearer)',
+      !context.apiKey
+        ? 'An API key is required (x-api-key or Authorization: Bearer)'
+        : isSessionToken(context.apiKey)
+          ? 'The customer session is unknown or expired'
+          : 'The API key is unknown or revoked',
     );
   }
-  if (limits && keyHash) limits.vouch(keyHash);
+  if (limits && keyHash && !principal.member) limits.vouch(keyHash);
   if (limits) context.rateLimit = await limits.charge('key', principal.keyId, context.calls);
   return principal;
 }
@@ -41,11 +50,21 @@ async function identify(context: Context): Promise<Principal> {
  */
 export async function authenticate(
   context: Context,
-  required: Scope,
+  required: ProcedureScope,
 ): Promise<{ principal: Principal; scope: RequestScope }> {
   const principal = await (context.caller ??= identify(context));
+  // A session and a key each reach only their own routes: the other's are closed to them, as to no credential.
+  if (required === portalScope && !principal.member) {
+    throw new DomainError('unauthorized', 'The customer portal takes a customer session token, not an API key');
+  }
+  if (required !== portalScope && principal.member) {
+    throw new DomainError('unauthorized', 'A customer session token reaches only the customer portal');
+  }
   if (!grants(principal.scopes, required)) {
     throw new DomainError('forbidden', `This API key lacks the ${required} scope`);
   }
-  return { principal, scope: scopeFor(context.db, principal.organization) };
+  return {
+    principal,
+    scope: scopeFor(context.db, principal.organization, { member: principal.member, origin: context.origin }),
+  };
 }

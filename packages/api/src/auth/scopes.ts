@@ -1,14 +1,19 @@
-import type { Scope } from '@members/contracts';
+import type { ProcedureScope } from '@members/contracts';
 
-/** A read scope is also granted by its write scope, and `admin` grants everything. */
-const impliedBy: Record<Scope, readonly Scope[]> = {
+/**
+ * A read scope is also granted by its write scope, and `admin` grants every scope of a key. The portal's scope is
+ * held by member sessions alone.
+ */
+const impliedBy: Record<ProcedureScope, readonly ProcedureScope[]> = {
   'members:read': ['members:read', 'members:write', 'admin'],
   'members:write': ['members:write', 'admin'],
   'customers:read': ['customers:read', 'customers:write', 'admin'],
   'customers:write': ['customers:write', 'admin'],
+  'customer_sessions:write': ['customer_sessions:write', 'admin'],
   admin: ['admin'],
+  'customer_portal:write': ['customer_portal:write'],
 };
 
-export function grants(granted: readonly Scope[], required: Scope): boolean {
+export function grants(granted: readonly ProcedureScope[], required: ProcedureScope): boolean {
   return impliedBy[required].some((scope) => granted.includes(scope));
 }

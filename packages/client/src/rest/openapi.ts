@@ -429,6 +429,74 @@ export interface paths {
         patch: operations["customers:members:update"];
         trace?: never;
     };
+    "/v1/customer-sessions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a customer portal session for a member of a customer (the token is shown once)
+         * @description Calls the tRPC procedure `customerSessions.create`. Scope: `customer_sessions:write`.
+         */
+        post: operations["customer-sessions:create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customer-portal/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The session's team
+         * @description Calls the tRPC procedure `customerPortal.members.list`. Scope: `customer_portal:write`.
+         */
+        get: operations["customer_portal:members:list_members"];
+        put?: never;
+        /**
+         * Add a member to the team (an email already in it returns that member)
+         * @description Calls the tRPC procedure `customerPortal.members.add`. Scope: `customer_portal:write`.
+         */
+        post: operations["customer_portal:members:add_member"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customer-portal/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member from the team
+         * @description Calls the tRPC procedure `customerPortal.members.remove`. Scope: `customer_portal:write`.
+         */
+        delete: operations["customer_portal:members:remove_member"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's name or role; role owner transfers ownership (the owner's to give)
+         * @description Calls the tRPC procedure `customerPortal.members.update`. Scope: `customer_portal:write`.
+         */
+        patch: operations["customer_portal:members:update_member"];
+        trace?: never;
+    };
     "/v1/webhooks/endpoints": {
         parameters: {
             query?: never;
@@ -949,6 +1017,36 @@ export interface components {
         CustomerList: {
             items: components["schemas"]["Customer"][];
             pagination: components["schemas"]["Pagination"];
+        };
+        CustomerSession: {
+            /** Format: date-time */
+            created_at: string;
+            modified_at: string | null;
+            /** Format: uuid4 */
+            id: string;
+            token: string;
+            /** Format: date-time */
+            expires_at: string;
+            return_url: string | null;
+            customer_portal_url: string;
+            /** Format: uuid4 */
+            customer_id: string;
+            customer: components["schemas"]["Customer"];
+        };
+        CustomerPortalMemberList: {
+            items: components["schemas"]["CustomerPortalMember"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        CustomerPortalMember: {
+            /** Format: date-time */
+            created_at: string;
+            modified_at: string | null;
+            /** Format: uuid4 */
+            id: string;
+            email: string;
+            name: string | null;
+            /** @enum {string} */
+            role: "owner" | "billing_manager" | "member";
         };
         WebhookEndpointList: {
             items: components["schemas"]["WebhookEndpoint"][];
@@ -2517,6 +2615,166 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerMember"];
+                };
+            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
+        };
+    };
+    "customer-sessions:create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid4 */
+                    customer_id?: string;
+                    external_customer_id?: string;
+                    member_id?: string | null;
+                    external_member_id?: string | null;
+                    return_url?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Customer session created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSession"];
+                };
+            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
+        };
+    };
+    "customer_portal:members:list_members": {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPortalMemberList"];
+                };
+            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
+        };
+    };
+    "customer_portal:members:add_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    name?: string | null;
+                    /**
+                     * @default member
+                     * @enum {string}
+                     */
+                    role?: "owner" | "billing_manager" | "member";
+                };
+            };
+        };
+        responses: {
+            /** @description Member added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPortalMember"];
+                };
+            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
+        };
+    };
+    "customer_portal:members:remove_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Member removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["PolarError401"];
+            403: components["responses"]["PolarError403"];
+            404: components["responses"]["PolarError404"];
+            422: components["responses"]["PolarError422"];
+            429: components["responses"]["PolarError429"];
+        };
+    };
+    "customer_portal:members:update_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string | null;
+                    role?: ("owner" | "billing_manager" | "member") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Member updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPortalMember"];
                 };
             };
             401: components["responses"]["PolarError401"];

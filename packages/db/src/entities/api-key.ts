@@ -13,6 +13,8 @@ export const ApiKey = defineEntity({
     keyHash: p.string().length(64).unique(),
     scopes: p.json<Scope[]>(),
     createdAt: p.datetime(),
+    /** When a request last used the key, to the minute: written at most once a minute per key. */
+    lastUsedAt: p.datetime().nullable(),
     revokedAt: p.datetime().nullable(),
   }),
 });

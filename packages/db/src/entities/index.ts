@@ -10,3 +10,4 @@ export { CustomerMemberTally } from './customer-member-tally.js';
 export { MemberTally } from './member-tally.js';
 export { IdempotencyKey } from './idempotency-key.js';
 export { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent } from './webhooks.js';
+export { CustomerSession } from './customer-session.js';

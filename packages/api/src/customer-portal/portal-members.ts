@@ -1,0 +1,101 @@
+import type {
+  CustomerPortalMember,
+  CustomerPortalMemberCreateInput,
+  CustomerPortalMemberList,
+  CustomerPortalMemberUpdateInput,
+  DeletedRecord,
+} from '@members/contracts';
+import type { PortalMember } from '../auth/api-keys.js';
+import { DomainError, invalidField } from '../errors.js';
+import { paginationOf } from '../pagination.js';
+import type { RequestScope } from '../request-scope.js';
+import { addCustomerMember } from '../customer-members/add-customer-member.js';
+import { deleteCustomerMember, getCustomerMember, updateCustomerMember } from '../customer-members/customer-members.js';
+import { memberPage } from '../customer-members/member-page.js';
+import { toCustomerMemberOutput } from '../customer-members/serialize.js';
+
+/**
+ * The session's member, if it may manage its team: only a `team` customer has one to manage, and only its owner
+ * or a billing manager manages it (Polar's `CustomerPortalBillingManager`). Both refusals are 403s.
+ */
+function manager(scope: RequestScope): PortalMember {
+  const { member } = scope;
+  if (!member) throw new Error('a portal procedure ran without a member session');
+  if (member.customerType !== 'team') {
+    throw new DomainError(
+      'forbidden',
+      'Member management is only available for team customers. Purchase a seat-based product to enable team features.',
+    );
+  }
+  if (member.role === 'member') {
+    throw new DomainError('forbidden', 'Not permitted - requires owner or billing manager role');
+  }
+  return member;
+}
+
+const portalMember = ({
+  createdAt,
+  modifiedAt,
+  id,
+  email,
+  name,
+  role,
+}: CustomerPortalMember): CustomerPortalMember => ({
+  createdAt,
+  modifiedAt,
+  id,
+  email,
+  name,
+  role,
+});
+
+export async function listTeam(
+  scope: RequestScope,
+  page: { page: number; limit: number },
+): Promise<CustomerPortalMemberList> {
+  const { customerId } = manager(scope);
+  const { items, total } = await memberPage(scope, { customerId }, { ...page, sorting: ['created_at'] });
+  return {
+    items: items.map((item) => portalMember(toCustomerMemberOutput(item))),
+    pagination: paginationOf(total, page.limit),
+  };
+}
+
+/** Adds a member; an email already in the team returns that member. The team keeps its one owner. */
+export async function addToTeam(
+  scope: RequestScope,
+  input: CustomerPortalMemberCreateInput,
+): Promise<CustomerPortalMember> {
+  const { customerId } = manager(scope);
+  if (input.role === 'owner') {
+    throw invalidField('role', 'Cannot add a member as owner. There must be exactly one owner.');
+  }
+  return portalMember(await addCustomerMember(scope, { ...input, role: input.role, customerId }));
+}
+
+/** A member's name or role; nobody changes their own role, and only the owner hands ownership on. */
+export async function updateTeamMember(
+  scope: RequestScope,
+  { id, ...changes }: CustomerPortalMemberUpdateInput,
+): Promise<CustomerPortalMember> {
+  const actor = manager(scope);
+  const member = await getCustomerMember(scope, { id, customerId: actor.customerId });
+  if (changes.role != null && changes.role !== member.role) {
+    if (member.id === actor.id) throw invalidField('id', 'You cannot modify your own role.');
+    if (changes.role === 'owner' && actor.role !== 'owner') {
+      throw invalidField('role', 'Only the owner can transfer ownership.');
+    }
+    if (member.role === 'owner') {
+      throw invalidField('role', 'Cannot change role. Customer must have exactly one owner.');
+    }
+  }
+  return portalMember(await updateCustomerMember(scope, { id, customerId: actor.customerId }, changes));
+}
+
+/** Removes a member; nobody removes themselves, and the owner stays. */
+export async function removeTeamMember(scope: RequestScope, { id }: { id: string }): Promise<DeletedRecord> {
+  const actor = manager(scope);
+  const member = await getCustomerMember(scope, { id, customerId: actor.customerId });
+  if (member.id === actor.id) throw invalidField('id', 'You cannot remove yourself from the team.');
+  return deleteCustomerMember(scope, { id, customerId: actor.customerId });
+}
