@@ -6,12 +6,19 @@ import {
   apiKeyRevokeInput,
   organizationCreateInput,
   planCreateInput,
+  memberListFlags,
+  memberListInput,
 } from '@members/contracts';
 import {
   createCustomer,
   createOrganization,
   createPlan,
   issueApiKey,
+  listApiKeys,
+  listMembers,
+  listOrganizations,
+  listPlans,
+  rotateApiKey,
   listWebhookDeliveries,
   listWebhooks,
   organizationScope,
@@ -25,9 +32,9 @@ import { UsageError } from './usage-error.js';
 
 type Flags = Record<string, string | undefined>;
 
-/** One admin command: its `--json` object (SPEC.md's shape) and the same for people. */
+/** One admin command: its `--json` object (SPEC.md's shape), the same for people, and how it exits (0 if unsaid). */
 export interface AdminCommand {
-  run(db: Database, flags: Flags): Promise<{ json: object; text: string }>;
+  run(db: Database, flags: Flags): Promise<{ json: object; text: string; exitCode?: number }>;
 }
 
 const list = (value: string | undefined) =>
@@ -37,6 +44,16 @@ const list = (value: string | undefined) =>
         .split(',')
         .map((item) => item.trim())
         .filter((item) => item !== '');
+
+/** Failed rows the text output lists before it counts the rest (`--json` lists every one). */
+const shownFailures = 20;
+
+/** The format a file's extension names; anything else needs `--format`. */
+function formatOf(file: string): string {
+  if (/\.csv$/i.test(file)) return 'csv';
+  if (/\.(jsonl|ndjson)$/i.test(file)) return 'jsonl';
+  throw new UsageError(`cannot tell the format of ${file} from its extension: pass --format csv or --format jsonl`);
+}
 
 const keyText = (apiKey: IssuedApiKey) =>
   `API key ${apiKey.id} (${apiKey.scopes.join(', ')}), shown only now:\n${apiKey.key}`;
@@ -61,6 +78,59 @@ export const adminCommands: Record<string, AdminCommand> = {
       });
       const apiKey = await issueApiKey(db.fork(), input.organizationId, input.scopes, input.name);
       return { json: { apiKey }, text: keyText(apiKey) };
+    },
+  },
+  'org list': {
+    async run(db) {
+      const organizations = await listOrganizations(db.fork());
+      const lines = organizations.map((o) => `${o.id} "${o.name}" (${o.publicId}), created ${o.createdAt}`);
+      return { json: { organizations }, text: lines.join('\n') || 'No organizations' };
+    },
+  },
+  'key list': {
+    async run(db, flags) {
+      const { organizationId } = organizationFlag.parse({ organizationId: flags.org });
+      const apiKeys = await listApiKeys(db.fork(), organizationId);
+      const lines = apiKeys.map(
+        (k) =>
+          `${k.id} ${k.name ?? '(no name)'} [${k.scopes.join(', ')}] created ${k.createdAt}, last used ${k.lastUsedAt ?? 'never'}${k.revokedAt ? `, REVOKED ${k.revokedAt}` : ''}`,
+      );
+      return { json: { apiKeys }, text: lines.join('\n') || 'No API keys' };
+    },
+  },
+  'key rotate': {
+    async run(db, flags) {
+      const input = apiKeyRevokeInput.parse({ id: flags.id });
+      const rotated = await rotateApiKey(db, input.id);
+      return { json: rotated, text: `Revoked API key ${rotated.revoked.id}.\n${keyText(rotated.apiKey)}` };
+    },
+  },
+  'plan list': {
+    async run(db, flags) {
+      const { organizationId } = organizationFlag.parse({ organizationId: flags.org });
+      const plans = await listPlans(db.fork(), organizationId);
+      const lines = plans.map(
+        (p) =>
+          `${p.id} "${p.name}" stripe=${p.stripePriceId ?? '-'} paypal=${p.paypalPlanId ?? '-'} jobs=${p.jobsIncluded ?? '-'}`,
+      );
+      return { json: { plans }, text: lines.join('\n') || 'No plans' };
+    },
+  },
+  'member list': {
+    async run(db, flags) {
+      const { organizationId, ...options } = memberListFlags.parse({
+        organizationId: flags.org,
+        q: flags.q,
+        limit: flags.limit,
+        cursor: flags.cursor,
+      });
+      const page = await listMembers(await organizationScope(db, organizationId), memberListInput.parse(options));
+      const lines = page.data.map((m) => `${m.id} ${m.email} "${m.name}" ${m.role} ${m.approvalStatus}`);
+      const more = page.nextCursor ? [`more: --cursor ${page.nextCursor}`] : [];
+      return {
+        json: { members: page.data, nextCursor: page.nextCursor },
+        text: [...lines, `${page.data.length} of ${page.totalCount}`, ...more].join('\n'),
+      };
     },
   },
   'key revoke': {
@@ -122,19 +192,24 @@ export const adminCommands: Record<string, AdminCommand> = {
     async run(db, flags) {
       const { organizationId } = organizationFlag.parse({ organizationId: flags.org });
       const file = flags.file ?? '';
-      const format = flags.format ?? (/\.csv$/i.test(file) ? 'csv' : 'jsonl');
+      const format = flags.format ?? formatOf(file);
       if (format !== 'csv' && format !== 'jsonl') throw new UsageError('--format must be csv or jsonl');
       if (!existsSync(file)) throw new UsageError(`no file ${file}`);
       const summary = await importMembers(() => organizationScope(db, organizationId), file, format, {
         progress: process.stderr.isTTY && flags.json !== 'true',
       });
       const failures = summary.failures.map((f) => `line ${f.line}: ${f.status} ${f.code}: ${f.message}`);
+      const rest =
+        failures.length > shownFailures ? [`... and ${failures.length - shownFailures} more failed rows`] : [];
       return {
         json: summary,
         text: [
           `Imported ${summary.rows} rows: ${summary.created} created, ${summary.updated} updated, ${summary.failed} failed`,
-          ...failures.slice(0, 20),
+          ...failures.slice(0, shownFailures),
+          ...rest,
         ].join('\n'),
+        // 2: it ran, and some rows were not written (a script can tell that from a run that could not start, 1).
+        exitCode: summary.failed > 0 ? 2 : 0,
       };
     },
   },

@@ -12,13 +12,18 @@ import { UsageError } from './usage-error.js';
 
 const usage = `usage: admin <command> [options] [--json]
   org create --name N
+  org list
   key create --org ID [--scopes a,b] [--name LABEL]
+  key list --org ID
+  key rotate --id ID
   key revoke --id ID
   plan create --org ID --name N [--stripe-price-id P] [--paypal-plan-id P] [--jobs N]
+  plan list --org ID
+  member list --org ID [--q TEXT] [--limit N] [--cursor C]
   customer create --org ID --email E [--name N] [--external-id X] [--type team]
   webhook list --org ID
   webhook deliveries --org ID [--failed]
-  import FILE --org ID [--format csv|jsonl]`;
+  import FILE --org ID [--format csv|jsonl]   (exits 0 when every row was written, 2 when some failed)`;
 
 class HelpRequested extends Error {}
 
@@ -41,6 +46,9 @@ function parse(argv: string[]): { command: AdminCommand; values: Record<string, 
       type: { type: 'string' },
       failed: { type: 'boolean', default: false },
       format: { type: 'string' },
+      q: { type: 'string' },
+      limit: { type: 'string' },
+      cursor: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -100,7 +108,7 @@ try {
   db = await openDatabase(process.env.DATABASE_URL, { migrate: true });
   const output = await command.run(db, values);
   console.log(json ? JSON.stringify(output.json) : output.text);
-  process.exitCode = 0;
+  process.exitCode = output.exitCode ?? 0;
 } catch (error) {
   if (error instanceof HelpRequested) {
     console.log(usage);

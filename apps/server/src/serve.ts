@@ -52,6 +52,9 @@ if (first) {
   // Shown once: only the key's hash is stored.
   console.log(`Created organization ${first.organization.id} ("${first.organization.name}").`);
   console.log(`Its API key (shown only now): ${first.apiKey.key}`);
+  console.log(
+    `The key's id, to revoke or rotate it (npm run --silent admin -- key rotate --id ID): ${first.apiKey.id}`,
+  );
 }
 
 const limits =

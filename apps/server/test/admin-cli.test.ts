@@ -54,7 +54,14 @@ describe('the admin command line', () => {
     expect(out.apiKey).toEqual({
       id: expect.any(String),
       key: expect.stringMatching(/^mk_/),
-      scopes: ['members:read', 'members:write', 'customers:read', 'customers:write', 'admin'],
+      scopes: [
+        'members:read',
+        'members:write',
+        'customers:read',
+        'customers:write',
+        'customer_sessions:write',
+        'admin',
+      ],
     });
     organizationId = out.organization.id;
     fullKey = out.apiKey.key;
@@ -121,6 +128,91 @@ describe('the admin command line', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(status).toBe(401);
+  });
+
+  it('org list, key list, key rotate, plan list and member list', async () => {
+    const orgs = await admin('org', 'list', '--json');
+    expect(orgs.code).toBe(0);
+    expect(json<{ organizations: unknown[] }>(orgs.stdout).organizations).toContainEqual({
+      id: organizationId,
+      name: 'Acme',
+      publicId: expect.any(String),
+      createdAt: expect.any(String),
+    });
+
+    const keys = await admin('key', 'list', '--org', String(organizationId), '--json');
+    const { apiKeys } = json<{ apiKeys: { id: string; name: string | null; lastUsedAt: string | null }[] }>(
+      keys.stdout,
+    );
+    expect(apiKeys[0]).toEqual({
+      id: expect.any(String),
+      name: null,
+      scopes: expect.arrayContaining(['admin']),
+      createdAt: expect.any(String),
+      // The org's first key made a request above.
+      lastUsedAt: expect.stringMatching(/^\d{4}-/),
+      revokedAt: null,
+    });
+    expect(keys.stdout).not.toContain('mk_');
+
+    const named = json<{ apiKey: KeyJson }>(
+      (
+        await admin(
+          'key',
+          'create',
+          '--org',
+          String(organizationId),
+          '--scopes',
+          'members:read',
+          '--name',
+          'rotating',
+          '--json',
+        )
+      ).stdout,
+    ).apiKey;
+    const rotated = await admin('key', 'rotate', '--id', named.id, '--json');
+    expect(rotated.code).toBe(0);
+    const out = json<{ apiKey: KeyJson; revoked: { id: string; revokedAt: string } }>(rotated.stdout);
+    expect(out.apiKey).toEqual({
+      id: expect.any(String),
+      key: expect.stringMatching(/^mk_/),
+      scopes: ['members:read'],
+    });
+    expect(out.revoked).toEqual({ id: named.id, revokedAt: expect.any(String) });
+    expect((await lookup(server.url, out.apiKey.key, 'cli@example.com')).status).toBe(200);
+    const listed = json<{ apiKeys: { id: string; name: string | null; revokedAt: string | null }[] }>(
+      (await admin('key', 'list', '--org', String(organizationId), '--json')).stdout,
+    ).apiKeys;
+    expect(listed.find((key) => key.id === out.apiKey.id)?.name).toBe('rotating');
+    expect(listed.find((key) => key.id === named.id)?.revokedAt).not.toBeNull();
+    const twice = await admin('key', 'rotate', '--id', named.id);
+    expect(twice.code).toBe(1);
+    expect(reasonLines(twice.stderr)).toEqual([expect.stringContaining('was revoked')]);
+
+    const plans = json<{ plans: { name: string }[] }>(
+      (await admin('plan', 'list', '--org', String(organizationId), '--json')).stdout,
+    );
+    expect(plans.plans.map((plan) => plan.name)).toContain('Monthly');
+
+    await sync(server.url, fullKey, { email: 'listed-by-cli@example.com' });
+    const members = await admin(
+      'member',
+      'list',
+      '--org',
+      String(organizationId),
+      '--q',
+      'listed-by',
+      '--limit',
+      '5',
+      '--json',
+    );
+    expect(json(members.stdout)).toEqual({
+      members: [expect.objectContaining({ email: 'listed-by-cli@example.com' })],
+      nextCursor: null,
+    });
+    const badLimit = await admin('member', 'list', '--org', String(organizationId), '--limit', '500');
+    expect(badLimit.code).toBe(1);
+    expect(reasonLines(badLimit.stderr)).toHaveLength(1);
   });
 
   it('customer create makes a customer with its owner, served on the Polar surface', async () => {

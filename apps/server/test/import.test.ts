@@ -29,14 +29,32 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-/** The built admin command, as `npm run --silent admin` runs it, on this run's database. */
+interface Summary {
+  rows: number;
+  created: number;
+  updated: number;
+  failed: number;
+  failures: unknown[];
+}
+
+/** The built admin command, as `npm run --silent admin` runs it, on this run's database: its exit code and output. */
+async function runImport(file: string, ...flags: string[]) {
+  const args = [adminScript, 'import', file, '--org', String(organizationId), ...flags];
+  try {
+    const { stdout, stderr } = await run(process.execPath, args, {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+/** `--json`'s one object, and the exit code beside it. */
 const importFile = async (file: string, ...flags: string[]) => {
-  const { stdout } = await run(
-    process.execPath,
-    [adminScript, 'import', file, '--org', String(organizationId), '--json', ...flags],
-    { env: { ...process.env, DATABASE_URL: databaseUrl } },
-  );
-  return JSON.parse(stdout) as { rows: number; created: number; updated: number; failed: number; failures: unknown[] };
+  const { code, stdout } = await runImport(file, '--json', ...flags);
+  return { code, ...(JSON.parse(stdout) as Summary) };
 };
 
 const members = (prefix: string) =>
@@ -50,7 +68,8 @@ describe('admin import', () => {
     );
     await writeFile(jsonl, [...lines, '{"email":"nope"}', 'not json', ''].join('\n'));
     const first = await importFile(jsonl);
-    expect(first).toMatchObject({ rows: 1202, created: 1200, updated: 0, failed: 2 });
+    // Exit 2: it ran, and some rows failed.
+    expect(first).toMatchObject({ code: 2, rows: 1202, created: 1200, updated: 0, failed: 2 });
     expect(first.failures).toEqual([
       expect.objectContaining({ line: 1201, code: 'validation_failed' }),
       expect.objectContaining({ line: 1202, code: 'invalid_json' }),
@@ -64,9 +83,31 @@ describe('admin import', () => {
       csv,
       'email,name,role,customFields.team\ncsv-1@example.com,One,business,red\ncsv-2@example.com,,,\n',
     );
-    expect(await importFile(csv)).toMatchObject({ rows: 2, created: 2, failed: 0 });
+    expect(await importFile(csv)).toMatchObject({ code: 0, rows: 2, created: 2, failed: 0 });
     const one = await db.fork().findOneOrFail(Member, { organization: organizationId, email: 'csv-1@example.com' });
     expect(one).toMatchObject({ name: 'One', role: 'business', customFields: { team: 'red' } });
+  });
+
+  it('lists every failed row with --json, the first 20 and a count in text; exits 1 when it cannot run', async () => {
+    const bad = path.join(directory, 'bad.ndjson');
+    await writeFile(bad, Array.from({ length: 25 }, (_, i) => JSON.stringify({ email: `bad-${i}` })).join('\n'));
+    const json = await importFile(bad);
+    expect(json).toMatchObject({ code: 2, rows: 25, created: 0, failed: 25 });
+    expect(json.failures).toHaveLength(25);
+    const text = await runImport(bad);
+    expect(text.code).toBe(2);
+    expect(text.stdout.split('\n').filter((line) => line.startsWith('line '))).toHaveLength(20);
+    expect(text.stdout).toContain('... and 5 more failed rows');
+
+    const unknownFormat = path.join(directory, 'members.txt');
+    await writeFile(unknownFormat, '{"email":"a@example.com"}\n');
+    const refused = await runImport(unknownFormat);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe(
+      `admin: cannot tell the format of ${unknownFormat} from its extension: pass --format csv or --format jsonl`,
+    );
+    expect(await importFile(unknownFormat, '--format', 'jsonl')).toMatchObject({ code: 0, created: 1 });
+    expect((await runImport(path.join(directory, 'missing.csv'))).code).toBe(1);
   });
 
   it('can be run again after being killed part-way, and ends with every member exactly once', async () => {
@@ -76,7 +117,8 @@ describe('admin import', () => {
     // batch of 1,000, then waits for more, and is killed there. A file would race the kill (an import is fast).
     const pipe = path.join(directory, 'killed.pipe');
     await run('mkfifo', [pipe]);
-    const child = spawn(process.execPath, [adminScript, 'import', pipe, '--org', String(organizationId), '--json'], {
+    const importing = [adminScript, 'import', pipe, '--org', String(organizationId), '--format', 'jsonl', '--json'];
+    const child = spawn(process.execPath, importing, {
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: 'ignore',
     });

@@ -19,6 +19,8 @@ export {
   createOrganization,
   createPlan,
   issueApiKey,
+  listOrganizations,
+  listPlans,
   organizationScope,
   requireOrganization,
   revokeApiKey,
@@ -35,3 +37,5 @@ export { TargetPolicy, type ResolveHost } from './webhooks/target-policy.js';
 export * as metrics from './metrics.js';
 export { listWebhookDeliveries, listWebhooks } from './admin/webhooks.js';
 export { syncMemberBatch } from './organization-members/sync-batch.js';
+export { listApiKeys, rotateApiKey, type ApiKeySummary } from './admin/api-keys.js';
+export { listMembers } from './organization-members/member-list.js';

@@ -47,3 +47,11 @@ export const adminCustomer = customer.pick({ id: true, email: true, name: true, 
 
 /** Commands that only name an organization (`webhook list`, `webhook deliveries`). */
 export const organizationFlag = z.object({ organizationId: wholeNumberFlag(1) });
+
+/** `member list`: the organization and the list's own options, checked as `GET /members` checks them. */
+export const memberListFlags = z.object({
+  organizationId: wholeNumberFlag(1),
+  q: z.string().optional(),
+  limit: z.string().optional(),
+  cursor: z.string().optional(),
+});

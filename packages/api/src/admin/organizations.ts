@@ -59,6 +59,17 @@ export async function revokeApiKey(db: Database, id: string) {
   return { id: apiKey.id, revokedAt: apiKey.revokedAt.toISOString() };
 }
 
+/** Every organization, oldest first. */
+export async function listOrganizations(em: EntityManager) {
+  const organizations = await em.find(Organization, {}, { orderBy: { id: 'asc' } });
+  return organizations.map(({ id, name, publicId, createdAt }) => ({
+    id,
+    name,
+    publicId,
+    createdAt: createdAt.toISOString(),
+  }));
+}
+
 export interface PlanSpec {
   organizationId: number;
   name: string;
@@ -88,13 +99,22 @@ export async function createPlan(em: EntityManager, spec: PlanSpec) {
     }
     throw error;
   }
-  return {
-    id: plan.id,
-    name: plan.name,
-    stripePriceId: plan.stripePriceId ?? null,
-    paypalPlanId: plan.paypalPlanId ?? null,
-    jobsIncluded: plan.jobsIncluded ?? null,
-  };
+  return planOf(plan);
+}
+
+const planOf = (plan: Plan) => ({
+  id: plan.id,
+  name: plan.name,
+  stripePriceId: plan.stripePriceId ?? null,
+  paypalPlanId: plan.paypalPlanId ?? null,
+  jobsIncluded: plan.jobsIncluded ?? null,
+});
+
+/** The organization's plans, oldest first. */
+export async function listPlans(em: EntityManager, organizationId: number) {
+  const organization = await requireOrganization(em, organizationId);
+  const plans = await em.find(Plan, { organization }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  return plans.map(planOf);
 }
 
 /**

@@ -1,0 +1,51 @@
+import { ApiKey, type Database, type EntityManager } from '@members/db';
+import type { Scope } from '@members/contracts';
+import { principalsOf } from '../auth/principal-cache.js';
+import { DomainError, notFound } from '../errors.js';
+import { issueApiKey, type IssuedApiKey } from './organizations.js';
+
+/** A key as an operator sees it: never the key itself, which is not kept. */
+export interface ApiKeySummary {
+  id: string;
+  name: string | null;
+  scopes: Scope[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const summaryOf = (key: ApiKey): ApiKeySummary => ({
+  id: key.id,
+  name: key.name ?? null,
+  scopes: key.scopes,
+  createdAt: key.createdAt.toISOString(),
+  lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+  revokedAt: key.revokedAt?.toISOString() ?? null,
+});
+
+/** Every key of the organization, revoked ones too, oldest first. */
+export async function listApiKeys(em: EntityManager, organizationId: number): Promise<ApiKeySummary[]> {
+  const keys = await em.find(ApiKey, { organization: organizationId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  return keys.map(summaryOf);
+}
+
+/**
+ * A new key with the old one's name and scopes, and the old one revoked, in one transaction: a rotation never
+ * leaves the organization with both keys or with neither.
+ */
+export async function rotateApiKey(
+  db: Database,
+  id: string,
+): Promise<{ apiKey: IssuedApiKey; revoked: { id: string; revokedAt: string } }> {
+  const result = await db.fork().transactional(async (tx) => {
+    const old = await tx.findOne(ApiKey, { id });
+    if (!old) throw notFound(`No API key with id ${id}`);
+    if (old.revokedAt) throw new DomainError('conflict', `API key ${id} was revoked at ${old.revokedAt.toISOString()}`);
+    const apiKey = await issueApiKey(tx, old.organization.id, old.scopes, old.name ?? undefined);
+    old.revokedAt = new Date();
+    await tx.flush();
+    return { apiKey, revoked: { id: old.id, revokedAt: old.revokedAt.toISOString() }, keyHash: old.keyHash };
+  });
+  principalsOf(db).forget(result.keyHash);
+  return { apiKey: result.apiKey, revoked: result.revoked };
+}
