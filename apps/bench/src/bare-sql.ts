@@ -167,5 +167,26 @@ export function bareApp(db: Knex, postgres: boolean) {
     ]);
     res.json({ items, pagination: { total_count: Number(count?.total ?? 0) } });
   });
+  // An organization's members, newest first, after a cursor: the same keyset read as GET /members, without a total.
+  app.get('/members', async (req, res) => {
+    const organization = Number(req.query.organization_id);
+    const limit = Number(req.query.limit ?? 20);
+    const query = db('member').where({ organization_id: organization });
+    if (req.query.before_id !== undefined) {
+      const ms = Number(req.query.before_created_at);
+      const at = postgres ? new Date(ms) : ms;
+      const id = String(req.query.before_id);
+      void query.andWhere((q) =>
+        q.where('created_at', '<', at).orWhere((same) => same.where('created_at', '=', at).andWhere('id', '<', id)),
+      );
+    }
+    const data = await query
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit + 1);
+    res.json({ data: data.slice(0, limit), more: data.length > limit });
+  });
   return app;
 }

@@ -15,7 +15,8 @@
  *   BENCH_CUSTOM_FIELDS_IMPORT  rows in each import file of the custom-fields section (default 20000)
  *   BENCH_WEBHOOK_RATE      syncs per second of the sustained delivery scenarios (default 300), for
  *   BENCH_WEBHOOK_SECONDS   this long (default 20)
- *   BENCH_SECTIONS          which parts to run (default writes,webhooks,customfields,lists,import,memory), e.g. lists
+ *   BENCH_MEMBER_LIST_SIZES organization members to page through with GET /members (default 100,1000000)
+ *   BENCH_SECTIONS          which parts to run (default writes,webhooks,customfields,lists,memberlists,import,memory)
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -24,7 +25,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createMembersClient } from '@members/client';
 import { bareDatabase, upsertMembersSql } from './bare-sql.js';
-import { fillCustomerMembers, settle } from './fixtures.js';
+import { encodeMemberCursor } from '@members/contracts';
+import { fillCustomerMembers, fillOrganizationMembers, settle } from './fixtures.js';
 import { load, median, type LoadResult } from './load.js';
 import { serverDist, startBareProcess, startServerProcess } from './server-process.js';
 import { eventLoopDelayDuring } from './event-loop.js';
@@ -41,7 +43,8 @@ const memoryRequests = env('BENCH_MEMORY_REQUESTS', 200_000);
 const customFieldsImport = env('BENCH_CUSTOM_FIELDS_IMPORT', 20_000);
 const webhookRate = env('BENCH_WEBHOOK_RATE', 300);
 const webhookSeconds = env('BENCH_WEBHOOK_SECONDS', 20);
-const allSections = ['writes', 'webhooks', 'customfields', 'lists', 'import', 'memory'] as const;
+const memberListSizes = (process.env.BENCH_MEMBER_LIST_SIZES ?? '100,1000000').split(',').map(Number).filter(Boolean);
+const allSections = ['writes', 'webhooks', 'customfields', 'lists', 'memberlists', 'import', 'memory'] as const;
 const sections = (process.env.BENCH_SECTIONS ?? allSections.join(',')).split(',');
 // A misspelt section would otherwise run nothing and print an empty table.
 const unknown = sections.filter((section) => !(allSections as readonly string[]).includes(section));
@@ -340,6 +343,46 @@ for (const size of runs('lists') ? listSizes : []) {
       concurrency: 4,
       service: () => service('GET', `/v1/members/?${query}limit=10`),
       baseline: () => baseline('GET', `/v1/members?${query}limit=10`),
+    });
+  }
+}
+
+// Kardow's GET /members, first and deep pages, each size in an organization of its own filled through SQL: a page
+// among a million should cost what it costs among a hundred. The baseline is the same keyset read without a total.
+for (const size of runs('memberlists') ? memberListSizes : []) {
+  const created = JSON.parse(admin('org', 'create', '--name', `List ${size}`, '--json').toString()) as {
+    organization: { id: number };
+    apiKey: { key: string };
+  };
+  const org = created.organization.id;
+  await fillOrganizationMembers(db, postgres, org, size);
+  const asOrg = (route: string) =>
+    ok(fetch(`${server.url}${route}`, { headers: { authorization: `Bearer ${created.apiKey.key}` } }));
+  // The first list folds the tally the load grew; then the database settles as it would by itself.
+  await asOrg('/members?limit=1');
+  await settle(db, postgres);
+  // The cursor of a page near the end: the 30th newest from the oldest.
+  const [deep] = (await db('member')
+    .where({ organization_id: org })
+    .orderBy([
+      { column: 'created_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .offset(Math.min(30, size - 1))
+    .limit(1)
+    .select('id', 'created_at')) as { id: string; created_at: number | string | Date }[];
+  if (!deep) throw new Error('no members to page through');
+  const deepAt = new Date(deep.created_at);
+  const cursor = encodeMemberCursor({ createdAt: deepAt, id: deep.id });
+  for (const [page, query, bareQuery] of [
+    ['first page', '', ''],
+    ['deep page', `&cursor=${cursor}`, `&before_created_at=${deepAt.getTime()}&before_id=${deep.id}`],
+  ] as const) {
+    await measure({
+      name: `GET /members, ${page} of 20 among ${size.toLocaleString('en')}`,
+      concurrency: 4,
+      service: () => asOrg(`/members?limit=20${query}`),
+      baseline: () => baseline('GET', `/members?organization_id=${org}&limit=20${bareQuery}`),
     });
   }
 }

@@ -10,6 +10,7 @@ interface Response {
 }
 interface Operation {
   operationId: string;
+  security?: Record<string, string[]>[];
   requestBody?: { content: { 'application/json': { examples?: Record<string, { value: unknown }> } } };
   responses: Record<string, Response | { $ref: string }>;
 }
@@ -73,11 +74,16 @@ const polarErrorStatus: Record<string, number> = {
 };
 
 describe('GET /openapi.json', () => {
-  it('is OpenAPI 3.1 with both auth schemes and every route of the table', () => {
+  it('is OpenAPI 3.1 with its auth schemes and every route of the table, the portal on member sessions alone', () => {
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['apiKey', 'bearer']);
+    expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['apiKey', 'bearer', 'memberSession']);
     for (const { route, operationId } of restRoutes) {
-      expect(document.paths[route.path]?.[route.method]?.operationId, operationId).toBe(operationId);
+      const operation = document.paths[route.path]?.[route.method];
+      expect(operation?.operationId, operationId).toBe(operationId);
+      const portal = route.path.startsWith('/v1/customer-portal/');
+      expect(operation?.security, operationId).toEqual(
+        portal ? [{ memberSession: [] }] : [{ apiKey: [] }, { bearer: [] }],
+      );
     }
   });
 

@@ -3,6 +3,7 @@ import {
   kardowErrorBody,
   polarErrorBody,
   polarValidationErrorBody,
+  portalScope,
   fieldSources,
   procedureAt,
   restRoutes,
@@ -134,7 +135,8 @@ export function openApiDocument(rows: readonly TableRow[] = restRoutes) {
             : tags.polarMembers,
       ],
       description: `Calls the tRPC procedure \`${route.procedure}\`. Scope: \`${contract.scope}\`.`,
-      security: [{ apiKey: [] }, { bearer: [] }],
+      // The portal's routes take a member session's token, and no API key; every other route the reverse.
+      security: contract.scope === portalScope ? [{ memberSession: [] }] : [{ apiKey: [] }, { bearer: [] }],
       ...(pathParams.length + queryParams.length > 0 ? { parameters: [...pathParams, ...queryParams] } : {}),
       ...(bodyFields.length > 0
         ? {
@@ -172,6 +174,11 @@ export function openApiDocument(rows: readonly TableRow[] = restRoutes) {
       securitySchemes: {
         apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
         bearer: { type: 'http', scheme: 'bearer', description: 'The same API key, as a bearer token' },
+        memberSession: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A customer session token (POST /v1/customer-sessions/), for the customer portal routes only',
+        },
       },
       schemas: components.schemas,
       responses,
