@@ -176,9 +176,7 @@ export function bareApp(db: Knex, postgres: boolean) {
       const ms = Number(req.query.before_created_at);
       const at = postgres ? new Date(ms) : ms;
       const id = String(req.query.before_id);
-      void query.andWhere((q) =>
-        q.where('created_at', '<', at).orWhere((same) => same.where('created_at', '=', at).andWhere('id', '<', id)),
-      );
+      void query.andWhereRaw('(created_at, id) < (?, ?)', [at, id]);
     }
     const data = await query
       .orderBy([

@@ -87,6 +87,24 @@ describe('customers through @polar-sh/sdk 1.0.1 (2026-10)', () => {
   });
 });
 
+describe('the customers export, past one read of the database', () => {
+  it('streams every customer once, oldest first, however many reads it takes', async () => {
+    const own = await createTenant(server.db);
+    const client = createPolar({ accessToken: own.key, baseUrl: server.url });
+    const total = 1234;
+    for (let start = 0; start < total; start += 100) {
+      const batch = Array.from({ length: Math.min(100, total - start) }, (_, i) => start + i);
+      await Promise.all(batch.map((i) => client.customers.create({ email: `export-${i}@example.com` })));
+    }
+    const lines = (await client.customers.export()).trimEnd().split('\r\n').slice(1);
+    expect(lines).toHaveLength(total);
+    const emails = lines.map((line) => line.split(',')[3]);
+    expect(new Set(emails).size).toBe(total);
+    const created = lines.map((line) => Date.parse(line.split(',')[2] ?? ''));
+    expect(created).toEqual([...created].sort((a, b) => a - b));
+  }, 60_000);
+});
+
 describe('customer members through @polar-sh/sdk 1.0.1, by id and by external id', () => {
   it('create, createExternal, list, listExternal, iterList, get, getExternal, update, updateExternal, delete, deleteExternal', async () => {
     const team = await polar.customers.create({

@@ -76,6 +76,20 @@ describe('the typed tRPC client', () => {
     expect(missing.data).toMatchObject({ httpStatus: 404, code: 'NOT_FOUND', appCode: 'not_found' });
   });
 
+  it('streams the customers export, the same CSV REST sends', async () => {
+    const client = createMembersClient({ url: server.url, apiKey: tenant.key });
+    await client.customers.create.mutate({ email: 'streamed@example.com', name: 'Streamed' });
+    let csv = '';
+    for await (const chunk of await client.customers.export.query({})) csv += chunk;
+    expect(csv.split('\r\n')[0]).toMatch(/^ID,External ID,Created At,Email,Name,/);
+    expect(csv).toContain(',streamed@example.com,Streamed,');
+    const rest = await fetch(`${server.url}/v1/customers/export`, {
+      headers: { authorization: `Bearer ${tenant.key}` },
+    });
+    expect(rest.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await rest.text()).toBe(csv);
+  });
+
   it('takes the key as Authorization: Bearer on /trpc too', async () => {
     const response = await fetch(
       `${server.url}/trpc/members.lookup?input=${encodeURIComponent(JSON.stringify({ lookup: 'x@example.com' }))}`,

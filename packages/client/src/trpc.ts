@@ -1,7 +1,21 @@
-import { createTRPCClient, httpBatchLink, httpLink, type TRPCClient, type TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpBatchStreamLink,
+  httpLink,
+  splitLink,
+  type TRPCClient,
+  type TRPCClientError,
+} from '@trpc/client';
 import type { TRPCBuiltRouter, TRPCDefaultErrorShape, TRPCMutationProcedure, TRPCQueryProcedure } from '@trpc/server';
 import type { z } from 'zod';
-import { maxTrpcBatchCalls, type ProcedureContract, type Procedures, type TrpcErrorData } from '@members/contracts';
+import {
+  maxTrpcBatchCalls,
+  streamedProcedurePaths,
+  type ProcedureContract,
+  type Procedures,
+  type TrpcErrorData,
+} from '@members/contracts';
 
 type ProcedureFor<C extends ProcedureContract> =
   C extends ProcedureContract<'query', infer I, infer O>
@@ -45,9 +59,16 @@ export function createMembersClient(options: MembersClientOptions): MembersClien
     headers: { 'x-api-key': options.apiKey },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
+  const plain =
+    options.batch === false ? httpLink(linkOptions) : httpBatchLink({ ...linkOptions, maxItems: maxTrpcBatchCalls });
   return createTRPCClient<MembersRouter>({
     links: [
-      options.batch === false ? httpLink(linkOptions) : httpBatchLink({ ...linkOptions, maxItems: maxTrpcBatchCalls }),
+      splitLink({
+        // A streamed result (the customers' CSV) is read as it arrives; everything else as one JSON answer.
+        condition: (op) => (streamedProcedurePaths as readonly string[]).includes(op.path),
+        true: httpBatchStreamLink({ ...linkOptions, maxItems: maxTrpcBatchCalls }),
+        false: plain,
+      }),
     ],
   });
 }

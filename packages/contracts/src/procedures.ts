@@ -278,5 +278,8 @@ function pathsIn(tree: ProcedureTree, prefix: string): string[] {
 /** Every procedure's dotted path, in catalogue order (the walk yields exactly the `ProcedurePath` union). */
 export const procedurePaths = pathsIn(procedures, '') as readonly ProcedurePath[];
 
+/** Procedures whose result arrives a chunk at a time: the typed client reads them through tRPC's streaming link. */
+export const streamedProcedurePaths: readonly ProcedurePath[] = ['customers.export'];
+
 /** The most calls one tRPC batch may carry: the server refuses more, and the client never sends more. */
 export const maxTrpcBatchCalls = 50;

@@ -48,9 +48,9 @@ export async function* exportCustomers(scope: RequestScope, input: CustomerExpor
       scope.em,
       `select id, external_id, created_at, email, name, metadata from customer
        where organization_id = ? and deleted_at is null
-       ${after ? 'and (created_at > ? or (created_at = ? and id > ?))' : ''}
+       ${after ? 'and (created_at, id) > (?, ?)' : ''}
        order by created_at, id limit ?`,
-      [scope.organization.id, ...(after ? [after.createdAt, after.createdAt, after.id] : []), batch],
+      [scope.organization.id, ...(after ? [after.createdAt, after.id] : []), batch],
     );
     if (rows.length === 0) return;
     yield rows
