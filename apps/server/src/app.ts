@@ -20,6 +20,7 @@ import { maxTrpcBatchCalls } from '@members/contracts';
 import { openApiDocument } from '@members/openapi';
 import { idempotency, rateLimitHeaders, restRouter, surfaces } from '@members/rest';
 import { docsRouter } from './docs.js';
+import { webPagesRouter } from './web-pages.js';
 import { metricsRouter } from './metrics-route.js';
 import { createLogger, requestLog } from './request-log.js';
 import { sendTrpcError, trpcHttpErrors } from './trpc-http-errors.js';
@@ -123,6 +124,7 @@ export function createApp(options: AppOptions): Express {
   );
 
   app.use(docsRouter(openApiDocument()));
+  app.use(webPagesRouter());
   app.use(
     restRouter({
       createContext,

@@ -100,6 +100,8 @@ server.listen(config.port, config.host, () => {
   const port = typeof address === 'object' && address ? address.port : config.port;
   worker?.start();
   console.log(`Members service on http://${config.host}:${port} (${db.dialect})`);
+  const local = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  console.log(`Console: http://${local}:${port}/console`);
 });
 
 let stopping = false;

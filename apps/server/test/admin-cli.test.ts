@@ -41,7 +41,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => server.close());
 
-describe('the admin command line', () => {
+// Each command is an `npm run` of its own, a second or two apiece: a busy machine needs more than the default.
+describe('the admin command line', { timeout: 120_000 }, () => {
   let organizationId: number;
   let fullKey: string;
 

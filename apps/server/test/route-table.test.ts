@@ -186,6 +186,8 @@ const operational = [
   'GET /openapi.json',
   'GET /docs',
   'GET /docs/init.js',
+  'GET /console',
+  'GET /portal',
 ];
 
 /** What the test reads of an Express layer: a route's path and methods, or a nested router's own layers. */

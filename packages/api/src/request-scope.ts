@@ -1,4 +1,4 @@
-import type { ApprovalStatus } from '@members/contracts';
+import type { ApprovalStatus, ProcedureScope } from '@members/contracts';
 import { LockMode, type Database, type EntityManager } from '@members/db';
 import { subscribersOf, type SubscriberCache } from './webhooks/subscribers.js';
 import type { PortalMember } from './auth/api-keys.js';
@@ -8,6 +8,8 @@ import type { PortalMember } from './auth/api-keys.js';
  * belongs to, and the row lock that serializes writers.
  */
 export interface RequestScope {
+  /** The database the scope's unit of work came from (caches keyed by it, such as the API keys'). */
+  db: Database;
   em: EntityManager;
   organization: { id: number; publicId: string; defaultApprovalStatus: ApprovalStatus };
   /** For the few queries whose SQL differs (JSON, LIKE): everything else is the ORM's. */
@@ -18,6 +20,8 @@ export interface RequestScope {
   subscribers: SubscriberCache;
   /** Events this transaction has written so far: their deliveries go out in that order. */
   emitted?: number;
+  /** The API key calling, when one is (the console asks what it may do). */
+  key?: { id: string; scopes: readonly ProcedureScope[] } | undefined;
   /** The member a customer portal session signed in (the portal's procedures act as it). */
   member?: PortalMember | undefined;
   /** This server as its caller reaches it (`PUBLIC_URL`, else the request's host): links it hands out start here. */
@@ -32,10 +36,11 @@ function writeLockFor(dialect: Database['dialect']): LockMode | undefined {
 export function scopeFor(
   db: Database,
   organization: RequestScope['organization'],
-  caller: Pick<RequestScope, 'member' | 'origin'> = {},
+  caller: Pick<RequestScope, 'member' | 'origin' | 'key'> = {},
 ): RequestScope {
   return {
     ...caller,
+    db,
     em: db.fork(),
     organization: {
       id: organization.id,

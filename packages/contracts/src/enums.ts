@@ -17,8 +17,10 @@ export type Scope = z.infer<typeof scope>;
  * and a session holds no other scope.
  */
 export const portalScope = 'customer_portal:write';
-/** What a procedure requires of its caller: an API key's scope, or a member session. */
-export type ProcedureScope = Scope | typeof portalScope;
+/** Any valid API key, whatever its scopes: what a caller may always ask about itself. */
+export const anyKeyScope = 'api_key';
+/** What a procedure requires of its caller: an API key's scope, any API key, or a member session. */
+export type ProcedureScope = Scope | typeof portalScope | typeof anyKeyScope;
 
 export const memberRole = z.enum(['employee', 'business', 'both', 'jobseeker', 'employer']);
 export type MemberRole = z.infer<typeof memberRole>;

@@ -23,3 +23,4 @@ export * from './kardow/member-batch.js';
 export * from './kardow/member-list.js';
 export * from './polar/customer-session.js';
 export * from './polar/customer-portal.js';
+export * from './console.js';

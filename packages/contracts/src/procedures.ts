@@ -55,9 +55,20 @@ import {
   customerPortalMemberList,
   customerPortalMemberListInput,
   customerPortalMemberUpdateInput,
+  customerPortalSession,
 } from './polar/customer-portal.js';
 import { customerSession, customerSessionCreateInput } from './polar/customer-session.js';
-import { portalScope } from './enums.js';
+import { anyKeyScope, portalScope } from './enums.js';
+import {
+  apiKeyByIdInput,
+  apiKeyIssueInput,
+  apiKeySummary,
+  currentKey,
+  issuedApiKey,
+  plan,
+  planCreateFields,
+  revokedApiKey,
+} from './console.js';
 import { z } from 'zod';
 import {
   isProcedureContract,
@@ -180,6 +191,17 @@ export const procedures = {
       'Delete a customer by external id, and its members',
     ),
   },
+  /** The organization's API keys (the console's keys page); `current` is what any key may ask of itself. */
+  apiKeys: {
+    current: query(anyKeyScope, z.object({}), currentKey, "The calling key's organization and scopes"),
+    list: query('admin', z.object({}), z.array(apiKeySummary), "The organization's API keys, revoked ones too"),
+    create: mutation('admin', apiKeyIssueInput, issuedApiKey, 'Issue an API key (shown only in this answer)'),
+    revoke: mutation('admin', apiKeyByIdInput, revokedApiKey, 'Revoke an API key at once'),
+  },
+  plans: {
+    list: query('admin', z.object({}), z.array(plan), "The organization's plans"),
+    create: mutation('admin', planCreateFields, plan, 'Create a plan that sync and access can name'),
+  },
   /** Sessions that sign a customer's member in to the customer portal. */
   customerSessions: {
     create: mutation(
@@ -191,6 +213,9 @@ export const procedures = {
   },
   /** The customer portal, on a member session: a team's owner or billing manager manages the team. */
   customerPortal: {
+    session: query(portalScope, z.object({}), customerPortalSession, 'Who the session signs in, and what they may do'),
+    /** The team as any of its members reads it (the page's read-only view); managing it is `members.*`. */
+    team: query(portalScope, customerPortalMemberListInput, customerPortalMemberList, "The session's team, read-only"),
     members: {
       list: query(portalScope, customerPortalMemberListInput, customerPortalMemberList, "The session's team"),
       add: mutation(

@@ -50,11 +50,20 @@ export async function issueApiKey(
 }
 
 export async function revokeApiKey(db: Database, id: string) {
-  const em = db.fork();
-  const apiKey = await em.findOne(ApiKey, { id });
-  if (!apiKey) throw notFound(`No API key with id ${id}`);
+  return revoke(db, db.fork(), { id });
+}
+
+/** A key of the request's organization (another organization's is 404, as if it did not exist). */
+export async function revokeApiKeyOf(scope: RequestScope, id: string) {
+  return revoke(scope.db, scope.em, { id, organization: scope.organization.id });
+}
+
+async function revoke(db: Database, em: EntityManager, where: { id: string; organization?: number }) {
+  const apiKey = await em.findOne(ApiKey, where);
+  if (!apiKey) throw notFound(`No API key with id ${where.id}`);
   apiKey.revokedAt ??= new Date();
   await em.flush();
+  // This process refuses it at once; others within a second (their cache's freshness).
   principalsOf(db).forget(apiKey.keyHash);
   return { id: apiKey.id, revokedAt: apiKey.revokedAt.toISOString() };
 }

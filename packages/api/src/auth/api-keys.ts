@@ -28,6 +28,7 @@ export interface Principal {
 
 /** The member a customer portal session signs in, as the session's request finds it. */
 export interface PortalMember {
+  sessionId: string;
   id: string;
   customerId: string;
   role: CustomerMemberRole;

@@ -65,6 +65,10 @@ export async function authenticate(
   }
   return {
     principal,
-    scope: scopeFor(context.db, principal.organization, { member: principal.member, origin: context.origin }),
+    scope: scopeFor(context.db, principal.organization, {
+      member: principal.member,
+      key: principal.member ? undefined : { id: principal.keyId, scopes: principal.scopes },
+      origin: context.origin,
+    }),
   };
 }

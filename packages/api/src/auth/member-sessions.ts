@@ -51,6 +51,12 @@ export async function principalForSessionToken(em: EntityManager, token: string)
       defaultApprovalStatus: row.default_approval_status,
     },
     scopes: [portalScope],
-    member: { id: row.member_id, customerId: row.customer_id, role: row.role, customerType: row.customer_type },
+    member: {
+      sessionId: row.id,
+      id: row.member_id,
+      customerId: row.customer_id,
+      role: row.role,
+      customerType: row.customer_type,
+    },
   };
 }

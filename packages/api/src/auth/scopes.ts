@@ -1,4 +1,4 @@
-import type { ProcedureScope } from '@members/contracts';
+import { scopes, type ProcedureScope } from '@members/contracts';
 
 /**
  * A read scope is also granted by its write scope, and `admin` grants every scope of a key. The portal's scope is
@@ -12,6 +12,7 @@ const impliedBy: Record<ProcedureScope, readonly ProcedureScope[]> = {
   'customer_sessions:write': ['customer_sessions:write', 'admin'],
   admin: ['admin'],
   'customer_portal:write': ['customer_portal:write'],
+  api_key: scopes,
 };
 
 export function grants(granted: readonly ProcedureScope[], required: ProcedureScope): boolean {

@@ -54,6 +54,8 @@ export async function createCustomerSession(
   await scope.em.flush();
   const portal = new URL('/portal', scope.origin ?? 'http://localhost');
   portal.searchParams.set('customer_session_token', token);
+  // The page links back here even once the token has expired, when it can no longer ask for the session.
+  if (session.returnUrl) portal.searchParams.set('return_url', session.returnUrl);
   return {
     createdAt: session.createdAt.toISOString(),
     modifiedAt: null,

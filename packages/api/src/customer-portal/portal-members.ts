@@ -7,12 +7,10 @@ import type {
 } from '@members/contracts';
 import type { PortalMember } from '../auth/api-keys.js';
 import { DomainError, invalidField } from '../errors.js';
-import { paginationOf } from '../pagination.js';
 import type { RequestScope } from '../request-scope.js';
 import { addCustomerMember } from '../customer-members/add-customer-member.js';
 import { deleteCustomerMember, getCustomerMember, updateCustomerMember } from '../customer-members/customer-members.js';
-import { memberPage } from '../customer-members/member-page.js';
-import { toCustomerMemberOutput } from '../customer-members/serialize.js';
+import { readTeam } from './portal-session.js';
 
 /**
  * The session's member, if it may manage its team: only a `team` customer has one to manage, and only its owner
@@ -49,16 +47,13 @@ const portalMember = ({
   role,
 });
 
-export async function listTeam(
+/** The team, for its owner or a billing manager (Polar's route refuses a plain member; the page reads `readTeam`). */
+export function listTeam(
   scope: RequestScope,
   page: { page: number; limit: number },
 ): Promise<CustomerPortalMemberList> {
-  const { customerId } = manager(scope);
-  const { items, total } = await memberPage(scope, { customerId }, { ...page, sorting: ['created_at'] });
-  return {
-    items: items.map((item) => portalMember(toCustomerMemberOutput(item))),
-    pagination: paginationOf(total, page.limit),
-  };
+  manager(scope);
+  return readTeam(scope, page);
 }
 
 /** Adds a member; an email already in the team returns that member. The team keeps its one owner. */

@@ -1,6 +1,7 @@
 import { leafAt, type ProcedurePath, type Procedures } from '@members/contracts';
 import { customerMemberProcedures } from '../customer-members/procedures.js';
 import { customerProcedures } from '../customers/procedures.js';
+import { apiKeyProcedures, planProcedures } from '../admin/procedures.js';
 import { customerPortalProcedures, customerSessionProcedures } from '../customer-portal/procedures.js';
 import { organizationMemberProcedures } from '../organization-members/procedures.js';
 import { webhookProcedures } from '../webhooks/procedures.js';
@@ -10,6 +11,8 @@ import { isProcedure, type Procedure, type ProceduresOf } from './procedure.js';
 export const procedureTree: ProceduresOf<Procedures> = {
   members: { ...organizationMemberProcedures, team: customerMemberProcedures },
   customers: customerProcedures,
+  apiKeys: apiKeyProcedures,
+  plans: planProcedures,
   customerSessions: customerSessionProcedures,
   customerPortal: customerPortalProcedures,
   webhooks: webhookProcedures,

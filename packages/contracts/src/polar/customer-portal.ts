@@ -38,3 +38,19 @@ export const customerPortalMemberUpdateInput = z.object({
 export type CustomerPortalMemberUpdateInput = z.infer<typeof customerPortalMemberUpdateInput>;
 
 export const customerPortalMemberByIdInput = z.object({ id: polarId });
+
+/** What the portal page shows of its session: who is signed in, for which customer, and what they may do. */
+export const customerPortalSession = z.object({
+  member: customerPortalMember,
+  customer: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    type: z.enum(['individual', 'team']),
+  }),
+  /** An owner or billing manager of a team: they add, re-role and remove; anyone else reads. */
+  canManage: z.boolean(),
+  returnUrl: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export type CustomerPortalSession = z.infer<typeof customerPortalSession>;

@@ -1,0 +1,100 @@
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Scope } from '@members/client';
+import { clientFor, newQueryClient, statusOf, TRPCProvider, useTRPC } from '../trpc.js';
+import { ErrorNote } from '../ui.js';
+import { ApiKeys } from './ApiKeys.js';
+import { Customers } from './Customers.js';
+import { ImportFile } from './ImportFile.js';
+import { MemberPage, Members } from './Members.js';
+import { Plans } from './Plans.js';
+import { forgetKey, storedKey, storeKey } from './session.js';
+import { SignIn } from './SignIn.js';
+import { Webhooks } from './Webhooks.js';
+
+const pages = [
+  ['members', 'Members'],
+  ['customers', 'Customers'],
+  ['keys', 'API keys'],
+  ['plans', 'Plans'],
+  ['webhooks', 'Webhooks'],
+  ['import', 'Import'],
+] as const;
+
+/** The hash is the route (`#members/<id>`): the server serves one page, and no key ever sits in the path. */
+function useRoute(): string[] {
+  const read = () => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [route, setRoute] = useState(read);
+  useEffect(() => {
+    const changed = () => setRoute(read());
+    window.addEventListener('hashchange', changed);
+    return () => window.removeEventListener('hashchange', changed);
+  }, []);
+  return route;
+}
+
+export function App() {
+  const [key, setKey] = useState(storedKey);
+  const queryClient = useMemo(newQueryClient, [key]);
+  const trpcClient = useMemo(() => clientFor(key ?? ''), [key]);
+  if (!key) return <SignIn onSignIn={(entered) => (storeKey(entered), setKey(entered))} />;
+  const signOut = () => (forgetKey(), setKey(null));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <Signed signOut={signOut} />
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}
+
+/** What the key may do, for every page: a control it cannot use is disabled, not failed. */
+export type Can = (scope: Scope) => boolean;
+
+function Signed({ signOut }: { signOut: () => void }) {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.apiKeys.current.queryOptions({}));
+  const [page = 'members', id] = useRoute();
+  if (me.isPending) return <p role="status">Signing in…</p>;
+  if (me.error) {
+    return (
+      <main>
+        <h1>Members console</h1>
+        <ErrorNote error={me.error} />
+        {statusOf(me.error) === 401 && <p>The key is unknown or revoked.</p>}
+        <button onClick={signOut}>Sign in with another key</button>
+      </main>
+    );
+  }
+  const scopes = me.data.apiKey.scopes;
+  const can: Can = (scope) =>
+    scopes.includes('admin') ||
+    scopes.includes(scope) ||
+    (scope.endsWith(':read') && scopes.includes(scope.replace(':read', ':write') as Scope));
+  const body: Record<string, ReactNode> = {
+    members: id ? <MemberPage lookup={decodeURIComponent(id)} can={can} /> : <Members can={can} />,
+    customers: <Customers can={can} customerId={id} />,
+    keys: <ApiKeys can={can} />,
+    plans: <Plans can={can} />,
+    webhooks: <Webhooks can={can} />,
+    import: <ImportFile can={can} />,
+  };
+  return (
+    <>
+      <header>
+        <strong>{me.data.organization.name}</strong>
+        <nav aria-label="Console">
+          {pages.map(([name, title]) => (
+            <a key={name} href={`#${name}`} aria-current={page === name ? 'page' : undefined}>
+              {title}
+            </a>
+          ))}
+        </nav>
+        <button className="secondary" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <main>{body[page] ?? <p>No page here.</p>}</main>
+    </>
+  );
+}

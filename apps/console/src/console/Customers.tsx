@@ -1,0 +1,195 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { CustomerMemberRole } from '@members/client';
+import { useTRPC } from '../trpc.js';
+import { ErrorNote, notAllowed, QueryState } from '../ui.js';
+import type { Can } from './App.js';
+
+const teamRoles: CustomerMemberRole[] = ['owner', 'billing_manager', 'member'];
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+/** Customers and, on a customer's page, its team: add, change role (ownership transfer), remove. */
+export function Customers({ can, customerId }: { can: Can; customerId: string | undefined }) {
+  if (!can('customers:read')) return <p role="status">{notAllowed('customers:read')}</p>;
+  return customerId ? <Team customerId={customerId} can={can} /> : <CustomerList can={can} />;
+}
+
+function CustomerList({ can }: { can: Can }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [query, setQuery] = useState('');
+  const list = useQuery(trpc.customers.list.queryOptions({ limit: 50, ...(query ? { query } : {}) }));
+  const create = useMutation(
+    trpc.customers.create.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.customers.pathKey() }),
+    }),
+  );
+  const writable = can('customers:write');
+  return (
+    <section aria-labelledby="customers-title">
+      <h1 id="customers-title">Customers</h1>
+      <form
+        aria-label="Add a customer"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          const name = text(form, 'name');
+          create.mutate({
+            email: text(form, 'email'),
+            type: form.get('type') === 'team' ? 'team' : 'individual',
+            ...(name ? { name } : {}),
+          });
+        }}
+      >
+        <label>
+          Customer email
+          <input name="email" type="email" required />
+        </label>
+        <label>
+          Customer name
+          <input name="name" />
+        </label>
+        <label>
+          Type
+          <select name="type" defaultValue="team">
+            <option value="team">team</option>
+            <option value="individual">individual</option>
+          </select>
+        </label>
+        <button type="submit" disabled={!writable} title={writable ? undefined : notAllowed('customers:write')}>
+          Add customer
+        </button>
+      </form>
+      {create.error && <ErrorNote error={create.error} />}
+      <form role="search" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          Search customers
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+      </form>
+      <QueryState pending={list.isPending} error={list.error} empty={list.data?.items.length === 0 && 'No customers.'}>
+        <table>
+          <thead>
+            <tr>
+              <th>Email</th>
+              <th>Name</th>
+              <th>Type</th>
+              <th>External id</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.items.map((customer) => (
+              <tr key={customer.id}>
+                <td>
+                  <a href={`#customers/${customer.id}`}>{customer.email}</a>
+                </td>
+                <td>{customer.name}</td>
+                <td>{customer.type}</td>
+                <td>{customer.externalId ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </QueryState>
+    </section>
+  );
+}
+
+function Team({ customerId, can }: { customerId: string; can: Can }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const customer = useQuery(trpc.customers.get.queryOptions({ id: customerId }));
+  const team = useQuery({
+    ...trpc.members.team.listOfCustomer.queryOptions({ customerId, limit: 100, sorting: ['created_at'] }),
+    enabled: can('members:read'),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.team.pathKey() });
+  const add = useMutation(trpc.members.team.createForCustomer.mutationOptions({ onSuccess: refresh }));
+  const update = useMutation(trpc.members.team.update.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.members.team.delete.mutationOptions({ onSuccess: refresh }));
+  const writable = can('members:write');
+  return (
+    <section aria-labelledby="team-title">
+      <p>
+        <a href="#customers">All customers</a>
+      </p>
+      <QueryState pending={customer.isPending} error={customer.error}>
+        <h1 id="team-title">
+          {customer.data?.name ?? customer.data?.email} ({customer.data?.type})
+        </h1>
+      </QueryState>
+      <form
+        aria-label="Add a team member"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          add.mutate({
+            customerId,
+            email: text(form, 'email'),
+            role: form.get('role') === 'billing_manager' ? 'billing_manager' : 'member',
+          });
+        }}
+      >
+        <label>
+          Member email
+          <input name="email" type="email" required />
+        </label>
+        <label>
+          Member role
+          <select name="role" defaultValue="member">
+            <option value="member">member</option>
+            <option value="billing_manager">billing_manager</option>
+          </select>
+        </label>
+        <button type="submit" disabled={!writable}>
+          Add member
+        </button>
+      </form>
+      {[add.error, update.error, remove.error].map((error, i) => error && <ErrorNote key={i} error={error} />)}
+      <QueryState pending={team.isPending} error={team.error}>
+        <table>
+          <thead>
+            <tr>
+              <th>Email</th>
+              <th>Name</th>
+              <th>Role</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {team.data?.items.map((member) => (
+              <tr key={member.id}>
+                <td>{member.email}</td>
+                <td>{member.name ?? '—'}</td>
+                <td>
+                  <select
+                    aria-label={`Role of ${member.email}`}
+                    value={member.role}
+                    disabled={!writable}
+                    onChange={(e) =>
+                      update.mutate({ id: member.id, customerId, role: e.target.value as CustomerMemberRole })
+                    }
+                  >
+                    {teamRoles.map((r) => (
+                      <option key={r}>{r}</option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <button
+                    className="danger"
+                    aria-label={`Remove ${member.email}`}
+                    disabled={!writable || member.role === 'owner'}
+                    onClick={() => remove.mutate({ id: member.id, customerId })}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </QueryState>
+    </section>
+  );
+}

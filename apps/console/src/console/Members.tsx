@@ -1,0 +1,256 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { AccessAction, ApprovalStatus, MemberRole } from '@members/client';
+import { useTRPC } from '../trpc.js';
+import { ErrorNote, notAllowed, QueryState } from '../ui.js';
+import type { Can } from './App.js';
+
+const roles: MemberRole[] = ['employee', 'business', 'both', 'jobseeker', 'employer'];
+const approvals: ApprovalStatus[] = ['approved', 'pending', 'rejected'];
+const actions: AccessAction[] = [
+  'activate',
+  'reactivate',
+  'cancel_at_period_end',
+  'cancel_now',
+  'expire_now',
+  'mark_past_due',
+];
+
+/** The organization's members: search, filters, and cursor pages (the cursors of the pages behind, to go back). */
+export function Members({ can }: { can: Can }) {
+  const trpc = useTRPC();
+  const [q, setQ] = useState('');
+  const [role, setRole] = useState<MemberRole | ''>('');
+  const [approvalStatus, setApproval] = useState<ApprovalStatus | ''>('');
+  const [cursors, setCursors] = useState<string[]>([]);
+  const input = {
+    limit: 20,
+    ...(q ? { q } : {}),
+    ...(role ? { role } : {}),
+    ...(approvalStatus ? { approvalStatus } : {}),
+    ...(cursors.length ? { cursor: cursors[cursors.length - 1] } : {}),
+  };
+  const list = useQuery({ ...trpc.members.list.queryOptions(input), enabled: can('members:read') });
+  const reset = () => setCursors([]);
+  if (!can('members:read')) return <p role="status">{notAllowed('members:read')}</p>;
+  return (
+    <section aria-labelledby="members-title">
+      <h1 id="members-title">Members</h1>
+      <form role="search" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          Search members
+          <input
+            type="search"
+            value={q}
+            onChange={(e) => (setQ(e.target.value), reset())}
+            placeholder="email or name"
+          />
+        </label>
+        <label>
+          Role
+          <select value={role} onChange={(e) => (setRole(e.target.value as MemberRole | ''), reset())}>
+            <option value="">any</option>
+            {roles.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Approval
+          <select
+            value={approvalStatus}
+            onChange={(e) => (setApproval(e.target.value as ApprovalStatus | ''), reset())}
+          >
+            <option value="">any</option>
+            {approvals.map((a) => (
+              <option key={a}>{a}</option>
+            ))}
+          </select>
+        </label>
+      </form>
+      <QueryState
+        pending={list.isPending}
+        error={list.error}
+        empty={list.data?.data.length === 0 && 'No members match.'}
+      >
+        <p className="note">{list.data?.totalCount} members</p>
+        <table>
+          <thead>
+            <tr>
+              <th>Email</th>
+              <th>Name</th>
+              <th>Role</th>
+              <th>Approval</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.data.map((member) => (
+              <tr key={member.id}>
+                <td>
+                  <a href={`#members/${member.id}`}>{member.email}</a>
+                </td>
+                <td>{member.name}</td>
+                <td>{member.role}</td>
+                <td>{member.approvalStatus}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </QueryState>
+      <button className="secondary" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
+        Previous page
+      </button>{' '}
+      <button
+        className="secondary"
+        disabled={!list.data?.nextCursor}
+        onClick={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}
+      >
+        Next page
+      </button>
+    </section>
+  );
+}
+
+/** One member: profile, custom fields, subscriptions, payments, paywall state; edit, access actions, delete. */
+export function MemberPage({ lookup, can }: { lookup: string; can: Can }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const detail = useQuery(trpc.members.lookup.queryOptions({ lookup }));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() });
+  const save = useMutation(trpc.members.sync.mutationOptions({ onSuccess: refresh }));
+  const access = useMutation(trpc.members.access.mutationOptions({ onSuccess: refresh }));
+  const [deleted, setDeleted] = useState(false);
+  const writable = can('members:write');
+  if (deleted)
+    return (
+      <p role="status">
+        The member was deleted. <a href="#members">Back to members</a>
+      </p>
+    );
+  return (
+    <QueryState pending={detail.isPending} error={detail.error}>
+      {detail.data && (
+        <section aria-labelledby="member-title">
+          <p>
+            <a href="#members">All members</a>
+          </p>
+          <h1 id="member-title">{detail.data.member.email}</h1>
+          <p>
+            Paywall:{' '}
+            <strong>{detail.data.hasValidPaywallSubscription ? 'valid subscription' : 'no valid subscription'}</strong>
+          </p>
+          <form
+            aria-label="Edit member"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const form = new FormData(event.currentTarget);
+              save.mutate({
+                userId: detail.data.member.id,
+                email: detail.data.member.email,
+                name: String(form.get('name')),
+                role: form.get('role') as MemberRole,
+                approvalStatus: form.get('approvalStatus') as ApprovalStatus,
+              });
+            }}
+          >
+            <label>
+              Name
+              <input name="name" defaultValue={detail.data.member.name} />
+            </label>
+            <label>
+              Role
+              <select name="role" defaultValue={detail.data.member.role}>
+                {roles.map((r) => (
+                  <option key={r}>{r}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Approval
+              <select name="approvalStatus" defaultValue={detail.data.member.approvalStatus}>
+                {approvals.map((a) => (
+                  <option key={a}>{a}</option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" disabled={!writable} title={writable ? undefined : notAllowed('members:write')}>
+              Save member
+            </button>
+          </form>
+          {save.error && <ErrorNote error={save.error} />}
+          {save.isSuccess && <p role="status">Saved.</p>}
+          <h2>Custom fields</h2>
+          <pre>{JSON.stringify(detail.data.member.customFields ?? {}, null, 2)}</pre>
+          <h2>Subscriptions</h2>
+          {detail.data.subscriptions.length === 0 && <p>No subscriptions.</p>}
+          <table>
+            <thead>
+              <tr>
+                <th>Plan</th>
+                <th>Status</th>
+                <th>Period end</th>
+                <th>Cancel at</th>
+                <th>Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.data.subscriptions.map((s) => (
+                <tr key={s.id}>
+                  <td>{s.planId}</td>
+                  <td>{s.status}</td>
+                  <td>{s.currentPeriodEnd ?? '—'}</td>
+                  <td>{s.cancelAt ?? '—'}</td>
+                  <td>
+                    <form
+                      aria-label={`Change subscription ${s.id}`}
+                      onSubmit={(event) => {
+                        event.preventDefault();
+                        const action = new FormData(event.currentTarget).get('action') as AccessAction;
+                        access.mutate({ userId: detail.data.member.id, planId: s.planId, action });
+                      }}
+                    >
+                      <label>
+                        Action
+                        <select name="action" defaultValue="cancel_now">
+                          {actions.map((a) => (
+                            <option key={a}>{a}</option>
+                          ))}
+                        </select>
+                      </label>
+                      <button type="submit" disabled={!writable}>
+                        Apply
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {access.error && <ErrorNote error={access.error} />}
+          <h2>Payments</h2>
+          {detail.data.payments.length === 0 && <p>No payments.</p>}
+          <ul>
+            {detail.data.payments.map((p) => (
+              <li key={p.id}>
+                {p.amount} {p.currency}, {p.status}, job {p.jobId}
+              </li>
+            ))}
+          </ul>
+          <button
+            className="danger"
+            disabled={!writable}
+            onClick={() =>
+              window.confirm(`Delete ${detail.data.member.email} with their subscriptions and payments?`) &&
+              access.mutate(
+                { userId: detail.data.member.id, action: 'delete_member' },
+                { onSuccess: () => setDeleted(true) },
+              )
+            }
+          >
+            Delete member
+          </button>
+        </section>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,101 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '../trpc.js';
+import { ErrorNote, notAllowed, QueryState } from '../ui.js';
+import type { Can } from './App.js';
+
+/** Kardow subscriptions and Polar endpoints together; Polar deliveries with their last answer, and redelivery. */
+export function Webhooks({ can }: { can: Can }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const admin = can('admin');
+  const subscriptions = useQuery({ ...trpc.webhooks.subscriptions.list.queryOptions({}), enabled: admin });
+  const endpoints = useQuery({ ...trpc.webhooks.endpoints.list.queryOptions({ limit: 100 }), enabled: admin });
+  const deliveries = useQuery({ ...trpc.webhooks.deliveries.list.queryOptions({ limit: 50 }), enabled: admin });
+  const redeliver = useMutation(
+    trpc.webhooks.events.redeliver.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.deliveries.pathKey() }),
+    }),
+  );
+  if (!admin) return <p role="status">{notAllowed('admin')}</p>;
+  return (
+    <section aria-labelledby="webhooks-title">
+      <h1 id="webhooks-title">Webhooks</h1>
+      <h2>Where events go</h2>
+      <QueryState
+        pending={subscriptions.isPending || endpoints.isPending}
+        error={subscriptions.error ?? endpoints.error}
+      >
+        <table>
+          <thead>
+            <tr>
+              <th>Surface</th>
+              <th>Events</th>
+              <th>URL</th>
+              <th>Enabled</th>
+            </tr>
+          </thead>
+          <tbody>
+            {subscriptions.data?.map((s) => (
+              <tr key={s.id}>
+                <td>Kardow ({s.target_type})</td>
+                <td>{s.event}</td>
+                <td>{s.target_url}</td>
+                <td>{s.is_enabled ? 'yes' : 'no'}</td>
+              </tr>
+            ))}
+            {endpoints.data?.items.map((e) => (
+              <tr key={e.id}>
+                <td>Polar ({e.format})</td>
+                <td>{e.events.join(', ')}</td>
+                <td>{e.url}</td>
+                <td>{e.enabled ? 'yes' : 'no'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {subscriptions.data?.length === 0 && endpoints.data?.items.length === 0 && <p>No webhooks yet.</p>}
+      </QueryState>
+      <h2>Deliveries</h2>
+      <QueryState
+        pending={deliveries.isPending}
+        error={deliveries.error}
+        empty={deliveries.data?.items.length === 0 && 'No deliveries attempted yet.'}
+      >
+        <table>
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>Event</th>
+              <th>Result</th>
+              <th>HTTP</th>
+              <th>Last response</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {deliveries.data?.items.map((d) => (
+              <tr key={d.id}>
+                <td>{d.createdAt}</td>
+                <td>{d.webhookEvent.type}</td>
+                <td>{d.succeeded ? 'succeeded' : 'failed'}</td>
+                <td>{d.httpCode ?? '—'}</td>
+                <td>{d.response?.slice(0, 80) ?? '—'}</td>
+                <td>
+                  <button
+                    className="secondary"
+                    aria-label={`Redeliver ${d.webhookEvent.type} of ${d.createdAt}`}
+                    onClick={() => redeliver.mutate({ id: d.webhookEvent.id })}
+                  >
+                    Redeliver
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </QueryState>
+      {redeliver.error && <ErrorNote error={redeliver.error} />}
+      {redeliver.isSuccess && <p role="status">Redelivery scheduled.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,349 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DeliveryWorker } from '@members/api';
+import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
+import { request } from './support/http.js';
+import { lookup, sync } from './support/kardow.js';
+
+/** Debian's chromium, which .ci/run installs. Without it the test is skipped, except in CI, where it must run. */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const runs = existsSync(executablePath) || process.env.CI === 'true';
+const require = createRequire(import.meta.url);
+const built = path.join(path.dirname(require.resolve('@members/console/package.json')), 'dist');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** With SCREENSHOTS=1 the test refreshes the README's pictures of the pages. */
+const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/screenshots');
+
+let server: TestServer;
+let tenant: Tenant;
+let browser: Browser;
+/** Every URL any page of the run asked for. */
+const requested: string[] = [];
+
+beforeAll(async () => {
+  if (!runs) return;
+  server = await startServer();
+  tenant = await createTenant(server.db);
+  await tenant.plan({ name: 'Monthly', stripePriceId: 'price_web' });
+  browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.on('request', (r) => requested.push(r.url()));
+  return { context, page };
+}
+
+async function signIn(page: Page, key: string) {
+  await page.goto(`${server.url}/console`);
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Console' }).waitFor();
+}
+
+/** axe-core in the page: the serious and critical violations, by rule, with the elements they name. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
+  it('finds a synced member, cancels its subscription, and the paywall changes over REST', async () => {
+    const email = 'web-paywall@example.com';
+    await sync(server.url, tenant.key, {
+      email,
+      name: 'Web Paywall',
+      access: { stripePriceId: 'price_web', currentPeriodEnd: '2099-01-01T00:00:00Z' },
+    });
+    expect((await lookup(server.url, tenant.key, email)).body.data.hasValidPaywallSubscription).toBe(true);
+    const { context, page } = await newPage();
+    await signIn(page, tenant.key);
+    await page.getByRole('searchbox', { name: 'Search members' }).fill('web-paywall');
+    await page.getByRole('link', { name: email }).click();
+    await page.getByText('valid subscription', { exact: true }).waitFor();
+    await page.getByRole('combobox', { name: 'Action' }).selectOption('cancel_now');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('no valid subscription').waitFor();
+    expect((await lookup(server.url, tenant.key, email)).body.data.hasValidPaywallSubscription).toBe(false);
+    if (process.env.SCREENSHOTS === '1') await page.screenshot({ path: path.join(screenshots, 'console-member.png') });
+    await context.close();
+  });
+
+  it('creates a key with members:read only, which reads and cannot write over REST, and revokes it', async () => {
+    const { context, page } = await newPage();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await signIn(page, tenant.key);
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByLabel('Key name').fill('web-reader');
+    await page.getByRole('checkbox', { name: 'members:read' }).check();
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = (await page.getByLabel('New API key').textContent()) ?? '';
+    expect(key).toMatch(/^mk_/);
+    expect((await request(`${server.url}/members?limit=1`, { key })).status).toBe(200);
+    expect((await sync(server.url, key, { email: 'never@example.com' })).status).toBe(403);
+
+    await page.getByRole('button', { name: 'Revoke web-reader' }).click();
+    await expect.poll(async () => (await request(`${server.url}/members?limit=1`, { key })).status).toBe(401);
+    await context.close();
+  });
+
+  it('shows what a key may not do as disabled, not failed', async () => {
+    const reader = await tenant.keyWith(['members:read']);
+    const { email } = (await sync(server.url, tenant.key, { email: 'web-readonly@example.com' })).body.data.member;
+    const { context, page } = await newPage();
+    await signIn(page, reader);
+    await page.getByRole('link', { name: email }).click();
+    expect(await page.getByRole('button', { name: 'Save member' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Delete member' }).isDisabled()).toBe(true);
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByText('Your API key lacks the admin scope').waitFor();
+    await context.close();
+  });
+
+  it('adds a customer and a team member, and transfers ownership', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, tenant.key);
+    await page.getByRole('link', { name: 'Customers', exact: true }).click();
+    await page.getByLabel('Customer email').fill('owner@transfer.example');
+    await page.getByLabel('Customer name').fill('Transfer Team');
+    await page.getByRole('button', { name: 'Add customer' }).click();
+    await page.getByRole('link', { name: 'owner@transfer.example' }).click();
+    await page.getByRole('heading', { name: 'Transfer Team (team)' }).waitFor();
+    await page.getByLabel('Member email').fill('heir@transfer.example');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await page.getByRole('combobox', { name: 'Role of heir@transfer.example' }).selectOption('owner');
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Role of owner@transfer.example' }).inputValue())
+      .toBe('billing_manager');
+    const customers = (
+      await request(`${server.url}/v1/customers/?email=owner@transfer.example`, { bearer: tenant.key })
+    ).body as { items: { id: string }[] };
+    const team = (await request(`${server.url}/v1/customers/${customers.items[0]?.id}/members`, { bearer: tenant.key }))
+      .body as { items: { email: string; role: string }[] };
+    expect(Object.fromEntries(team.items.map((m) => [m.email, m.role]))).toEqual({
+      'owner@transfer.example': 'billing_manager',
+      'heir@transfer.example': 'owner',
+    });
+    await context.close();
+  });
+
+  it('shows a failed webhook delivery and redelivers it to a receiver that now answers', async () => {
+    let failing = true;
+    const received: string[] = [];
+    const receiver = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        received.push(String(req.headers['webhook-id']));
+        res.writeHead(failing ? 500 : 200).end(failing ? 'down for maintenance' : 'ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const { port } = receiver.address() as AddressInfo;
+    // Given up on at its first failure: a failed delivery, which nothing older holds back a redelivery behind.
+    const worker = new DeliveryWorker(server.db, { pollMs: 20, giveUpAfterMs: 0 });
+    worker.start();
+    try {
+      await request(`${server.url}/v1/webhooks/endpoints`, {
+        bearer: tenant.key,
+        body: { url: `http://127.0.0.1:${port}/hook`, format: 'raw', events: ['customer.created'] },
+      });
+      await request(`${server.url}/v1/customers/`, { bearer: tenant.key, body: { email: 'hooked@web.example' } });
+      await expect.poll(() => received.length, { timeout: 10_000 }).toBe(1);
+      const { context, page } = await newPage();
+      await signIn(page, tenant.key);
+      await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
+      await page.getByRole('cell', { name: 'down for maintenance' }).waitFor();
+      failing = false;
+      await page
+        .getByRole('button', { name: /^Redeliver customer\.created/ })
+        .first()
+        .click();
+      await page.getByText('Redelivery scheduled.').waitFor();
+      await expect.poll(() => received.length, { timeout: 10_000 }).toBe(2);
+      await page.reload();
+      await page.getByRole('cell', { name: 'succeeded' }).first().waitFor();
+      await context.close();
+    } finally {
+      await worker.stop();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+  });
+
+  it('imports a CSV with one bad row and shows that row’s error', async () => {
+    const file = path.join(os.tmpdir(), `web-import-${Date.now()}.csv`);
+    writeFileSync(
+      file,
+      'email,name,role\nweb-import-1@example.com,One,business\nnot-an-email,Two,employee\nweb-import-3@example.com,Three,\n',
+    );
+    const { context, page } = await newPage();
+    await signIn(page, tenant.key);
+    await page.getByRole('link', { name: 'Import', exact: true }).click();
+    await page.getByLabel('File to import').setInputFiles(file);
+    await page.getByText('3 rows: 2 created, 0 updated, 1 failed').waitFor();
+    const refused = page.getByRole('table', { name: 'Refused lines' });
+    await refused.getByRole('cell', { name: '3', exact: true }).waitFor();
+    expect(await refused.textContent()).toContain('email');
+    expect((await lookup(server.url, tenant.key, 'web-import-3@example.com')).status).toBe(200);
+    await context.close();
+    rmSync(file);
+  });
+
+  it('has no serious or critical accessibility violation on any page', async () => {
+    await sync(server.url, tenant.key, { email: 'web-a11y@example.com', access: { stripePriceId: 'price_web' } });
+    const { context, page } = await newPage({ bypassCSP: true });
+    await signIn(page, tenant.key);
+    const problems: Record<string, string[]> = {};
+    for (const name of ['Members', 'Customers', 'API keys', 'Plans', 'Webhooks', 'Import']) {
+      await page.getByRole('link', { name, exact: true }).click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByText('Loading…').waitFor({ state: 'detached' });
+      problems[name] = await accessibilityProblems(page);
+    }
+    await page.getByRole('link', { name: 'Members', exact: true }).click();
+    await page.getByRole('link', { name: 'web-a11y@example.com' }).click();
+    await page.getByRole('heading', { name: 'web-a11y@example.com' }).waitFor();
+    problems.member = await accessibilityProblems(page);
+    expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((name) => [name, []])));
+    await context.close();
+  });
+});
+
+describe.skipIf(!runs)('the customer portal, in headless Chromium', () => {
+  it('lets a billing manager add and remove a team member, as REST then sees', async () => {
+    const bearer = { bearer: tenant.key };
+    const team = (
+      await request(`${server.url}/v1/customers/`, {
+        ...bearer,
+        body: { type: 'team', email: 'boss@web.example', name: 'Web Team' },
+      })
+    ).body as { id: string };
+    const billing = (
+      await request(`${server.url}/v1/customers/${team.id}/members`, {
+        ...bearer,
+        body: { email: 'billing@web.example', role: 'billing_manager' },
+      })
+    ).body as { id: string };
+    const session = (
+      await request(`${server.url}/v1/customer-sessions/`, {
+        ...bearer,
+        body: { customer_id: team.id, member_id: billing.id, return_url: 'https://app.example/account' },
+      })
+    ).body as { customer_portal_url: string };
+
+    const { context, page } = await newPage({ bypassCSP: false });
+    await page.goto(session.customer_portal_url);
+    await page.getByRole('heading', { name: 'Web Team: your team' }).waitFor();
+    // The token leaves the address bar as soon as the page has it.
+    expect(page.url()).not.toContain('customer_session_token');
+    await page.getByLabel('Email').fill('new@web.example');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await page.getByRole('cell', { name: 'new@web.example', exact: true }).waitFor();
+    const listed = async () =>
+      (
+        (await request(`${server.url}/v1/customers/${team.id}/members`, bearer)).body as { items: { email: string }[] }
+      ).items.map((member) => member.email);
+    expect(await listed()).toContain('new@web.example');
+    if (process.env.SCREENSHOTS === '1') await page.screenshot({ path: path.join(screenshots, 'portal.png') });
+
+    await page.getByRole('button', { name: 'Remove new@web.example' }).click();
+    await page.getByRole('cell', { name: 'new@web.example', exact: true }).waitFor({ state: 'detached' });
+    expect(await listed()).not.toContain('new@web.example');
+    // One's own row and the owner's cannot be removed.
+    expect(await page.getByRole('button', { name: 'Remove billing@web.example' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Remove boss@web.example' }).isDisabled()).toBe(true);
+
+    const a11y = await newPage({ bypassCSP: true });
+    const again = (
+      await request(`${server.url}/v1/customer-sessions/`, {
+        ...bearer,
+        body: { customer_id: team.id, member_id: billing.id },
+      })
+    ).body as { customer_portal_url: string };
+    await a11y.page.goto(again.customer_portal_url);
+    await a11y.page.getByRole('table', { name: 'Team members' }).waitFor();
+    expect(await accessibilityProblems(a11y.page)).toEqual([]);
+    await a11y.context.close();
+    await context.close();
+  });
+
+  it('shows a plain member the team read-only, and an expired link as expired', async () => {
+    const bearer = { bearer: tenant.key };
+    const team = (
+      await request(`${server.url}/v1/customers/`, {
+        ...bearer,
+        body: { type: 'team', email: 'lead@ro.example', name: 'RO Team' },
+      })
+    ).body as { id: string };
+    const plain = (
+      await request(`${server.url}/v1/customers/${team.id}/members`, { ...bearer, body: { email: 'plain@ro.example' } })
+    ).body as { id: string };
+    const session = (
+      await request(`${server.url}/v1/customer-sessions/`, {
+        ...bearer,
+        body: { customer_id: team.id, member_id: plain.id },
+      })
+    ).body as { customer_portal_url: string };
+    const { context, page } = await newPage();
+    await page.goto(session.customer_portal_url);
+    await page.getByRole('cell', { name: 'lead@ro.example', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Add member' }).count()).toBe(0);
+    await page.getByText('Only the team’s owner or a billing manager can change the team.').waitFor();
+
+    const expired = await context.newPage();
+    await expired.goto(
+      `${server.url}/portal?customer_session_token=polar_mst_gone&return_url=https%3A%2F%2Fapp.example%2Fback`,
+    );
+    await expired.getByRole('heading', { name: 'This link has expired' }).waitFor();
+    expect(await expired.getByRole('link', { name: 'Back to the app' }).getAttribute('href')).toBe(
+      'https://app.example/back',
+    );
+    await context.close();
+  });
+});
+
+describe.skipIf(!runs)('what the pages are made of', () => {
+  it('asks nothing of any origin but the server’s own', () => {
+    expect(requested.length).toBeGreaterThan(0);
+    expect(requested.filter((url) => !url.startsWith(server.url))).toEqual([]);
+  });
+});
+
+describe('the built pages', () => {
+  it('weigh under 500 KB gzipped in all, every asset served from this server', () => {
+    const files = readdirSync(path.join(built, 'assets')).map((file) => path.join(built, 'assets', file));
+    const gzipped = files.reduce((total, file) => total + gzipSync(readFileSync(file)).length, 0);
+    expect(gzipped).toBeLessThan(500 * 1024);
+    for (const page of ['console', 'portal']) {
+      const html = readFileSync(path.join(built, page, 'index.html'), 'utf8');
+      expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+      expect(html).not.toMatch(/<script>(?!<\/script>)/);
+    }
+  });
+});

@@ -1,0 +1,37 @@
+import { procedures } from '@members/contracts';
+import { Organization } from '@members/db';
+import { procedure } from '../procedures/procedure.js';
+import type { RequestScope } from '../request-scope.js';
+import { listApiKeys } from './api-keys.js';
+import { createPlan, issueApiKey, listPlans, revokeApiKeyOf } from './organizations.js';
+
+const callingKey = (scope: RequestScope) => {
+  if (!scope.key) throw new Error('an API key procedure ran without a key');
+  return scope.key;
+};
+
+/** The console's keys page: what the calling key is, and the organization's keys (`admin`). */
+export const apiKeyProcedures = {
+  current: procedure(procedures.apiKeys.current, async (scope) => {
+    const organization = await scope.em.findOneOrFail(Organization, { id: scope.organization.id });
+    const key = callingKey(scope);
+    const keys = await listApiKeys(scope.em, scope.organization.id);
+    const own = keys.find((candidate) => candidate.id === key.id);
+    return {
+      organization: { id: organization.id, name: organization.name, publicId: organization.publicId },
+      apiKey: { id: key.id, name: own?.name ?? null, scopes: own?.scopes ?? [] },
+    };
+  }),
+  list: procedure(procedures.apiKeys.list, (scope) => listApiKeys(scope.em, scope.organization.id)),
+  create: procedure(procedures.apiKeys.create, (scope, input) =>
+    issueApiKey(scope.em, scope.organization.id, input.scopes, input.name),
+  ),
+  revoke: procedure(procedures.apiKeys.revoke, (scope, { id }) => revokeApiKeyOf(scope, id)),
+};
+
+export const planProcedures = {
+  list: procedure(procedures.plans.list, (scope) => listPlans(scope.em, scope.organization.id)),
+  create: procedure(procedures.plans.create, (scope, input) =>
+    createPlan(scope.em, { organizationId: scope.organization.id, ...input }),
+  ),
+};
