@@ -76,6 +76,34 @@ describe('the typed tRPC client', () => {
     expect(missing.data).toMatchObject({ httpStatus: 404, code: 'NOT_FOUND', appCode: 'not_found' });
   });
 
+  it('manages keys and plans with admin, and tells any key what it may do', async () => {
+    const admin = createMembersClient({ url: server.url, apiKey: tenant.key });
+    const issued = await admin.apiKeys.create.mutate({ name: 'trpc-made', scopes: ['customers:read'] });
+    const limited = createMembersClient({ url: server.url, apiKey: issued.key });
+    expect(await limited.apiKeys.current.query({})).toMatchObject({
+      organization: { id: tenant.organizationId },
+      apiKey: { id: issued.id, name: 'trpc-made', scopes: ['customers:read'] },
+    });
+    // Keys and plans are the admin's: a key without it is 403 there, whatever else it may do.
+    expect((await rejection(limited.apiKeys.list.query({}))).data).toMatchObject({ httpStatus: 403 });
+    expect((await rejection(limited.plans.create.mutate({ name: 'Nope' }))).data).toMatchObject({ httpStatus: 403 });
+
+    const plan = await admin.plans.create.mutate({ name: 'tRPC plan', stripePriceId: 'price_trpc', jobsIncluded: 2 });
+    expect(await admin.plans.list.query({})).toContainEqual(plan);
+    const listed = await admin.apiKeys.list.query({});
+    expect(listed.find((key) => key.id === issued.id)).toMatchObject({ name: 'trpc-made', revokedAt: null });
+    expect(JSON.stringify(listed)).not.toContain(issued.key);
+
+    await admin.apiKeys.revoke.mutate({ id: issued.id });
+    expect((await rejection(limited.apiKeys.current.query({}))).data).toMatchObject({ httpStatus: 401 });
+    // Another organization's key is not this one's to revoke.
+    const other = await createTenant(server.db);
+    const theirs = await createMembersClient({ url: server.url, apiKey: other.key }).apiKeys.current.query({});
+    expect((await rejection(admin.apiKeys.revoke.mutate({ id: theirs.apiKey.id }))).data).toMatchObject({
+      httpStatus: 404,
+    });
+  });
+
   it('streams the customers export, the same CSV REST sends', async () => {
     const client = createMembersClient({ url: server.url, apiKey: tenant.key });
     await client.customers.create.mutate({ email: 'streamed@example.com', name: 'Streamed' });
