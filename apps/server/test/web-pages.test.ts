@@ -151,6 +151,16 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
       'owner@transfer.example': 'billing_manager',
       'heir@transfer.example': 'owner',
     });
+    const customerUrl = `${server.url}/v1/customers/${customers.items[0]?.id}`;
+
+    await page.getByLabel('Customer name').fill('Renamed Team');
+    await page.getByRole('button', { name: 'Save customer' }).click();
+    await page.getByRole('heading', { name: 'Renamed Team (team)' }).waitFor();
+    expect(((await request(customerUrl, { bearer: tenant.key })).body as { name: string }).name).toBe('Renamed Team');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete customer' }).click();
+    await page.getByRole('heading', { name: 'Customers', exact: true }).waitFor();
+    expect((await request(customerUrl, { bearer: tenant.key })).status).toBe(404);
     await context.close();
   });
 
@@ -218,8 +228,11 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
   it('has no serious or critical accessibility violation on any page', async () => {
     await sync(server.url, tenant.key, { email: 'web-a11y@example.com', access: { stripePriceId: 'price_web' } });
     const { context, page } = await newPage({ bypassCSP: true });
-    await signIn(page, tenant.key);
     const problems: Record<string, string[]> = {};
+    await page.goto(`${server.url}/console`);
+    await page.getByLabel('API key').waitFor();
+    problems['sign-in'] = await accessibilityProblems(page);
+    await signIn(page, tenant.key);
     for (const name of ['Members', 'Customers', 'API keys', 'Plans', 'Webhooks', 'Import']) {
       await page.getByRole('link', { name, exact: true }).click();
       await page.getByRole('heading', { level: 1 }).waitFor();
@@ -230,6 +243,15 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
     await page.getByRole('link', { name: 'web-a11y@example.com' }).click();
     await page.getByRole('heading', { name: 'web-a11y@example.com' }).waitFor();
     problems.member = await accessibilityProblems(page);
+    const team = (
+      await request(`${server.url}/v1/customers/`, {
+        bearer: tenant.key,
+        body: { type: 'team', email: 'a11y-team@example.com', name: 'A11y Team' },
+      })
+    ).body as { id: string };
+    await page.goto(`${server.url}/console#customers/${team.id}`);
+    await page.getByRole('combobox', { name: 'Role of a11y-team@example.com' }).waitFor();
+    problems.team = await accessibilityProblems(page);
     expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((name) => [name, []])));
     await context.close();
   });

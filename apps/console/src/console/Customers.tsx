@@ -108,6 +108,15 @@ function Team({ customerId, can }: { customerId: string; can: Can }) {
   const update = useMutation(trpc.members.team.update.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.members.team.delete.mutationOptions({ onSuccess: refresh }));
   const writable = can('members:write');
+  const customerWritable = can('customers:write');
+  const saveCustomer = useMutation(
+    trpc.customers.update.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.customers.pathKey() }),
+    }),
+  );
+  const deleteCustomer = useMutation(
+    trpc.customers.delete.mutationOptions({ onSuccess: () => (window.location.hash = 'customers') }),
+  );
   return (
     <section aria-labelledby="team-title">
       <p>
@@ -117,6 +126,41 @@ function Team({ customerId, can }: { customerId: string; can: Can }) {
         <h1 id="team-title">
           {customer.data?.name ?? customer.data?.email} ({customer.data?.type})
         </h1>
+        {customer.data && (
+          <form
+            aria-label="Edit customer"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const form = new FormData(event.currentTarget);
+              const name = text(form, 'name');
+              saveCustomer.mutate({ id: customerId, email: text(form, 'email'), name: name || null });
+            }}
+          >
+            <label>
+              Customer email
+              <input name="email" type="email" defaultValue={customer.data.email ?? ''} required />
+            </label>
+            <label>
+              Customer name
+              <input name="name" defaultValue={customer.data.name ?? ''} />
+            </label>
+            <button type="submit" disabled={!customerWritable}>
+              Save customer
+            </button>
+            <button
+              type="button"
+              className="danger"
+              disabled={!customerWritable}
+              onClick={() =>
+                window.confirm('Delete this customer and its team?') && deleteCustomer.mutate({ id: customerId })
+              }
+            >
+              Delete customer
+            </button>
+          </form>
+        )}
+        {saveCustomer.isSuccess && <p role="status">Saved.</p>}
+        {[saveCustomer.error, deleteCustomer.error].map((error, i) => error && <ErrorNote key={i} error={error} />)}
       </QueryState>
       <form
         aria-label="Add a team member"
