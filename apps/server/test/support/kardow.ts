@@ -21,3 +21,19 @@ export function lookup(baseUrl: string, key: string, emailOrId: string): Promise
 export function issuePaths(reply: ErrorReply): string[] {
   return reply.body.error.issues.map((issue) => issue.path.join('.')).sort();
 }
+
+/** The fields of a subscription on Kardow's wire (sync's `access`, the access route's `data`), as SPEC.md lists them. */
+export const subscriptionFields = [
+  'id',
+  'organizationId',
+  'userId',
+  'planId',
+  'status',
+  'stripeSubscriptionId',
+  'currentPeriodStart',
+  'currentPeriodEnd',
+  'cancelAt',
+  'canceledAt',
+  'jobsRemaining',
+  'metadata',
+];
