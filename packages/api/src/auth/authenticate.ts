@@ -21,25 +21,25 @@ async function identify(context: Context): Promise<Principal> {
     const blocked = await limits.exhausted('address', context.clientAddress);
     if (blocked) throw limited(blocked, 'address');
   }
-  const principal = !context.apiKey
-    ? null
-    : isSessionToken(context.apiKey)
-      ? await principalForSessionToken(context.db.fork(), context.apiKey)
-      : keyHash
-        ? await context.principals.resolve(keyHash)
-        : null;
+  // A customer portal session's token is told apart by its prefix, and read afresh every time (never cached).
+  const session = apiKey !== null && isSessionToken(apiKey);
+  const principal =
+    apiKey === null || keyHash === null
+      ? null
+      : session
+        ? await principalForSessionToken(context.db.fork(), apiKey)
+        : await context.principals.resolve(keyHash);
   if (!principal) {
     if (limits) context.rateLimit = await limits.charge('address', context.clientAddress);
-    throw new DomainError(
-      'unauthorized',
-      !context.apiKey
+    const why =
+      apiKey === null
         ? 'An API key is required (x-api-key or Authorization: Bearer)'
-        : isSessionToken(context.apiKey)
+        : session
           ? 'The customer session is unknown or expired'
-          : 'The API key is unknown or revoked',
-    );
+          : 'The API key is unknown or revoked';
+    throw new DomainError('unauthorized', why);
   }
-  if (limits && keyHash && !principal.member) limits.vouch(keyHash);
+  if (limits && keyHash && !session) limits.vouch(keyHash);
   if (limits) context.rateLimit = await limits.charge('key', principal.keyId, context.calls);
   return principal;
 }
