@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
-import { bootstrapFirstOrganization, DeliveryWorker, RateLimits } from '@members/api';
+import { bootstrapFirstOrganization, DeliveryWorker, forgetLapsed, RateLimits } from '@members/api';
 import { openDatabase, type Database } from '@members/db';
 import { createApp } from './app.js';
 import { ConfigError, readConfig, windowOf, type ServerConfig } from './config.js';
@@ -95,6 +95,13 @@ const worker = config.webhookWorker
       onError: (error) => logger.error({ err: error }, 'webhook delivery'),
     })
   : null;
+/** Lapsed idempotency keys and customer sessions, forgotten at start and every ten minutes. */
+const housekeepingMs = 10 * 60_000;
+const forget = () =>
+  forgetLapsed(db).catch((error: unknown) => logger.warn({ err: error }, 'could not forget lapsed keys and sessions'));
+const housekeeping = setInterval(() => void forget(), housekeepingMs);
+housekeeping.unref();
+void forget();
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -111,6 +118,7 @@ function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   app.locals.stopping = true;
+  clearInterval(housekeeping);
   const delivering = worker?.stop();
   server.close(() => {
     void Promise.all([delivering, redis?.quit()])

@@ -39,3 +39,4 @@ export { listWebhookDeliveries, listWebhooks } from './admin/webhooks.js';
 export { syncMemberBatch } from './organization-members/sync-batch.js';
 export { listApiKeys, rotateApiKey, type ApiKeySummary } from './admin/api-keys.js';
 export { listMembers } from './organization-members/member-list.js';
+export { forgetLapsed } from './housekeeping.js';

@@ -68,9 +68,4 @@ export class IdempotencyStore {
   async release(id: string): Promise<void> {
     await this.db.fork().nativeDelete(IdempotencyKey, { id });
   }
-
-  /** Forgets every key past its 24 hours. */
-  async sweep(): Promise<number> {
-    return this.db.fork().nativeDelete(IdempotencyKey, { expiresAt: { $lt: new Date() } });
-  }
 }

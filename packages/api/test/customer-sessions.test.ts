@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { CustomerSession, IdempotencyKey } from '@members/db';
+import { principalForSessionToken } from '../src/auth/member-sessions.js';
+import { createCustomerSession } from '../src/customer-portal/customer-sessions.js';
+import { createCustomer } from '../src/customers/customers.js';
+import { forgetLapsed } from '../src/housekeeping.js';
+import { IdempotencyStore } from '../src/idempotency/idempotency-store.js';
+import { refusalOf, serviceTestSetup } from './support/scope.js';
+
+const setup = serviceTestSetup();
+
+describe('customer sessions', () => {
+  it('sign in the owner by default, for an hour, and are refused once lapsed and forgotten after', async () => {
+    const scope = await setup.scope();
+    const team = await createCustomer(scope, { email: 'owner@sessions.example', type: 'team' });
+    const session = await createCustomerSession(await setup.scope(), { customerId: team.id });
+    const principal = await principalForSessionToken(setup.db.fork(), session.token);
+    expect(principal?.member).toMatchObject({ customerId: team.id, role: 'owner', customerType: 'team' });
+
+    const lapsed = await createCustomerSession(await setup.scope(), { customerId: team.id });
+    await setup.db.fork().nativeUpdate(CustomerSession, { id: lapsed.id }, { expiresAt: new Date(Date.now() - 1000) });
+    expect(await principalForSessionToken(setup.db.fork(), lapsed.token)).toBeNull();
+
+    const forgotten = await forgetLapsed(setup.db);
+    expect(forgotten.sessions).toBeGreaterThanOrEqual(1);
+    const left = await setup.db.fork().find(CustomerSession, { customerId: team.id });
+    expect(left.map((row) => row.id)).toEqual([session.id]);
+  });
+
+  it('refuse an unknown customer or member at the field that named it, writing nothing', async () => {
+    const before = await setup.db.fork().count(CustomerSession, {});
+    expect(await refusalOf(createCustomerSession(await setup.scope(), { externalCustomerId: 'nobody' }))).toBe(
+      'validation_failed',
+    );
+    const solo = await createCustomer(await setup.scope(), { email: 'solo@sessions.example', type: 'individual' });
+    expect(
+      await refusalOf(createCustomerSession(await setup.scope(), { customerId: solo.id, externalMemberId: 'ghost' })),
+    ).toBe('validation_failed');
+    expect(await setup.db.fork().count(CustomerSession, {})).toBe(before);
+  });
+});
+
+describe('housekeeping', () => {
+  it('forgets idempotency keys past their 24 hours and keeps the rest', async () => {
+    const store = new IdempotencyStore(setup.db);
+    const claim = await store.claim('caller-hash', `key-${Date.now()}`, 'fingerprint');
+    if (claim.kind !== 'new') throw new Error(`expected a claim, got ${claim.kind}`);
+    const dayAfter = new Date(Date.now() + 25 * 3_600_000);
+    expect(await setup.db.fork().count(IdempotencyKey, { id: claim.id })).toBe(1);
+    await forgetLapsed(setup.db, new Date());
+    expect(await setup.db.fork().count(IdempotencyKey, { id: claim.id })).toBe(1);
+    await forgetLapsed(setup.db, dayAfter);
+    expect(await setup.db.fork().count(IdempotencyKey, { id: claim.id })).toBe(0);
+  });
+});
