@@ -185,18 +185,27 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
         body: { url: `http://127.0.0.1:${port}/hook`, format: 'raw', events: ['customer.created'] },
       });
       await request(`${server.url}/v1/customers/`, { bearer: tenant.key, body: { email: 'hooked@web.example' } });
-      await expect.poll(() => received.length, { timeout: 10_000 }).toBe(1);
+      await request(`${server.url}/webhooks`, {
+        key: tenant.key,
+        body: { event: 'user.created', target_type: 'webhook', target_url: `http://127.0.0.1:${port}/kardow` },
+      });
+      await sync(server.url, tenant.key, { email: 'hooked-kardow@web.example' });
+      await expect.poll(() => received.length, { timeout: 10_000 }).toBe(2);
       const { context, page } = await newPage();
       await signIn(page, tenant.key);
       await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
       await page.getByRole('cell', { name: 'down for maintenance' }).waitFor();
+      // Both surfaces' deliveries, with their state and attempts.
+      const every = page.getByRole('table', { name: 'Every delivery' });
+      const kardowRow = every.getByRole('row').filter({ hasText: 'user.created' });
+      expect(await kardowRow.textContent()).toMatch(/kardow.*user\.created.*failed.*1.*500/);
       failing = false;
       await page
         .getByRole('button', { name: /^Redeliver customer\.created/ })
         .first()
         .click();
       await page.getByText('Redelivery scheduled.').waitFor();
-      await expect.poll(() => received.length, { timeout: 10_000 }).toBe(2);
+      await expect.poll(() => received.length, { timeout: 10_000 }).toBe(3);
       await page.reload();
       await page.getByRole('cell', { name: 'succeeded' }).first().waitFor();
       await context.close();

@@ -47,6 +47,8 @@ import {
   webhookEndpointUpdateInput,
   webhookEventRedeliverInput,
   webhookRedelivery,
+  deliverySummary,
+  recentDeliveriesInput,
 } from './webhooks/polar-endpoints.js';
 import {
   customerPortalMember,
@@ -260,6 +262,12 @@ export const procedures = {
     },
     deliveries: {
       list: query('admin', webhookDeliveryListInput, webhookDeliveryList, 'List webhook delivery attempts'),
+      recent: query(
+        'admin',
+        recentDeliveriesInput,
+        z.array(deliverySummary),
+        "The latest 100 deliveries to the organization's Kardow subscriptions and Polar endpoints, newest first",
+      ),
     },
     events: {
       redeliver: mutation(

@@ -11,6 +11,7 @@ export function Webhooks({ can }: { can: Can }) {
   const subscriptions = useQuery({ ...trpc.webhooks.subscriptions.list.queryOptions({}), enabled: admin });
   const endpoints = useQuery({ ...trpc.webhooks.endpoints.list.queryOptions({ limit: 100 }), enabled: admin });
   const deliveries = useQuery({ ...trpc.webhooks.deliveries.list.queryOptions({ limit: 50 }), enabled: admin });
+  const recent = useQuery({ ...trpc.webhooks.deliveries.recent.queryOptions({}), enabled: admin });
   const redeliver = useMutation(
     trpc.webhooks.events.redeliver.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.deliveries.pathKey() }),
@@ -55,7 +56,40 @@ export function Webhooks({ can }: { can: Can }) {
         </table>
         {subscriptions.data?.length === 0 && endpoints.data?.items.length === 0 && <p>No webhooks yet.</p>}
       </QueryState>
-      <h2>Deliveries</h2>
+      <h2>Every delivery</h2>
+      <QueryState
+        pending={recent.isPending}
+        error={recent.error}
+        empty={recent.data?.length === 0 && 'Nothing delivered yet.'}
+      >
+        <table aria-label="Every delivery">
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>Surface</th>
+              <th>Event</th>
+              <th>Status</th>
+              <th>Attempts</th>
+              <th>Last HTTP</th>
+              <th>URL</th>
+            </tr>
+          </thead>
+          <tbody>
+            {recent.data?.map((d) => (
+              <tr key={d.id}>
+                <td>{d.createdAt}</td>
+                <td>{d.surface}</td>
+                <td>{d.type}</td>
+                <td>{d.status}</td>
+                <td>{d.attempts}</td>
+                <td>{d.lastHttpCode ?? '—'}</td>
+                <td>{d.url}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </QueryState>
+      <h2>Polar delivery attempts</h2>
       <QueryState
         pending={deliveries.isPending}
         error={deliveries.error}

@@ -32,6 +32,7 @@ export async function listWebhookDeliveries(db: Database, organizationId: number
   );
   return deliveries.map((delivery) => ({
     id: delivery.id,
+    surface: delivery.endpoint.surface,
     eventId: delivery.event.id,
     type: delivery.event.type,
     endpointId: delivery.endpoint.id,

@@ -1,6 +1,7 @@
 import { procedures } from '@members/contracts';
 import { procedure } from '../procedures/procedure.js';
 import { listDeliveries, redeliverEvent } from './deliveries.js';
+import { listWebhookDeliveries } from '../admin/webhooks.js';
 import {
   createEndpoint,
   deleteEndpoint,
@@ -30,6 +31,11 @@ export const webhookProcedures = {
     delete: procedure(contracts.endpoints.delete, (scope, { id }) => deleteEndpoint(scope, id)),
     resetSecret: procedure(contracts.endpoints.resetSecret, (scope, { id }) => resetEndpointSecret(scope, id)),
   },
-  deliveries: { list: procedure(contracts.deliveries.list, listDeliveries) },
+  deliveries: {
+    list: procedure(contracts.deliveries.list, listDeliveries),
+    recent: procedure(contracts.deliveries.recent, (scope, { failedOnly }) =>
+      listWebhookDeliveries(scope.db, scope.organization.id, failedOnly),
+    ),
+  },
   events: { redeliver: procedure(contracts.events.redeliver, (scope, { id }) => redeliverEvent(scope, id)) },
 };

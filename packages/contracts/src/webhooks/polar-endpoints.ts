@@ -95,3 +95,21 @@ export type WebhookDeliveryListInput = z.infer<typeof webhookDeliveryListInput>;
 
 export const webhookEventRedeliverInput = z.object({ id: polarId });
 export const webhookRedelivery = z.object({ redelivered: z.int() });
+
+/** One delivery of either surface as the console and `admin webhook deliveries` show it: its state, not each attempt. */
+export const deliverySummary = z
+  .object({
+    id: z.string(),
+    surface: z.enum(['kardow', 'polar']),
+    eventId: z.string(),
+    type: z.string(),
+    endpointId: z.string(),
+    url: z.string(),
+    status: z.enum(['pending', 'succeeded', 'failed']),
+    attempts: z.int(),
+    lastHttpCode: z.int().nullable(),
+    nextAttemptAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'DeliverySummary' });
+export const recentDeliveriesInput = z.object({ failedOnly: z.boolean().default(false) });
