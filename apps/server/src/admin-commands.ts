@@ -7,7 +7,6 @@ import {
   organizationCreateInput,
   planCreateInput,
   memberListFlags,
-  memberListInput,
 } from '@members/contracts';
 import {
   createCustomer,
@@ -124,7 +123,7 @@ export const adminCommands: Record<string, AdminCommand> = {
         limit: flags.limit,
         cursor: flags.cursor,
       });
-      const page = await listMembers(await organizationScope(db, organizationId), memberListInput.parse(options));
+      const page = await listMembers(await organizationScope(db, organizationId), options);
       const lines = page.data.map((m) => `${m.id} ${m.email} "${m.name}" ${m.role} ${m.approvalStatus}`);
       const more = page.nextCursor ? [`more: --cursor ${page.nextCursor}`] : [];
       return {

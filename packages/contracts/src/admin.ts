@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { customerType, scopes, scope } from './enums.js';
 import { customer } from './polar/customer.js';
+import { memberListInput } from './kardow/member-list.js';
 
 /** A whole number typed on the command line: missing is "required", anything else must be digits. */
 const wholeNumberFlag = (min: number) =>
@@ -48,10 +49,5 @@ export const adminCustomer = customer.pick({ id: true, email: true, name: true, 
 /** Commands that only name an organization (`webhook list`, `webhook deliveries`). */
 export const organizationFlag = z.object({ organizationId: wholeNumberFlag(1) });
 
-/** `member list`: the organization and the list's own options, checked as `GET /members` checks them. */
-export const memberListFlags = z.object({
-  organizationId: wholeNumberFlag(1),
-  q: z.string().optional(),
-  limit: z.string().optional(),
-  cursor: z.string().optional(),
-});
+/** `member list`: the organization, and the list's own options checked as `GET /members` checks them. */
+export const memberListFlags = memberListInput.extend({ organizationId: wholeNumberFlag(1) });

@@ -1,5 +1,5 @@
 import { procedures } from '@members/contracts';
-import { Organization } from '@members/db';
+import { ApiKey, Organization } from '@members/db';
 import { procedure } from '../procedures/procedure.js';
 import type { RequestScope } from '../request-scope.js';
 import { listApiKeys } from './api-keys.js';
@@ -13,13 +13,13 @@ const callingKey = (scope: RequestScope) => {
 /** The console's keys page: what the calling key is, and the organization's keys (`admin`). */
 export const apiKeyProcedures = {
   current: procedure(procedures.apiKeys.current, async (scope) => {
-    const organization = await scope.em.findOneOrFail(Organization, { id: scope.organization.id });
-    const key = callingKey(scope);
-    const keys = await listApiKeys(scope.em, scope.organization.id);
-    const own = keys.find((candidate) => candidate.id === key.id);
+    const [organization, key] = await Promise.all([
+      scope.em.findOneOrFail(Organization, { id: scope.organization.id }),
+      scope.em.findOneOrFail(ApiKey, { id: callingKey(scope).id }),
+    ]);
     return {
       organization: { id: organization.id, name: organization.name, publicId: organization.publicId },
-      apiKey: { id: key.id, name: own?.name ?? null, scopes: own?.scopes ?? [] },
+      apiKey: { id: key.id, name: key.name ?? null, scopes: key.scopes },
     };
   }),
   list: procedure(procedures.apiKeys.list, (scope) => listApiKeys(scope.em, scope.organization.id)),

@@ -10,42 +10,19 @@ import { DomainError, invalidField } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
 import { addCustomerMember } from '../customer-members/add-customer-member.js';
 import { deleteCustomerMember, getCustomerMember, updateCustomerMember } from '../customer-members/customer-members.js';
-import { readTeam } from './portal-session.js';
+import { managesTeam, readTeam, sessionMember, toPortalMember } from './portal-session.js';
 
-/**
- * The session's member, if it may manage its team: only a `team` customer has one to manage, and only its owner
- * or a billing manager manages it (Polar's `CustomerPortalBillingManager`). Both refusals are 403s.
- */
+/** The session's member, if it may manage its team; otherwise a 403 that says which rule refused it. */
 function manager(scope: RequestScope): PortalMember {
-  const { member } = scope;
-  if (!member) throw new Error('a portal procedure ran without a member session');
-  if (member.customerType !== 'team') {
-    throw new DomainError(
-      'forbidden',
-      'Member management is only available for team customers. Purchase a seat-based product to enable team features.',
-    );
-  }
-  if (member.role === 'member') {
-    throw new DomainError('forbidden', 'Not permitted - requires owner or billing manager role');
-  }
-  return member;
+  const member = sessionMember(scope);
+  if (managesTeam(member)) return member;
+  throw new DomainError(
+    'forbidden',
+    member.customerType !== 'team'
+      ? 'Member management is only available for team customers. Purchase a seat-based product to enable team features.'
+      : 'Not permitted - requires owner or billing manager role',
+  );
 }
-
-const portalMember = ({
-  createdAt,
-  modifiedAt,
-  id,
-  email,
-  name,
-  role,
-}: CustomerPortalMember): CustomerPortalMember => ({
-  createdAt,
-  modifiedAt,
-  id,
-  email,
-  name,
-  role,
-});
 
 /** The team, for its owner or a billing manager (Polar's route refuses a plain member; the page reads `readTeam`). */
 export function listTeam(
@@ -65,7 +42,7 @@ export async function addToTeam(
   if (input.role === 'owner') {
     throw invalidField('role', 'Cannot add a member as owner. There must be exactly one owner.');
   }
-  return portalMember(await addCustomerMember(scope, { ...input, role: input.role, customerId }));
+  return toPortalMember(await addCustomerMember(scope, { ...input, role: input.role, customerId }));
 }
 
 /** A member's name or role; nobody changes their own role, and only the owner hands ownership on. */
@@ -84,7 +61,7 @@ export async function updateTeamMember(
       throw invalidField('role', 'Cannot change role. Customer must have exactly one owner.');
     }
   }
-  return portalMember(await updateCustomerMember(scope, { id, customerId: actor.customerId }, changes));
+  return toPortalMember(await updateCustomerMember(scope, { id, customerId: actor.customerId }, changes));
 }
 
 /** Removes a member; nobody removes themselves, and the owner stays. */

@@ -1,4 +1,10 @@
-import type { CustomerPortalMemberList, CustomerPortalSession } from '@members/contracts';
+import type {
+  CustomerMember as CustomerMemberOutput,
+  CustomerPortalMember,
+  CustomerPortalMemberList,
+  CustomerPortalSession,
+} from '@members/contracts';
+import type { PortalMember } from '../auth/api-keys.js';
 import { Customer, CustomerMember, CustomerSession } from '@members/db';
 import { notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
@@ -6,19 +12,25 @@ import type { RequestScope } from '../request-scope.js';
 import { memberPage } from '../customer-members/member-page.js';
 import { toCustomerMemberOutput } from '../customer-members/serialize.js';
 
-const sessionMember = (scope: RequestScope) => {
+/** The member a portal procedure acts as: they run only on a member session, which `authenticate` sees to. */
+export function sessionMember(scope: RequestScope): PortalMember {
   if (!scope.member) throw new Error('a portal procedure ran without a member session');
   return scope.member;
-};
+}
 
-const portalView = ({ createdAt, modifiedAt, id, email, name, role }: ReturnType<typeof toCustomerMemberOutput>) => ({
+/** Only a `team` customer has a team to manage, and only its owner or a billing manager manages it (Polar's rule). */
+export const managesTeam = (member: Pick<PortalMember, 'role' | 'customerType'>) =>
+  member.customerType === 'team' && member.role !== 'member';
+
+/** A member as the portal shows it: what the organization's own view has, less the customer and the external id. */
+export const toPortalMember = ({
   createdAt,
   modifiedAt,
   id,
   email,
   name,
   role,
-});
+}: CustomerMemberOutput): CustomerPortalMember => ({ createdAt, modifiedAt, id, email, name, role });
 
 /** The session as the portal page shows it. */
 export async function portalSession(scope: RequestScope): Promise<CustomerPortalSession> {
@@ -30,9 +42,9 @@ export async function portalSession(scope: RequestScope): Promise<CustomerPortal
   ]);
   if (!session || !member || !customer) throw notFound('The session’s member or customer is gone');
   return {
-    member: portalView(toCustomerMemberOutput(member)),
+    member: toPortalMember(toCustomerMemberOutput(member)),
     customer: { id: customer.id, name: customer.name ?? null, email: customer.email ?? null, type: customer.type },
-    canManage: customer.type === 'team' && member.role !== 'member',
+    canManage: managesTeam({ role: member.role, customerType: customer.type }),
     returnUrl: session.returnUrl ?? null,
     expiresAt: session.expiresAt.toISOString(),
   };
@@ -46,7 +58,7 @@ export async function readTeam(
   const { customerId } = sessionMember(scope);
   const { items, total } = await memberPage(scope, { customerId }, { ...page, sorting: ['created_at'] });
   return {
-    items: items.map((item) => portalView(toCustomerMemberOutput(item))),
+    items: items.map((item) => toPortalMember(toCustomerMemberOutput(item))),
     pagination: paginationOf(total, page.limit),
   };
 }
