@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { ErrorRequestHandler, RequestHandler, Response, Router } from 'express';
 import { DomainError, domainErrorOf, invoke, procedureByPath, type Context, type RequestFacts } from '@members/api';
-import { isPlainObject, type TableRow } from '@members/contracts';
+import { isAsyncIterable, isPlainObject, type TableRow } from '@members/contracts';
 import { rateLimitHeaders } from './rate-limit-headers.js';
 import { requestInput } from './request-input.js';
 import type { Surface } from './surface.js';
@@ -35,9 +35,6 @@ export function serveRoute(router: Router, row: TableRow, surface: Surface, crea
   };
   router[route.method](expressPath(route.path), handler);
 }
-
-const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
-  typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 
 /**
  * A CSV result, written as it is read: a chunk waits for the socket to drain, so a slow reader holds the export

@@ -10,6 +10,7 @@ import { WebhookEndpoint } from '@members/db';
 import { invalidField, notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
 import type { RequestScope } from '../request-scope.js';
+import { isChatFormat } from './chat-message.js';
 import { newWebhookSecret } from './signing.js';
 import { assertDeliverableTarget } from './target-policy.js';
 
@@ -19,7 +20,7 @@ export function toKardowSubscription(endpoint: WebhookEndpoint): KardowSubscript
   return {
     id: endpoint.id,
     event: endpoint.events[0] ?? '*',
-    target_type: endpoint.format === 'discord' || endpoint.format === 'slack' ? endpoint.format : 'webhook',
+    target_type: isChatFormat(endpoint.format) ? endpoint.format : 'webhook',
     target_url: endpoint.url,
     is_enabled: endpoint.enabled,
     created_at: endpoint.createdAt.toISOString(),
@@ -34,7 +35,7 @@ function toPolarEndpoint(endpoint: WebhookEndpoint, organizationId: string): Web
     id: endpoint.id,
     url: endpoint.url,
     name: endpoint.name ?? null,
-    format: endpoint.format === 'discord' || endpoint.format === 'slack' ? endpoint.format : 'raw',
+    format: isChatFormat(endpoint.format) ? endpoint.format : 'raw',
     secret: endpoint.secret,
     organizationId,
     // Stored from this contract's own enum when created on this surface.

@@ -139,7 +139,9 @@ export type CustomerExportInput = z.infer<typeof customerExportInput>;
  * The export's CSV, a chunk of lines at a time, so a million customers stream through in flat memory: REST sends it
  * as `text/csv`, tRPC as a stream (the typed client reads it with a streaming link).
  */
-export const customerCsv = z.custom<AsyncIterable<string>>(
-  (value) => typeof value === 'object' && value !== null && Symbol.asyncIterator in value,
-  { message: 'Expected CSV chunks' },
-);
+export const customerCsv = z.custom<AsyncIterable<string>>(isAsyncIterable, { message: 'Expected CSV chunks' });
+
+/** A result that arrives a chunk at a time (what a REST route streams, and tRPC's streaming link reads). */
+export function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
