@@ -245,7 +245,8 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
     for (const name of ['Members', 'Customers', 'API keys', 'Plans', 'Webhooks', 'Import']) {
       await page.getByRole('link', { name, exact: true }).click();
       await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.getByText('Loading…').waitFor({ state: 'detached' });
+      // A page may load several lists at once: wait until none says it is loading.
+      await expect.poll(() => page.getByText('Loading…').count()).toBe(0);
       problems[name] = await accessibilityProblems(page);
     }
     await page.getByRole('link', { name: 'Members', exact: true }).click();
