@@ -246,7 +246,7 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
       await page.getByRole('link', { name, exact: true }).click();
       await page.getByRole('heading', { level: 1 }).waitFor();
       // A page may load several lists at once: wait until none says it is loading.
-      await expect.poll(() => page.getByText('Loading…').count()).toBe(0);
+      await expect.poll(() => page.getByText('Loading…').count(), { timeout: 15_000 }).toBe(0);
       problems[name] = await accessibilityProblems(page);
     }
     await page.getByRole('link', { name: 'Members', exact: true }).click();
