@@ -18,7 +18,7 @@ import {
 import type { Database } from '@members/db';
 import { maxTrpcBatchCalls } from '@members/contracts';
 import { openApiDocument } from '@members/openapi';
-import { idempotency, rateLimitHeaders, restRouter, surfaces } from '@members/rest';
+import { idempotency, keyedRequestOf, rateLimitHeaders, restRouter, surfaces } from '@members/rest';
 import { docsRouter } from './docs.js';
 import { webPagesRouter } from './web-pages.js';
 import { metricsRouter } from './metrics-route.js';
@@ -89,7 +89,12 @@ export function createApp(options: AppOptions): Express {
   app.use(metricsRouter(options.metricsToken));
 
   const trpcContext = (req: express.Request, calls: number) =>
-    createContext({ headers: req.headers, clientAddress: req.socket.remoteAddress, calls });
+    createContext({
+      headers: req.headers,
+      clientAddress: req.socket.remoteAddress,
+      calls,
+      keyed: req.res && keyedRequestOf(req.res),
+    });
   const trpcHeaders = (ctx: Context | undefined, errors: DomainError[]) => {
     const retryAfter = errors.find((error) => error.retryAfter !== undefined)?.retryAfter;
     return {

@@ -71,24 +71,24 @@ describe('Idempotency-Key', () => {
   it('answers 409 while the first request with the key is still running, then the first answer', async () => {
     const key = fresh();
     const body = { email: `${key}@example.com` };
-    // The first request, as another process would leave it while it runs: claimed, not yet answered.
+    // The first request, as it stands while it runs: claimed, not yet answered.
     const store = new IdempotencyStore(server.db);
     const fingerprint = (await import('node:crypto'))
       .createHash('sha256')
       .update(`POST /v1/customers/\n${JSON.stringify(body)}`)
       .digest('hex');
     const claim = await store.claim(hashApiKey(tenant.key), key, fingerprint);
-    expect(claim.kind).toBe('new');
+    if (claim.kind !== 'run') throw new Error(`expected to run, got ${claim.kind}`);
     const meanwhile = await post(server.url, '/v1/customers/', tenant.key, body, key);
     expect(meanwhile.status).toBe(409);
     expect(meanwhile.body).toEqual({ error: 'Conflict', detail: expect.any(String) });
-    if (claim.kind !== 'new') return;
-    // What the first request answered once it finished (a customer, as any create answers).
+    // What the first request answered once it finished (a customer, as any create answers), kept in its transaction.
     const answered = await request(`${server.url}/v1/customers/`, {
       bearer: tenant.key,
       body: { email: `a-${key}@x.io` },
     });
-    await store.complete(claim.id, 201, JSON.stringify(answered.body));
+    await claim.request.run(async () => undefined);
+    await claim.request.settle(201, JSON.stringify(answered.body));
     const after = await post(server.url, '/v1/customers/', tenant.key, body, key);
     expect(after.status).toBe(201);
     expect(after.body).toEqual(answered.body);

@@ -3,6 +3,7 @@ import type { Principal } from './auth/api-keys.js';
 import { apiKeyFromHeaders } from './auth/api-keys.js';
 import type { RateLimits, RateLimitState } from './auth/rate-limits.js';
 import { principalsOf, type PrincipalCache } from './auth/principal-cache.js';
+import type { KeyedRequest } from './idempotency/idempotency-store.js';
 
 export type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -23,6 +24,8 @@ export interface Context {
   rateLimit?: RateLimitState;
   /** This server as the caller reached it, for the links it hands out (a portal session's URL). */
   origin: string;
+  /** Set when the request carries an Idempotency-Key it may run under: its calls share one transaction. */
+  keyed?: KeyedRequest | undefined;
 }
 
 export interface ContextDependencies {
@@ -36,6 +39,7 @@ export interface RequestFacts {
   headers: RequestHeaders;
   clientAddress: string | undefined;
   calls?: number;
+  keyed?: KeyedRequest | undefined;
 }
 
 /** One factory for every surface, so tRPC and REST authenticate exactly alike. */
@@ -49,6 +53,7 @@ export function createContextFactory(deps: ContextDependencies) {
     calls: request.calls ?? 1,
     limits: deps.limits ?? null,
     origin: deps.publicUrl?.replace(/\/+$/, '') ?? originOf(request.headers),
+    keyed: request.keyed,
   });
 }
 

@@ -44,12 +44,12 @@ describe('housekeeping', () => {
   it('forgets idempotency keys past their 24 hours and keeps the rest', async () => {
     const store = new IdempotencyStore(setup.db);
     const claim = await store.claim('caller-hash', `key-${Date.now()}`, 'fingerprint');
-    if (claim.kind !== 'new') throw new Error(`expected a claim, got ${claim.kind}`);
+    if (claim.kind !== 'run') throw new Error(`expected a claim, got ${claim.kind}`);
     const dayAfter = new Date(Date.now() + 25 * 3_600_000);
-    expect(await setup.db.fork().count(IdempotencyKey, { id: claim.id })).toBe(1);
+    expect(await setup.db.fork().count(IdempotencyKey, { id: claim.request.id })).toBe(1);
     await forgetLapsed(setup.db, new Date());
-    expect(await setup.db.fork().count(IdempotencyKey, { id: claim.id })).toBe(1);
+    expect(await setup.db.fork().count(IdempotencyKey, { id: claim.request.id })).toBe(1);
     await forgetLapsed(setup.db, dayAfter);
-    expect(await setup.db.fork().count(IdempotencyKey, { id: claim.id })).toBe(0);
+    expect(await setup.db.fork().count(IdempotencyKey, { id: claim.request.id })).toBe(0);
   });
 });

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { apiKeyFromHeaders, DomainError, hashApiKey, metrics, type IdempotencyStore } from '@members/api';
+import {
+  apiKeyFromHeaders,
+  DomainError,
+  domainErrorOf,
+  hashApiKey,
+  KeyedRequest,
+  keyInUse,
+  metrics,
+  type IdempotencyStore,
+} from '@members/api';
 import type { Surface } from './surface.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -20,33 +29,58 @@ export const surfaceIdempotencyErrors =
       locate: () => ({ source: 'header', key: keyHeader }),
     });
 
+/** The keyed run the idempotency check started for this request, for the surfaces' context factories. */
+export function keyedRequestOf(res: Response): KeyedRequest | undefined {
+  const keyed: unknown = res.locals.keyed;
+  return keyed instanceof KeyedRequest ? keyed : undefined;
+}
+
 /**
- * Keeps what a response writes, to store it once it is sent. Express and tRPC both end in `write`/`end`, whose
- * overloads this wraps without changing what they do.
+ * Holds what the response writes until the request's transaction has recorded it as the key's answer and committed,
+ * so that no caller is told of a change that could still be lost. Should the commit fail, nothing was done: the
+ * caller gets the surface's error for it (503 while the database is away) instead of the answer it would have had.
  */
-function captureBody(res: Response): () => string {
+function commitBeforeSending(
+  res: Response,
+  request: KeyedRequest,
+  refuse: IdempotencyErrors,
+  onFault: (error: unknown) => void,
+) {
   const chunks: Buffer[] = [];
   const keep = (chunk: unknown) => {
     if (typeof chunk === 'string' || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
   };
   const write = res.write.bind(res);
   const end = res.end.bind(res);
-  res.write = ((chunk: unknown, ...rest: never[]) => {
+  res.write = ((chunk: unknown) => {
     keep(chunk);
-    return write(chunk as string, ...rest);
+    return true;
   }) as Response['write'];
-  res.end = ((chunk?: unknown, ...rest: never[]) => {
+  res.end = ((chunk?: unknown) => {
     if (typeof chunk !== 'function') keep(chunk);
-    return end(chunk as string, ...rest);
+    const body = Buffer.concat(chunks);
+    request.settle(res.statusCode, body.toString('utf8')).then(
+      () => {
+        Object.assign(res, { write, end });
+        end(body);
+      },
+      (error: unknown) => {
+        onFault(error);
+        Object.assign(res, { write, end });
+        if (res.headersSent) return void res.destroy();
+        for (const name of ['content-length', 'content-type', 'etag']) res.removeHeader(name);
+        refuse(res, domainErrorOf(error));
+      },
+    );
+    return res;
   }) as Response['end'];
-  return () => Buffer.concat(chunks).toString('utf8');
 }
 
 /**
  * Stripe's idempotency, for POST, PATCH and DELETE: a retry with the same `Idempotency-Key`, API key and request
  * gets the first answer back with `Idempotent-Replayed: true` and nothing is done again; the same key with another
- * request is 422; while the first is still running, 409. A 5xx is not kept, so its retry runs again. `body` is
- * what the request sent, as the route read it.
+ * request is 422; while the first is still running, 409. The answer commits with the change (`KeyedRequest`); a 5xx
+ * is not kept, so its retry runs again. `body` is what the request sent, as the route read it.
  */
 export function idempotency(
   store: IdempotencyStore,
@@ -79,10 +113,7 @@ export function idempotency(
         );
       }
       if (claim.kind === 'in_use') {
-        return errors(
-          res,
-          new DomainError('idempotency_key_in_use', 'A request with this Idempotency-Key is still running'),
-        );
+        return errors(res, keyInUse());
       }
       if (claim.kind === 'replay') {
         metrics.idempotentReplays.inc();
@@ -91,13 +122,8 @@ export function idempotency(
         else res.type('application/json').send(claim.body);
         return;
       }
-      const sent = captureBody(res);
-      res.on('finish', () => {
-        const settle =
-          res.statusCode >= 500 ? store.release(claim.id) : store.complete(claim.id, res.statusCode, sent());
-        // The answer is sent; if it could not be kept, a retry runs again once the key is abandoned.
-        settle.catch(onFault);
-      });
+      res.locals.keyed = claim.request;
+      commitBeforeSending(res, claim.request, errors, onFault);
       next();
     } catch (error) {
       next(error);

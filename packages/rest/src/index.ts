@@ -54,4 +54,4 @@ export function restRouter(options: RestOptions): Router {
 export { expressPath, requestErrors, type CreateContext } from './serve-route.js';
 export { noteError } from './error-response.js';
 export { rateLimitHeaders } from './rate-limit-headers.js';
-export { idempotency } from './idempotency.js';
+export { idempotency, keyedRequestOf } from './idempotency.js';

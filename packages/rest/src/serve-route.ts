@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { ErrorRequestHandler, RequestHandler, Response, Router } from 'express';
 import { DomainError, domainErrorOf, invoke, procedureByPath, type Context, type RequestFacts } from '@members/api';
 import { isAsyncIterable, isPlainObject, type TableRow } from '@members/contracts';
+import { keyedRequestOf } from './idempotency.js';
 import { rateLimitHeaders } from './rate-limit-headers.js';
 import { requestInput } from './request-input.js';
 import type { Surface } from './surface.js';
@@ -18,7 +19,11 @@ export function serveRoute(router: Router, row: TableRow, surface: Surface, crea
   const input = requestInput(row, surface, procedure);
   const handler: RequestHandler = async (req, res) => {
     const wire = input.wireOf(req);
-    const context = createContext({ headers: req.headers, clientAddress: req.socket.remoteAddress });
+    const context = createContext({
+      headers: req.headers,
+      clientAddress: req.socket.remoteAddress,
+      keyed: keyedRequestOf(res),
+    });
     try {
       const result = await invoke(context, procedure, route.procedure, () => input.read(wire));
       const created = isPlainObject(result) && result.created === true;

@@ -9,7 +9,8 @@ export interface Received {
 
 /**
  * A webhook receiver on loopback. `/ok` answers 200; `/fail-once` answers 500 to the first delivery of each
- * delivery id and 200 after; `/fail` always answers 500; `/hang` never answers; `/jitter` answers 200 after 0-20 ms, so that deliveries overlap.
+ * delivery id and 200 after; `/fail` always answers 500; `/hang` never answers; `/jitter` answers 200 after 0-20 ms, so that deliveries overlap;
+ * `/slow` answers 200 after 250 ms, so that some are in flight at any instant.
  * `mostAtOnce` is the most requests it held unanswered at one time.
  */
 export async function startReceiver() {
@@ -28,6 +29,10 @@ export async function startReceiver() {
       if (path.startsWith('/hang')) return;
       if (path.startsWith('/fail/')) {
         res.writeHead(500).end('always failing');
+        return;
+      }
+      if (path.startsWith('/slow')) {
+        setTimeout(() => res.writeHead(200).end('ok'), 250);
         return;
       }
       if (path.startsWith('/jitter')) {
@@ -50,6 +55,10 @@ export async function startReceiver() {
     received,
     get mostAtOnce() {
       return state.mostAtOnce;
+    },
+    /** Requests it holds unanswered now. */
+    get open() {
+      return state.open;
     },
     /** Waits until `count` requests to paths starting with `prefix` have arrived. */
     async waitFor(prefix: string, count: number, timeoutMs = 15_000): Promise<Received[]> {

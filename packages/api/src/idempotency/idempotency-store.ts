@@ -1,24 +1,47 @@
 import { randomUUID } from 'node:crypto';
-import { IdempotencyKey, type Database } from '@members/db';
+import { IdempotencyKey, rawQuery, type Database, type EntityManager } from '@members/db';
+import { crashPoint } from '../crash-point.js';
+import { DomainError } from '../errors.js';
 
 /** What a request with an Idempotency-Key may do. */
 export type Claim =
-  /** First use: go ahead, then `complete` (or `release` for a 5xx). */
-  | { kind: 'new'; id: string }
+  /** Nobody is running it: run it as `request`, whose transaction records the answer with the change. */
+  | { kind: 'run'; request: KeyedRequest }
   /** Done before: answer what was answered then. */
   | { kind: 'replay'; statusCode: number; body: string | null }
-  /** The first request with this key is still running. */
+  /** A request with this key is running now. */
   | { kind: 'in_use' }
   /** The key was used for another request (another route or body). */
   | { kind: 'reused' };
 
 const day = 24 * 60 * 60 * 1000;
-/** A first request that has not finished in this time died with its process: its key may be claimed again. */
-const abandonedAfter = 60 * 1000;
+
+export const keyInUse = () =>
+  new DomainError('idempotency_key_in_use', 'A request with this Idempotency-Key is still running');
+
+/** PostgreSQL's `lock_not_available`: `FOR UPDATE NOWAIT` met a row another transaction holds. */
+const isLockNotAvailable = (error: unknown): boolean => {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
+    if ((cause as Error & { code?: unknown }).code === '55P03') return true;
+    cause = cause.cause;
+  }
+  return false;
+};
+
+/** Keys whose request runs in this process, per database handle (the test's store and the server's share it). */
+const runningHere = new WeakMap<Database, Set<string>>();
+const runningIn = (db: Database) => {
+  let running = runningHere.get(db);
+  if (!running) runningHere.set(db, (running = new Set()));
+  return running;
+};
 
 /**
- * Idempotency keys in the database, so the promise holds across server processes: the unique (caller, key) row is
- * claimed by one insert, and whoever loses the insert reads what the winner left.
+ * Idempotency keys in the database, Brandur Leach's way: the key's row is locked by the transaction that does the
+ * request's work, and that same transaction writes the answer. A process that dies leaves either nothing (its
+ * transaction rolls back, the lock goes with its connection, and the retry runs) or the change with its answer (the
+ * retry replays it). Whether a request is still running is the database's word (the row lock, or on SQLite this
+ * process's own list, since one process serves a file's requests at a time), never a timer.
  */
 export class IdempotencyStore {
   constructor(private readonly db: Database) {}
@@ -26,19 +49,11 @@ export class IdempotencyStore {
   async claim(callerHash: string, key: string, fingerprint: string): Promise<Claim> {
     const em = this.db.fork();
     const now = new Date();
-    await em.nativeDelete(IdempotencyKey, {
-      callerHash,
-      key,
-      $or: [
-        { expiresAt: { $lt: now } },
-        { statusCode: null, createdAt: { $lt: new Date(now.getTime() - abandonedAfter) } },
-      ],
-    });
-    const id = randomUUID();
-    const inserted: unknown[] = await em
+    await em.nativeDelete(IdempotencyKey, { callerHash, key, expiresAt: { $lt: now } });
+    await em
       .createQueryBuilder(IdempotencyKey)
       .insert({
-        id,
+        id: randomUUID(),
         callerHash,
         key,
         fingerprint,
@@ -49,23 +64,105 @@ export class IdempotencyStore {
       })
       .onConflict(['callerHash', 'key'])
       .ignore()
-      .returning('id')
-      .execute('all', false);
-    if (inserted.length > 0) return { kind: 'new', id };
+      .execute('run', false);
     const stored = await em.findOne(IdempotencyKey, { callerHash, key }, { disableIdentityMap: true });
-    // Released (a 5xx) between the other request's insert and this read: the caller's retry will claim it.
+    // Lapsed and forgotten between the insert and this read: the caller's retry claims it anew.
     if (!stored) return { kind: 'in_use' };
     if (stored.fingerprint !== fingerprint) return { kind: 'reused' };
-    if (stored.statusCode === null || stored.statusCode === undefined) return { kind: 'in_use' };
-    return { kind: 'replay', statusCode: stored.statusCode, body: stored.responseBody ?? null };
+    if (stored.statusCode !== null && stored.statusCode !== undefined) {
+      return { kind: 'replay', statusCode: stored.statusCode, body: stored.responseBody ?? null };
+    }
+    const running = runningIn(this.db);
+    if (running.has(stored.id) || (await this.lockedElsewhere(em, stored.id))) return { kind: 'in_use' };
+    running.add(stored.id);
+    return { kind: 'run', request: new KeyedRequest(this.db, stored.id, () => running.delete(stored.id)) };
   }
 
-  async complete(id: string, statusCode: number, body: string | null): Promise<void> {
-    await this.db.fork().nativeUpdate(IdempotencyKey, { id }, { statusCode, responseBody: body });
+  /** Whether another process's transaction holds the key's row (PostgreSQL; SQLite's file lock says so later). */
+  private async lockedElsewhere(em: EntityManager, id: string): Promise<boolean> {
+    if (this.db.dialect !== 'postgresql') return false;
+    const free = await rawQuery(em, 'select id from idempotency_key where id = ? for update skip locked', [id]);
+    return free.length === 0;
+  }
+}
+
+/**
+ * One HTTP request that carries an Idempotency-Key and runs: its procedures (one, or a tRPC batch's) run in one
+ * transaction, begun when the first needs it, with the key's row locked; `settle` writes the answer in it and
+ * commits. Nothing is begun for a request refused before any procedure ran (a bad key, a rate limit): no answer is
+ * kept for it, and its retry runs.
+ */
+export class KeyedRequest {
+  private transaction: Promise<EntityManager> | undefined;
+  /** Calls of a batch run one after another: they share the transaction's one connection. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: Database,
+    /** The key's row. */
+    readonly id: string,
+    private readonly done: () => void,
+  ) {}
+
+  /** Runs one procedure call in the request's transaction, under a savepoint of its own. */
+  run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const turn = this.queue.then(async () => (await (this.transaction ??= this.begin())).transactional(work));
+    this.queue = turn.catch(() => undefined);
+    return turn;
   }
 
-  /** A fault of ours is not kept: the retry runs again. */
-  async release(id: string): Promise<void> {
-    await this.db.fork().nativeDelete(IdempotencyKey, { id });
+  private async begin(): Promise<EntityManager> {
+    const em = this.db.fork();
+    await em.begin();
+    try {
+      // PostgreSQL: the row lock, or 409 at once if another transaction holds it. SQLite: a write first, so the
+      // transaction takes the file's write lock now (waiting for another process's writer) and reads after it.
+      const [row] =
+        this.db.dialect === 'postgresql'
+          ? await rawQuery<{ status_code: number | null }>(
+              em,
+              'select status_code from idempotency_key where id = ? for update nowait',
+              [this.id],
+            )
+          : await rawQuery<{ status_code: number | null }>(
+              em,
+              'update idempotency_key set fingerprint = fingerprint where id = ? returning status_code',
+              [this.id],
+            );
+      // Answered by another process meanwhile (or forgotten): this one must not run it again.
+      if (!row || row.status_code !== null) throw keyInUse();
+      return em;
+    } catch (error) {
+      await em.rollback().catch(() => undefined);
+      throw isLockNotAvailable(error) ? keyInUse() : error;
+    }
+  }
+
+  /**
+   * Ends the request: an answer below 500 is written with the change and committed, so the two land together or not
+   * at all; a 5xx rolls back and keeps nothing, so its retry runs. Throws when the commit fails: the caller must then
+   * not send the answer it had.
+   */
+  async settle(statusCode: number, body: string): Promise<void> {
+    try {
+      const begun = await this.transaction?.catch(() => undefined);
+      if (!begun) return;
+      await this.queue;
+      if (statusCode >= 500) {
+        await begun.rollback().catch(() => undefined);
+        return;
+      }
+      try {
+        await begun.nativeUpdate(IdempotencyKey, { id: this.id }, { statusCode, responseBody: body });
+        crashPoint('idempotent-before-commit');
+        await begun.commit();
+        crashPoint('idempotent-after-commit');
+      } catch (error) {
+        await begun.rollback().catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      this.done();
+    }
   }
 }

@@ -31,7 +31,10 @@ export function invoke(
 ): Promise<unknown> {
   return inSpan(`procedure ${path}`, { 'rpc.method': path }, async () => {
     const { scope } = await authenticate(context, procedure.contract.scope);
-    const result = await procedure.run(scope, readInput());
+    // With an Idempotency-Key, the call runs in the request's transaction, which also records the answer.
+    const result = context.keyed
+      ? await context.keyed.run((em) => procedure.run({ ...scope, em }, readInput()))
+      : await procedure.run(scope, readInput());
     const output = procedure.contract.output.safeParse(result);
     if (!output.success) throw new Error(`${path} answered outside its contract`, { cause: output.error });
     return output.data;

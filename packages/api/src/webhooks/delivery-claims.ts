@@ -171,3 +171,32 @@ function toClaimed(row: ClaimedRow): ClaimedDelivery {
     },
   };
 }
+
+/**
+ * Extends the leases of the deliveries a worker is sending. Leases are short so that a dead worker's deliveries are
+ * sent again within seconds; a live one keeps its own for as long as its receivers take to answer.
+ */
+export async function renewLeases(db: Database, ids: readonly string[], leaseMs: number): Promise<void> {
+  // A statement's parameters are bounded (SQLite takes 32,766); a worker holds at most a few hundred.
+  for (let start = 0; start < ids.length; start += 500) {
+    const batch = ids.slice(start, start + 500);
+    await rawQuery(
+      db.fork(),
+      `update webhook_delivery set leased_until = ? where status = 'pending' and id in (${batch.map(() => '?').join(', ')})`,
+      [new Date(Date.now() + leaseMs), ...batch],
+    );
+  }
+}
+
+/**
+ * Frees every lease, for a worker starting on SQLite: one process delivers a SQLite file, so any lease found at
+ * start was held by a process that died, and its deliveries are due now rather than when the lease would end.
+ */
+export async function releaseLeases(db: Database): Promise<number> {
+  const freed = await rawQuery<{ id: string }>(
+    db.fork(),
+    `update webhook_delivery set leased_until = null where status = 'pending' and leased_until is not null returning id`,
+    [],
+  );
+  return freed.length;
+}

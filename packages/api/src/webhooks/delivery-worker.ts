@@ -1,7 +1,7 @@
 import type { ChannelListener, Database } from '@members/db';
 import { deliveriesInFlight, deliveryAttempts, deliveryLag } from '../metrics.js';
 import { AttemptRecorder, type RecordedAttempt } from './attempt-recorder.js';
-import { claimDeliveries, type ClaimedDelivery } from './delivery-claims.js';
+import { claimDeliveries, releaseLeases, renewLeases, type ClaimedDelivery } from './delivery-claims.js';
 import { onDeliveriesScheduled } from './outbox-signal.js';
 import { inSpan, untraced } from '../tracing.js';
 import { targetPolicyFromEnvironment, type TargetPolicy } from './target-policy.js';
@@ -29,6 +29,11 @@ export interface DeliveryWorkerOptions {
 
 /** After a wake-up, how long to let more news gather so that one claim takes them together. */
 const gatherMs = 5;
+/**
+ * A claimed delivery is leased this long and renewed every third of it while its receiver is answering: a process
+ * that dies lets its deliveries go within this time, and one that lives never sees them sent twice meanwhile.
+ */
+export const deliveryLeaseMs = 10_000;
 
 /**
  * Delivers the outbox, at least once, each endpoint on its own. A claim takes due deliveries under a lease, at most
@@ -49,7 +54,10 @@ export class DeliveryWorker {
   /** Deliveries in flight, per endpoint. */
   private readonly inFlight = new Map<string, number>();
   private inFlightTotal = 0;
-  private readonly leaseMs: number;
+  private readonly leaseMs = deliveryLeaseMs;
+  /** Deliveries whose receiver has not answered yet: their leases are renewed. */
+  private readonly sendingIds = new Set<string>();
+  private renewal: NodeJS.Timeout | undefined;
   private loop: Promise<void> | undefined;
   private stopped = true;
   /** Set when something may be due: the loop claims again rather than sleep. */
@@ -75,9 +83,6 @@ export class DeliveryWorker {
       ...rest,
     };
     this.onError = onError ?? (() => undefined);
-    // A delivery is held while it is sent (one timeout at most) and recorded; past its lease another worker may take
-    // it, as it must when this process died.
-    this.leaseMs = Math.max(2 * 60 * 1000, this.options.timeoutMs * 3);
     this.sender = new WebhookSender(targets ?? targetPolicyFromEnvironment(), this.options.timeoutMs);
     this.recorder = new AttemptRecorder(db, this.options, this.onError, (attempts) => this.count(attempts));
   }
@@ -89,7 +94,14 @@ export class DeliveryWorker {
     this.listener = this.db.listen('webhook_delivery_due', wake, this.onError);
     // Without notifications (SQLite), this process's own writes say when there is something to send.
     if (!this.listener) this.unsubscribe = onDeliveriesScheduled(wake);
+    this.renewal = setInterval(() => void this.renewLeases(), this.leaseMs / 3);
+    this.renewal.unref();
     this.loop = this.run();
+  }
+
+  private async renewLeases(): Promise<void> {
+    if (this.sendingIds.size === 0) return;
+    await renewLeases(this.db, [...this.sendingIds], this.leaseMs).catch(this.onError);
   }
 
   /** Stops claiming, lets the deliveries in flight finish, and records them. */
@@ -101,6 +113,7 @@ export class DeliveryWorker {
     await this.loop;
     await this.listener?.close();
     while (this.sending.size > 0) await Promise.all(this.sending);
+    clearInterval(this.renewal);
     await this.recorder.settled();
     await this.sender.close();
   }
@@ -111,6 +124,7 @@ export class DeliveryWorker {
   }
 
   private async run(): Promise<void> {
+    if (this.db.dialect === 'sqlite') await untraced(() => releaseLeases(this.db)).catch(this.onError);
     while (!this.stopped) {
       this.woken = false;
       let full = false;
@@ -160,6 +174,7 @@ export class DeliveryWorker {
     const endpoint = delivery.endpoint.id;
     this.inFlight.set(endpoint, (this.inFlight.get(endpoint) ?? 0) + 1);
     this.inFlightTotal++;
+    this.sendingIds.add(delivery.id);
     deliveriesInFlight.inc();
     const started = new Date();
     const sending = inSpan(
@@ -171,10 +186,12 @@ export class DeliveryWorker {
         return outcome;
       },
     )
-      .then((outcome) =>
-        this.recorder.record({ delivery, started, outcome, durationMs: Date.now() - started.getTime() }),
-      )
+      .then((outcome) => {
+        this.sendingIds.delete(delivery.id);
+        this.recorder.record({ delivery, started, outcome, durationMs: Date.now() - started.getTime() });
+      })
       .finally(() => {
+        this.sendingIds.delete(delivery.id);
         this.sending.delete(sending);
         const left = (this.inFlight.get(endpoint) ?? 1) - 1;
         const wasFull = left + 1 >= this.options.perEndpoint;
