@@ -108,6 +108,21 @@ interface Scenario {
   baseline: (i: number) => Promise<boolean>;
 }
 
+/** A write with an Idempotency-Key of its own, as a client that retries safely sends every write. */
+const keyed = (route: string, body: unknown) =>
+  ok(
+    fetch(`${server.url}${route}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.key}`, 'content-type': 'application/json', 'idempotency-key': next() },
+      body: JSON.stringify(body),
+    }),
+  );
+const invoicePayment = (prefix: string) => ({
+  email: `${prefix}-${next()}@example.com`,
+  customFields: { source: 'bench' },
+  payment: { jobId: randomUUID(), amount: 10, currency: 'EUR', paymentProvider: 'invoice' },
+});
+
 /** The tRPC rows' baseline: the same update of an existing member, through the service's REST route. */
 const restUpdate = (i: number) =>
   service('POST', '/members/sync', { email: `existing-${i % 100}@example.com`, name: `R ${i}` });
@@ -162,6 +177,17 @@ const writeScenarios: Scenario[] = [
         jobId: randomUUID(),
         amount: 10,
       }),
+  },
+  {
+    // The price of the atomic key: the claim, a transaction holding the key's row, and the answer written in it.
+    name: 'sync, new member, with an Idempotency-Key (baseline: the same without)',
+    service: () => keyed('/members/sync', { email: `keyed-${next()}@example.com`, role: 'business' }),
+    baseline: () => service('POST', '/members/sync', { email: `unkeyed-${next()}@example.com`, role: 'business' }),
+  },
+  {
+    name: 'sync, customFields + invoice payment, with an Idempotency-Key (baseline: without)',
+    service: () => keyed('/members/sync', invoicePayment('keyed-payer')),
+    baseline: () => service('POST', '/members/sync', invoicePayment('unkeyed-payer')),
   },
   {
     name: 'batch sync, 1,000 new members',

@@ -43,6 +43,7 @@ describe.skipIf(!postgresRun || !bin)('PostgreSQL stops under load, then comes b
       else {
         failures.push(reply.status);
         expect(reply.status).toBe(503);
+        expect(Number(reply.headers.get('retry-after'))).toBeGreaterThan(0);
         expect(body.error?.code).toBe('unavailable');
       }
     };

@@ -1,59 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
-import { inject } from 'vitest';
-import { MikroORM } from '@mikro-orm/core';
 import { createOrganization } from '@members/api';
-import { openDatabase, ormOptions, rawQuery, type Database } from '@members/db';
+import { openDatabase, rawQuery, type Database } from '@members/db';
+import { scratchDatabase } from './databases.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 /**
- * A database of the fault case's own (a new PostgreSQL database on this run's server, or a new SQLite file), so that
- * killing its connections or its server touches no other test file.
+ * A database of the fault case's own, migrated and with one organization (`key` is its API key), so that killing its
+ * connections or its server touches no other test file.
  */
 export async function faultDatabase(): Promise<{ url: string; db: Database; key: string; drop(): Promise<void> }> {
-  const postgres = inject('postgresUrl');
-  let url = `file:${path.join(os.tmpdir(), `members-fault-${randomUUID()}.db`)}`;
-  let name = '';
-  if (postgres) {
-    const target = new URL(postgres);
-    name = `members_fault_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-    target.pathname = `/${name}`;
-    url = target.toString();
-  }
-  const db = await openDatabase(url, { migrate: true });
+  const scratch = await scratchDatabase();
+  const db = await openDatabase(scratch.url, { migrate: true });
   const key = (await createOrganization(db.fork(), 'Faults')).apiKey.key;
   return {
-    url,
+    url: scratch.url,
     db,
     key,
     async drop() {
       await db.close();
-      if (!postgres) return;
-      const admin = new URL(postgres);
-      admin.pathname = '/postgres';
-      const orm = await MikroORM.init({
-        ...ormOptions({ dialect: 'postgresql', target: admin.toString() }),
-        ensureDatabase: false,
-      });
-      await orm.em
-        .getConnection()
-        .execute(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
-      await orm.schema.dropDatabase(name);
-      await orm.close(true);
+      await scratch.drop();
     },
   };
 }
 
 /** Terminates every other connection to the database `db` is on, as an operator's pg_terminate_backend would. */
 export async function terminateConnections(db: Database): Promise<number> {
-  const killed = await rawQuery<{ pid: number }>(
-    db.fork(),
-    `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
-       and pg_terminate_backend(pid)`,
+  const em = db.fork();
+  // Chosen first: in one statement, nothing orders the test of the pid before the call that would end this session.
+  const others = await rawQuery<{ pid: number }>(
+    em,
+    'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
     [],
   );
-  return killed.length;
+  for (const { pid } of others) await rawQuery(em, 'select pg_terminate_backend(?)', [pid]);
+  return others.length;
 }
 
 /** A sync as a client sends it in the fault cases: custom fields, an invoice payment (no Stripe id), its own key. */
@@ -113,6 +93,8 @@ export function syncLoad(server: () => string, apiKey: string, run: string, clie
   const acknowledged = new Map<string, SentSync>();
   const retried = new Set<string>();
   const statuses: number[] = [];
+  /** Answers of 500 and over, with their headers. */
+  const faults: Answer[] = [];
   const state = { serial: 0, running: true, lastInUse: 0 };
   const loops = Array.from({ length: clients }, async () => {
     while (state.running) {
@@ -120,6 +102,7 @@ export function syncLoad(server: () => string, apiKey: string, run: string, clie
       for (;;) {
         const answer = await send(server(), apiKey, sent);
         if (answer) statuses.push(answer.status);
+        if (answer && answer.status >= 500) faults.push(answer);
         if (answer && answer.status < 500 && answer.status !== 409) break;
         retried.add(sent.email);
         if (answer?.status === 409) state.lastInUse = Date.now();
@@ -132,6 +115,7 @@ export function syncLoad(server: () => string, apiKey: string, run: string, clie
     acknowledged,
     retried,
     statuses,
+    faults,
     get sent() {
       return state.serial;
     },

@@ -48,34 +48,48 @@ export class IdempotencyStore {
 
   async claim(callerHash: string, key: string, fingerprint: string): Promise<Claim> {
     const em = this.db.fork();
-    const now = new Date();
-    await em.nativeDelete(IdempotencyKey, { callerHash, key, expiresAt: { $lt: now } });
-    await em
-      .createQueryBuilder(IdempotencyKey)
-      .insert({
-        id: randomUUID(),
-        callerHash,
-        key,
-        fingerprint,
-        statusCode: null,
-        responseBody: null,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + day),
-      })
-      .onConflict(['callerHash', 'key'])
-      .ignore()
-      .execute('run', false);
-    const stored = await em.findOne(IdempotencyKey, { callerHash, key }, { disableIdentityMap: true });
-    // Lapsed and forgotten between the insert and this read: the caller's retry claims it anew.
-    if (!stored) return { kind: 'in_use' };
-    if (stored.fingerprint !== fingerprint) return { kind: 'reused' };
-    if (stored.statusCode !== null && stored.statusCode !== undefined) {
-      return { kind: 'replay', statusCode: stored.statusCode, body: stored.responseBody ?? null };
-    }
     const running = runningIn(this.db);
-    if (running.has(stored.id) || (await this.lockedElsewhere(em, stored.id))) return { kind: 'in_use' };
-    running.add(stored.id);
-    return { kind: 'run', request: new KeyedRequest(this.db, stored.id, () => running.delete(stored.id)) };
+    for (;;) {
+      const now = new Date();
+      const id = randomUUID();
+      const inserted: unknown[] = await em
+        .createQueryBuilder(IdempotencyKey)
+        .insert({
+          id,
+          callerHash,
+          key,
+          fingerprint,
+          statusCode: null,
+          responseBody: null,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + day),
+        })
+        .onConflict(['callerHash', 'key'])
+        .ignore()
+        .returning('id')
+        .execute('all', false);
+      // The common case, a key never seen: one statement, and the request runs.
+      if (inserted.length > 0) return this.run(running, id);
+      const stored = await em.findOne(IdempotencyKey, { callerHash, key }, { disableIdentityMap: true });
+      // Lapsed and forgotten between the insert and this read: the caller's retry claims it anew.
+      if (!stored) return { kind: 'in_use' };
+      if (stored.expiresAt < now) {
+        // Past its 24 hours: forgotten, and claimed afresh.
+        await em.nativeDelete(IdempotencyKey, { id: stored.id, expiresAt: { $lt: now } });
+        continue;
+      }
+      if (stored.fingerprint !== fingerprint) return { kind: 'reused' };
+      if (stored.statusCode !== null && stored.statusCode !== undefined) {
+        return { kind: 'replay', statusCode: stored.statusCode, body: stored.responseBody ?? null };
+      }
+      if (running.has(stored.id) || (await this.lockedElsewhere(em, stored.id))) return { kind: 'in_use' };
+      return this.run(running, stored.id);
+    }
+  }
+
+  private run(running: Set<string>, id: string): Claim {
+    running.add(id);
+    return { kind: 'run', request: new KeyedRequest(this.db, id, () => running.delete(id)) };
   }
 
   /** Whether another process's transaction holds the key's row (PostgreSQL; SQLite's file lock says so later). */
@@ -94,6 +108,8 @@ export class IdempotencyStore {
  */
 export class KeyedRequest {
   private transaction: Promise<EntityManager> | undefined;
+  /** A call of one failed: its transaction may be unusable (PostgreSQL aborts it at a failed statement). */
+  private failed = false;
   /** Calls of a batch run one after another: they share the transaction's one connection. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -104,9 +120,22 @@ export class KeyedRequest {
     private readonly done: () => void,
   ) {}
 
-  /** Runs one procedure call in the request's transaction, under a savepoint of its own. */
-  run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const turn = this.queue.then(async () => (await (this.transaction ??= this.begin())).transactional(work));
+  /**
+   * Runs one procedure call in the request's transaction. The calls of a batch each get a savepoint, so that one
+   * that fails leaves the others' work; a request of one call needs none: if it fails, the whole transaction is
+   * rolled back (`settle` then keeps its answer on its own, there being no change to keep it with).
+   */
+  run<T>(work: (em: EntityManager) => Promise<T>, { alone }: { alone: boolean }): Promise<T> {
+    const turn = this.queue.then(async () => {
+      const em = await (this.transaction ??= this.begin());
+      if (!alone) return em.transactional(work);
+      try {
+        return await work(em);
+      } catch (error) {
+        this.failed = true;
+        throw error;
+      }
+    });
     this.queue = turn.catch(() => undefined);
     return turn;
   }
@@ -148,8 +177,13 @@ export class KeyedRequest {
       const begun = await this.transaction?.catch(() => undefined);
       if (!begun) return;
       await this.queue;
-      if (statusCode >= 500) {
-        await begun.rollback().catch(() => undefined);
+      if (statusCode >= 500 || this.failed) await begun.rollback().catch(() => undefined);
+      if (statusCode >= 500) return;
+      if (this.failed) {
+        // Nothing was changed: the answer is kept alone, unless another request took the key over meanwhile.
+        await this.db
+          .fork()
+          .nativeUpdate(IdempotencyKey, { id: this.id, statusCode: null }, { statusCode, responseBody: body });
         return;
       }
       try {

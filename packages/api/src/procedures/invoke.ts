@@ -33,7 +33,7 @@ export function invoke(
     const { scope } = await authenticate(context, procedure.contract.scope);
     // With an Idempotency-Key, the call runs in the request's transaction, which also records the answer.
     const result = context.keyed
-      ? await context.keyed.run((em) => procedure.run({ ...scope, em }, readInput()))
+      ? await context.keyed.run((em) => procedure.run({ ...scope, em }, readInput()), { alone: context.calls === 1 })
       : await procedure.run(scope, readInput());
     const output = procedure.contract.output.safeParse(result);
     if (!output.success) throw new Error(`${path} answered outside its contract`, { cause: output.error });
