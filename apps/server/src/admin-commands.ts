@@ -25,7 +25,7 @@ import {
   type IssuedApiKey,
 } from '@members/api';
 import { existsSync } from 'node:fs';
-import type { Database } from '@members/db';
+import { backupSqlite, Member, openDatabase, rawQuery, type Database } from '@members/db';
 import { importMembers } from './import-members.js';
 import { UsageError } from './usage-error.js';
 
@@ -77,6 +77,30 @@ export const adminCommands: Record<string, AdminCommand> = {
       });
       const apiKey = await issueApiKey(db.fork(), input.organizationId, input.scopes, input.name);
       return { json: { apiKey }, text: keyText(apiKey) };
+    },
+  },
+  backup: {
+    async run(db, flags) {
+      const file = flags.file;
+      if (!file) throw new UsageError('backup needs the file to write: backup FILE');
+      if (db.dialect !== 'sqlite') {
+        throw new UsageError(
+          'backup copies the SQLite database; on PostgreSQL use pg_dump (e.g. pg_dump -Fc "$DATABASE_URL")',
+        );
+      }
+      const written = await backupSqlite(db, file);
+      // Read back from the copy itself: what an operator restoring it would find.
+      const copy = await openDatabase(`file:${written.path}`);
+      try {
+        const [check] = await rawQuery<{ integrity_check: string }>(copy.fork(), 'pragma integrity_check', []);
+        if (check?.integrity_check !== 'ok')
+          throw new Error(`the copy failed its integrity check: ${check?.integrity_check}`);
+        const members = await copy.fork().count(Member, {});
+        const backup = { path: written.path, bytes: written.bytes, members };
+        return { json: { backup }, text: `Wrote ${written.path}: ${written.bytes} bytes, ${members} members` };
+      } finally {
+        await copy.close();
+      }
     },
   },
   'org list': {

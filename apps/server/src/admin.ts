@@ -23,7 +23,8 @@ const usage = `usage: admin <command> [options] [--json]
   customer create --org ID --email E [--name N] [--external-id X] [--type team]
   webhook list --org ID
   webhook deliveries --org ID [--failed]
-  import FILE --org ID [--format csv|jsonl]   (exits 0 when every row was written, 2 when some failed)`;
+  import FILE --org ID [--format csv|jsonl]   (exits 0 when every row was written, 2 when some failed)
+  backup FILE   (SQLite: a consistent copy while the server runs; on PostgreSQL, use pg_dump)`;
 
 class HelpRequested extends Error {}
 
@@ -53,9 +54,10 @@ function parse(argv: string[]): { command: AdminCommand; values: Record<string, 
     },
   });
   if (values.help) throw new HelpRequested();
-  // `import FILE`: the one command with an argument of its own.
+  // `import FILE` and `backup FILE`: the commands with an argument of their own.
   const [verb, file] = positionals;
-  const name = verb === 'import' && positionals.length === 2 ? 'import' : positionals.join(' ');
+  const withFile = (verb === 'import' || verb === 'backup') && positionals.length === 2;
+  const name = withFile ? verb : positionals.join(' ');
   const command = adminCommands[name];
   if (!command) {
     throw new UsageError(
@@ -67,7 +69,7 @@ function parse(argv: string[]): { command: AdminCommand; values: Record<string, 
     command,
     values: {
       ...rest,
-      file: name === 'import' ? file : undefined,
+      file: withFile ? file : undefined,
       failed: failed ? 'true' : undefined,
       json: json ? 'true' : undefined,
     },
@@ -105,7 +107,10 @@ function reason(error: unknown): string {
 let db: Database | undefined;
 try {
   const { command, values, json } = parse(process.argv.slice(2));
-  db = await openDatabase(process.env.DATABASE_URL, { migrate: true });
+  db = await openDatabase(process.env.DATABASE_URL, {
+    migrate: true,
+    directUrl: process.env.DATABASE_DIRECT_URL || undefined,
+  });
   const output = await command.run(db, values);
   console.log(json ? JSON.stringify(output.json) : output.text);
   process.exitCode = output.exitCode ?? 0;

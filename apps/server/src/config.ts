@@ -3,6 +3,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL without a transaction pooler, for migrations and LISTEN, when DATABASE_URL is a pooled one. */
+  databaseDirectUrl: string | undefined;
   /** Shares rate limits between server processes when set. */
   redisUrl: string | undefined;
   /** Largest accepted request body in bytes, on every surface. */
@@ -25,6 +27,8 @@ export interface ServerConfig {
   /** Whether this process delivers webhooks (`npm run worker` is the other way). */
   webhookWorker: boolean;
   webhooks: { pollMs: number; timeoutMs: number; retryBaseMs: number; perEndpoint: number };
+  /** Finished deliveries, their attempts and their events are deleted once this many days old. */
+  webhookRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -39,6 +43,15 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0
   return value;
 }
 
+function directUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.DATABASE_DIRECT_URL || undefined;
+  if (url === undefined) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(url) || !/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? '')) {
+    throw new ConfigError('DATABASE_DIRECT_URL is for PostgreSQL: set it, and DATABASE_URL, to postgres:// URLs');
+  }
+  return url;
+}
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -48,6 +61,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL,
+    databaseDirectUrl: directUrl(env),
     redisUrl: env.REDIS_URL || undefined,
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1),
     rateLimitPerSecond: integer(env, 'RATE_LIMIT_PER_SECOND', 100),
@@ -56,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     anonymousRateLimitBurst: integer(env, 'RATE_LIMIT_ANONYMOUS_BURST', 20, 1),
     logLevel,
     webhookWorker: env.WEBHOOK_WORKER !== 'off',
+    webhookRetentionDays: integer(env, 'WEBHOOK_RETENTION_DAYS', 30, 1, 3650),
     webhooks: {
       pollMs: integer(env, 'WEBHOOK_POLL_MS', 250, 10),
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100),

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
-import { bootstrapFirstOrganization, DeliveryWorker, forgetLapsed, RateLimits } from '@members/api';
+import { bootstrapFirstOrganization, DeliveryWorker, forgetLapsed, pruneWebhooks, RateLimits } from '@members/api';
 import { openDatabase, type Database } from '@members/db';
 import { createApp } from './app.js';
 import { ConfigError, readConfig, windowOf, type ServerConfig } from './config.js';
@@ -30,7 +30,7 @@ const logger = createLogger(config.logLevel);
 
 let db: Database;
 try {
-  db = await openDatabase(config.databaseUrl, { migrate: true });
+  db = await openDatabase(config.databaseUrl, { migrate: true, directUrl: config.databaseDirectUrl });
 } catch (error) {
   const where = config.databaseUrl ? `DATABASE_URL=${shown(config.databaseUrl)}` : 'the default SQLite file';
   fail(`cannot open the database at ${where}: ${firstLine(error)}`);
@@ -47,7 +47,7 @@ if (config.redisUrl) {
     .catch((error: unknown) => fail(`cannot reach REDIS_URL=${shown(config.redisUrl ?? '')}: ${firstLine(error)}`));
 }
 
-const first = await bootstrapFirstOrganization(db.fork());
+const first = await bootstrapFirstOrganization(db);
 if (first) {
   // Shown once: only the key's hash is stored.
   console.log(`Created organization ${first.organization.id} ("${first.organization.name}").`);
@@ -85,8 +85,8 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 // pool, delivery fell behind the writes it was to keep up with. SQLite's one connection is shared, as it must be.
 const deliveryDb =
   config.webhookWorker && db.dialect === 'postgresql'
-    ? await openDatabase(config.databaseUrl, { poolSize: 3 }).catch((error: unknown) =>
-        fail(`cannot open the database for webhook delivery: ${firstLine(error)}`),
+    ? await openDatabase(config.databaseUrl, { poolSize: 3, directUrl: config.databaseDirectUrl }).catch(
+        (error: unknown) => fail(`cannot open the database for webhook delivery: ${firstLine(error)}`),
       )
     : db;
 const worker = config.webhookWorker
@@ -95,10 +95,20 @@ const worker = config.webhookWorker
       onError: (error) => logger.error({ err: error }, 'webhook delivery'),
     })
   : null;
-/** Lapsed idempotency keys and customer sessions, forgotten at start and every ten minutes. */
+/**
+ * Lapsed idempotency keys and customer sessions, and webhook rows past their retention, forgotten at start and every
+ * ten minutes.
+ */
 const housekeepingMs = 10 * 60_000;
-const forget = () =>
-  forgetLapsed(db).catch((error: unknown) => logger.warn({ err: error }, 'could not forget lapsed keys and sessions'));
+const forget = async () => {
+  await forgetLapsed(db).catch((error: unknown) =>
+    logger.warn({ err: error }, 'could not forget lapsed keys and sessions'),
+  );
+  await pruneWebhooks(db, config.webhookRetentionDays).then(
+    (pruned) => pruned.deliveries + pruned.events > 0 && logger.info({ pruned }, 'webhook retention'),
+    (error: unknown) => logger.warn({ err: error }, 'could not prune webhook deliveries'),
+  );
+};
 const housekeeping = setInterval(() => void forget(), housekeepingMs);
 housekeeping.unref();
 void forget();

@@ -10,10 +10,12 @@ import { createLogger } from './request-log.js';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
-const db = await openDatabase(config.databaseUrl, { migrate: true }).catch((error: unknown) => {
-  console.error(`worker: cannot open the database (DATABASE_URL): ${(error as Error).message.split('\n')[0]}`);
-  process.exit(1);
-});
+const db = await openDatabase(config.databaseUrl, { migrate: true, directUrl: config.databaseDirectUrl }).catch(
+  (error: unknown) => {
+    console.error(`worker: cannot open the database (DATABASE_URL): ${(error as Error).message.split('\n')[0]}`);
+    process.exit(1);
+  },
+);
 const worker = new DeliveryWorker(db, {
   ...config.webhooks,
   onError: (error) => logger.error({ err: error }, 'webhook delivery'),

@@ -40,3 +40,4 @@ export { syncMemberBatch } from './organization-members/sync-batch.js';
 export { listApiKeys, rotateApiKey, type ApiKeySummary } from './admin/api-keys.js';
 export { listMembers } from './organization-members/member-list.js';
 export { forgetLapsed } from './housekeeping.js';
+export { pruneWebhooks, type Pruned } from './webhooks/retention.js';

@@ -50,6 +50,13 @@ export const idempotentReplays = new Counter({
   registers: [metricsRegistry],
 });
 
+export const webhookRowsPruned = new Counter({
+  name: 'webhook_rows_pruned_total',
+  help: 'Webhook rows deleted by retention (WEBHOOK_RETENTION_DAYS), by table.',
+  labelNames: ['table'] as const,
+  registers: [metricsRegistry],
+});
+
 /** The database the scrape-time gauges read: the one the process serves (set by the app that serves it). */
 let watched: Database | undefined;
 export const watchDatabase = (db: Database) => {

@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import { AbstractSqlConnection, type EntityManager } from '@mikro-orm/knex';
 import { ormOptions, parseDatabaseUrl, type DatabaseLocation, type Dialect } from './config.js';
+import { migrateSqlite, migrateUnderLock } from './migrate.js';
 import { listenToChannel, type ChannelListener } from './notifications.js';
 
 /** The open database: the ORM, which dialect it speaks, and a way to get a fresh unit of work. */
@@ -28,6 +29,11 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Most PostgreSQL connections this handle opens (SQLite always has one). */
   poolSize?: number;
+  /**
+   * `DATABASE_DIRECT_URL`: PostgreSQL reached without a transaction pooler, for what needs a session of its own
+   * (migrations under their lock, LISTEN). Unset, `url` serves for those too.
+   */
+  directUrl?: string | undefined;
 }
 
 export async function openDatabase(url: string | undefined, options: OpenOptions = {}): Promise<Database> {
@@ -40,14 +46,19 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
     await connection.execute('pragma busy_timeout = 5000');
   }
   // Silent: the admin command's stdout carries exactly one JSON object; callers report what was applied.
-  const applied = options.migrate ? (await orm.getMigrator().up()).map((migration) => migration.name) : [];
+  const applied = !options.migrate
+    ? []
+    : location.dialect === 'postgresql'
+      ? await migrateUnderLock(orm, options.directUrl)
+      : await migrateSqlite(orm);
+  const listenUrl = options.directUrl ?? location.target;
   return {
     appliedMigrations: applied,
     orm,
     dialect: location.dialect,
     fork: () => orm.em.fork() as EntityManager,
     listen: (channel, onNotification, onError) =>
-      location.dialect === 'postgresql' ? listenToChannel(location.target, channel, onNotification, onError) : null,
+      location.dialect === 'postgresql' ? listenToChannel(listenUrl, channel, onNotification, onError) : null,
     poolStats: () => {
       const connection = orm.em.getConnection();
       const pool = connection instanceof AbstractSqlConnection ? connection.getKnex().client.pool : undefined;

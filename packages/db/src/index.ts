@@ -6,3 +6,4 @@ export type { EntityManager } from '@mikro-orm/knex';
 export { isDatabaseUnavailable } from './unavailable.js';
 export { rawQuery, rowDate } from './raw-query.js';
 export type { ChannelListener } from './notifications.js';
+export { backupSqlite } from './backup.js';

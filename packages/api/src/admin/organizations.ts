@@ -4,6 +4,7 @@ import {
   ApiKey,
   Organization,
   Plan,
+  rawQuery,
   UniqueConstraintViolationException,
   type Database,
   type EntityManager,
@@ -130,9 +131,23 @@ export async function listPlans(em: EntityManager, organizationId: number) {
  * First start on an empty database: make one organization and return its key so it can be printed once.
  * Null when any organization exists already.
  */
-export async function bootstrapFirstOrganization(em: EntityManager) {
-  if ((await em.count(Organization, {})) > 0) return null;
-  return createOrganization(em, 'Default organization');
+/**
+ * The organization a new database starts with, made once whoever starts first: processes that start together on an
+ * empty database take a lock first (PostgreSQL's transaction advisory lock; on SQLite, the file's write lock, which
+ * a write takes), and those that wait find it made.
+ */
+export async function bootstrapFirstOrganization(db: Database) {
+  return db.fork().transactional(async (em) => {
+    await rawQuery(
+      em,
+      db.dialect === 'postgresql'
+        ? "select pg_advisory_xact_lock(hashtext('members-service first organization'))"
+        : 'update organization set id = id where 0 = 1',
+      [],
+    );
+    if ((await em.count(Organization, {})) > 0) return null;
+    return createOrganization(em, 'Default organization');
+  });
 }
 
 export async function requireOrganization(em: EntityManager, organizationId: number) {

@@ -8,6 +8,7 @@ import { Migration20261125040000_live_member_lists } from './Migration2026112504
 import { Migration20261130010000_webhook_delivery_queue } from './Migration20261130010000_webhook_delivery_queue.js';
 import { Migration20261130020000_member_lists } from './Migration20261130020000_member_lists.js';
 import { Migration20261130030000_customer_sessions } from './Migration20261130030000_customer_sessions.js';
+import { Migration20261204010000_webhook_retention } from './Migration20261204010000_webhook_retention.js';
 
 /** Listed statically so migrations run the same from sources (tests) and from dist (production). */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130010000_webhook_delivery_queue', class: Migration20261130010000_webhook_delivery_queue },
   { name: 'Migration20261130020000_member_lists', class: Migration20261130020000_member_lists },
   { name: 'Migration20261130030000_customer_sessions', class: Migration20261130030000_customer_sessions },
+  { name: 'Migration20261204010000_webhook_retention', class: Migration20261204010000_webhook_retention },
 ];

@@ -1,0 +1,48 @@
+import { MikroORM } from '@mikro-orm/core';
+import pg from 'pg';
+import { ormOptions } from './config.js';
+
+/** One number for every process of this service: whoever holds it migrates, the others wait for it. */
+const migrationLock = "hashtext('members-service migrations')";
+
+/**
+ * Applies pending migrations, one process at a time. On PostgreSQL the processes that start together (replicas, a
+ * rolling deploy) queue on a session advisory lock, taken on a connection of its own to `directUrl` (a transaction
+ * pooler would hand the session to someone else between statements), and the migrations run on that URL too; each
+ * waiter then finds nothing left to do. Returns the names of the migrations this process applied.
+ */
+export async function migrateUnderLock(orm: MikroORM, directUrl: string | undefined): Promise<string[]> {
+  const lock = new pg.Client({ connectionString: directUrl ?? orm.config.getClientUrl() });
+  await lock.connect();
+  try {
+    await lock.query(`select pg_advisory_lock(${migrationLock})`);
+    const migrator = directUrl
+      ? await MikroORM.init({ ...ormOptions({ dialect: 'postgresql', target: directUrl }, 1), ensureDatabase: false })
+      : orm;
+    try {
+      return (await migrator.getMigrator().up()).map((migration) => migration.name);
+    } finally {
+      if (migrator !== orm) await migrator.close(true);
+    }
+  } finally {
+    // Ending the session releases the lock, even if the unlock itself fails.
+    await lock.query(`select pg_advisory_unlock(${migrationLock})`).catch(() => undefined);
+    await lock.end();
+  }
+}
+
+/**
+ * SQLite: two processes on one file (the server and an admin command) may both find a migration pending; the one
+ * that loses the race for the write lock fails its transaction, which rolls back whole. It tries again, and then
+ * finds the other's migrations applied.
+ */
+export async function migrateSqlite(orm: MikroORM): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await orm.getMigrator().up()).map((migration) => migration.name);
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
