@@ -12,7 +12,8 @@ declare module 'vitest' {
 /**
  * With DATABASE_URL=postgres://…, the run gets a database of its own on that server, made here, migrated once
  * (so test files never race to migrate) and dropped at the end. Without it, every test file uses its own
- * SQLite file.
+ * SQLite file. With DATABASE_DIRECT_URL too (the pooled pass: DATABASE_URL is a transaction pooler in front of that
+ * server), the database is made and dropped directly, and the tests reach it through the pooler.
  */
 export default async function setup(project: TestProject) {
   const location = parseDatabaseUrl(process.env.DATABASE_URL);
@@ -20,20 +21,28 @@ export default async function setup(project: TestProject) {
     project.provide('postgresUrl', null);
     return;
   }
-  const url = new URL(location.target);
+  const direct = process.env.DATABASE_DIRECT_URL;
+  const server = new URL(direct ?? location.target);
   const name = `members_test_${Date.now()}_${process.pid}`;
+  const url = new URL(location.target);
   url.pathname = `/${name}`;
-  const db = await openDatabase(url.toString(), { migrate: true });
+  const directUrl = new URL(server);
+  directUrl.pathname = `/${name}`;
+  const db = await openDatabase(directUrl.toString(), { migrate: true });
   await db.close();
   project.provide('postgresUrl', url.toString());
 
   return async () => {
-    const admin = new URL(location.target);
+    const admin = new URL(server);
     admin.pathname = '/postgres';
     const orm = await MikroORM.init({
       ...ormOptions({ dialect: 'postgresql', target: admin.toString() }),
       ensureDatabase: false,
     });
+    // A pooler keeps idle connections to the database: they would stop the drop.
+    await orm.em
+      .getConnection()
+      .execute(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
     await orm.schema.dropDatabase(name);
     await orm.close(true);
   };

@@ -82,3 +82,71 @@ export async function fillOrganizationMembers(
     [count, organizationId, run, now, now],
   );
 }
+
+/**
+ * `count` webhook deliveries finished `daysAgo` days ago, each with its event and one attempt, to an endpoint of
+ * their own that is disabled (so the syncs the bench sends meanwhile write no deliveries to it): what retention has
+ * to delete after a month of traffic.
+ */
+export async function fillOldDeliveries(
+  db: Knex,
+  postgres: boolean,
+  organizationId: number,
+  count: number,
+  daysAgo: number,
+): Promise<void> {
+  const endpoint = randomUUID();
+  const at = Date.now() - daysAgo * 24 * 60 * 60 * 1000;
+  await db('webhook_endpoint').insert({
+    id: endpoint,
+    organization_id: organizationId,
+    surface: 'kardow',
+    url: 'https://receiver.invalid/old',
+    name: null,
+    format: 'raw',
+    events: JSON.stringify(['user.created']),
+    secret: 'old-deliveries-secret',
+    enabled: postgres ? false : 0,
+    consecutive_failures: 0,
+    created_at: postgres ? new Date(at) : at,
+    modified_at: null,
+  });
+  const payload = `'{"event":"user.created","data":{"member":{"email":"old-' || g || '@example.com"}}}'`;
+  if (postgres) {
+    await db.raw(
+      `insert into webhook_event (id, organization_id, surface, type, payload, ordering_key, created_at)
+       select gen_random_uuid(), ?, 'kardow', 'user.created', ${payload}, 'old-' || g, to_timestamp(?::bigint / 1000.0)
+       from generate_series(1, ?) as g`,
+      [organizationId, at, count],
+    );
+  } else {
+    await db.raw(
+      `with recursive s(g) as (select 1 union all select g + 1 from s where g < ?),
+       r(g, h) as (select g, lower(hex(randomblob(16))) from s)
+       insert into webhook_event (id, organization_id, surface, type, payload, ordering_key, created_at)
+       select substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-a' || substr(h, 18, 3) || '-' ||
+              substr(h, 21, 12), ?, 'kardow', 'user.created', ${payload}, 'old-' || g, ?
+       from r`,
+      [count, organizationId, at],
+    );
+  }
+  // SQLite has no uuid function, and evaluates an uncorrelated subquery once: each row's id is its source row's
+  // with the last digit changed (still a uuid, unique in its table).
+  const newId = (source: string, digit: string) =>
+    postgres ? 'gen_random_uuid()' : `substr(${source}.id, 1, 35) || '${digit}'`;
+  await db.raw(
+    `insert into webhook_delivery (id, event_id, endpoint_id, ordering_key, sequence, status, attempts, next_attempt_at,
+       leased_until, first_attempted_at, last_http_code, created_at, modified_at)
+     select ${newId('e', 'd')}, e.id, ?, e.ordering_key, 0, 'succeeded', 1, e.created_at, null, e.created_at, 200, e.created_at,
+            e.created_at
+     from webhook_event e where e.ordering_key like 'old-%'`,
+    [endpoint],
+  );
+  await db.raw(
+    `insert into webhook_attempt (id, delivery_id, event_id, endpoint_id, organization_id, succeeded, http_code,
+       response, duration_ms, created_at)
+     select ${newId('d', 'a')}, d.id, d.event_id, d.endpoint_id, ?, ${postgres ? 'true' : '1'}, 200, 'ok', 12, d.created_at
+     from webhook_delivery d where d.endpoint_id = ?`,
+    [organizationId, endpoint],
+  );
+}

@@ -16,9 +16,11 @@
  *   BENCH_WEBHOOK_RATE      syncs per second of the sustained delivery scenarios (default 300), for
  *   BENCH_WEBHOOK_SECONDS   this long (default 20)
  *   BENCH_MEMBER_LIST_SIZES organization members to page through with GET /members (default 100,1000000)
- *   BENCH_SECTIONS          which parts to run (default writes,webhooks,customfields,lists,memberlists,import,memory)
+ *   BENCH_RETENTION_ROWS    old finished deliveries for retention to prune while syncs run (default 1000000)
+ *   BENCH_SECTIONS          which parts to run (default writes,webhooks,customfields,lists,memberlists,retention,
+ *                           import,memory)
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,7 +28,7 @@ import path from 'node:path';
 import { createMembersClient } from '@members/client';
 import { bareDatabase, upsertMembersSql } from './bare-sql.js';
 import { encodeMemberCursor } from '@members/contracts';
-import { fillCustomerMembers, fillOrganizationMembers, settle } from './fixtures.js';
+import { fillCustomerMembers, fillOldDeliveries, fillOrganizationMembers, settle } from './fixtures.js';
 import { load, median, type LoadResult } from './load.js';
 import { serverDist, startBareProcess, startServerProcess } from './server-process.js';
 import { eventLoopDelayDuring } from './event-loop.js';
@@ -43,8 +45,18 @@ const memoryRequests = env('BENCH_MEMORY_REQUESTS', 200_000);
 const customFieldsImport = env('BENCH_CUSTOM_FIELDS_IMPORT', 20_000);
 const webhookRate = env('BENCH_WEBHOOK_RATE', 300);
 const webhookSeconds = env('BENCH_WEBHOOK_SECONDS', 20);
+const retentionRows = env('BENCH_RETENTION_ROWS', 1_000_000);
 const memberListSizes = (process.env.BENCH_MEMBER_LIST_SIZES ?? '100,1000000').split(',').map(Number).filter(Boolean);
-const allSections = ['writes', 'webhooks', 'customfields', 'lists', 'memberlists', 'import', 'memory'] as const;
+const allSections = [
+  'writes',
+  'webhooks',
+  'customfields',
+  'lists',
+  'memberlists',
+  'retention',
+  'import',
+  'memory',
+] as const;
 const sections = (process.env.BENCH_SECTIONS ?? allSections.join(',')).split(',');
 // A misspelt section would otherwise run nothing and print an empty table.
 const unknown = sections.filter((section) => !(allSections as readonly string[]).includes(section));
@@ -413,6 +425,47 @@ for (const size of runs('memberlists') ? memberListSizes : []) {
       baseline: () => baseline('GET', `/members?organization_id=${org}&limit=20${bareQuery}`),
     });
   }
+}
+
+// Retention: syncs' latency while a month's finished deliveries are pruned, against the same syncs without.
+if (runs('retention')) {
+  const filled = performance.now();
+  await fillOldDeliveries(db, postgres, organizationId, retentionRows, 45);
+  await settle(db, postgres);
+  console.log(
+    `retention: ${retentionRows.toLocaleString('en')} old deliveries written in ${Math.round((performance.now() - filled) / 1000)} s`,
+  );
+  const syncs = (prefix: string) => (i: number) =>
+    service('POST', '/members/sync', { email: `${prefix}-${i}-${next()}@example.com`, role: 'business' });
+  const quiet = await load(requests, concurrency, syncs('unpruned'));
+  const pruneStarted = performance.now();
+  const pruning = new Promise<{ pruned: { deliveries: number }; seconds: number }>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      [adminScript, 'webhook', 'prune', '--days', '30', '--json'],
+      { env: { ...process.env, DATABASE_URL: databaseUrl } },
+      (error, stdout) =>
+        error
+          ? reject(error)
+          : resolve({
+              ...(JSON.parse(stdout) as { pruned: { deliveries: number } }),
+              seconds: (performance.now() - pruneStarted) / 1000,
+            }),
+    ),
+  );
+  // Syncs for as long as the pruning runs, in rounds of the same size.
+  const during: LoadResult[] = [];
+  let done = false;
+  void pruning.finally(() => (done = true));
+  while (!done || during.length === 0) during.push(await load(requests, concurrency, syncs('pruning')));
+  const { pruned, seconds } = await pruning;
+  const p99 = median(during.map((round) => round.p99ms));
+  console.log(
+    `retention: pruned ${pruned.deliveries.toLocaleString('en')} deliveries in ${seconds.toFixed(1)} s; syncs meanwhile ` +
+      `${median(during.map((round) => round.perSecond)).toFixed(0)}/s p50 ${median(during.map((round) => round.p50ms)).toFixed(1)} ms ` +
+      `p99 ${p99.toFixed(1)} ms (${during.length} rounds), without pruning ${quiet.perSecond.toFixed(0)}/s p50 ` +
+      `${quiet.p50ms.toFixed(1)} ms p99 ${quiet.p99ms.toFixed(1)} ms: p99 ratio ${(p99 / quiet.p99ms).toFixed(2)}`,
+  );
 }
 
 // import FILE --org 1, against a raw multi-row insert of the same rows.

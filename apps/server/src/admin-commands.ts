@@ -21,6 +21,7 @@ import {
   listWebhookDeliveries,
   listWebhooks,
   organizationScope,
+  pruneWebhooks,
   revokeApiKey,
   type IssuedApiKey,
 } from '@members/api';
@@ -199,6 +200,17 @@ export const adminCommands: Record<string, AdminCommand> = {
         (w) => `${w.id} ${w.surface} ${w.enabled ? 'enabled' : 'DISABLED'} ${w.events.join(',')} -> ${w.url}`,
       );
       return { json: { webhooks }, text: lines.join('\n') || 'No webhooks' };
+    },
+  },
+  'webhook prune': {
+    async run(db, flags) {
+      const raw = flags.days ?? process.env.WEBHOOK_RETENTION_DAYS ?? '30';
+      const days = Number(raw);
+      if (!/^\d+$/.test(raw) || days < 1)
+        throw new UsageError(`--days must be a whole number of days, 1 or more (got "${raw}")`);
+      const pruned = await pruneWebhooks(db, days);
+      const text = `Pruned ${pruned.deliveries} deliveries, ${pruned.attempts} attempts and ${pruned.events} events older than ${days} days`;
+      return { json: { pruned }, text };
     },
   },
   'webhook deliveries': {

@@ -23,6 +23,7 @@ const usage = `usage: admin <command> [options] [--json]
   customer create --org ID --email E [--name N] [--external-id X] [--type team]
   webhook list --org ID
   webhook deliveries --org ID [--failed]
+  webhook prune [--days N]   (what the server's retention deletes, now; N defaults to WEBHOOK_RETENTION_DAYS or 30)
   import FILE --org ID [--format csv|jsonl]   (exits 0 when every row was written, 2 when some failed)
   backup FILE   (SQLite: a consistent copy while the server runs; on PostgreSQL, use pg_dump)`;
 
@@ -50,6 +51,7 @@ function parse(argv: string[]): { command: AdminCommand; values: Record<string, 
       q: { type: 'string' },
       limit: { type: 'string' },
       cursor: { type: 'string' },
+      days: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Member, Organization } from '@members/db';
 import { faultDatabase, until } from './support/faults.js';
+import { processEnv } from './support/server-process.js';
 
 const run = promisify(execFile);
 const adminScript = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin.js');
@@ -37,7 +38,7 @@ describe('SIGKILL in the middle of admin import of 100,000 rows', () => {
       ).join('\n'),
     );
     const args = [adminScript, 'import', file, '--org', String(organization?.id), '--json'];
-    const env = { ...process.env, DATABASE_URL: fault.url };
+    const env = { ...processEnv(fault.url), DATABASE_URL: fault.url };
     const imported = () => fault.db.fork().count(Member, { email: { $like: 'bulk-%' } });
 
     const child = spawn(process.execPath, args, { env, stdio: 'ignore' });

@@ -7,15 +7,17 @@ const migrationLock = "hashtext('members-service migrations')";
 
 /**
  * Applies pending migrations, one process at a time. On PostgreSQL the processes that start together (replicas, a
- * rolling deploy) queue on a session advisory lock, taken on a connection of its own to `directUrl` (a transaction
- * pooler would hand the session to someone else between statements), and the migrations run on that URL too; each
- * waiter then finds nothing left to do. Returns the names of the migrations this process applied.
+ * rolling deploy) queue on an advisory lock held by a transaction on a connection of its own, and the migrations run
+ * meanwhile (on `directUrl` when set); each waiter then finds nothing left to do. A transaction's lock, not a
+ * session's: through a transaction pooler a session lock would stay with whichever server connection took it, and
+ * a lock-holder that dies releases it with its connection either way. Returns the migrations this process applied.
  */
 export async function migrateUnderLock(orm: MikroORM, directUrl: string | undefined): Promise<string[]> {
   const lock = new pg.Client({ connectionString: directUrl ?? orm.config.getClientUrl() });
   await lock.connect();
   try {
-    await lock.query(`select pg_advisory_lock(${migrationLock})`);
+    await lock.query('begin');
+    await lock.query(`select pg_advisory_xact_lock(${migrationLock})`);
     const migrator = directUrl
       ? await MikroORM.init({ ...ormOptions({ dialect: 'postgresql', target: directUrl }, 1), ensureDatabase: false })
       : orm;
@@ -25,8 +27,8 @@ export async function migrateUnderLock(orm: MikroORM, directUrl: string | undefi
       if (migrator !== orm) await migrator.close(true);
     }
   } finally {
-    // Ending the session releases the lock, even if the unlock itself fails.
-    await lock.query(`select pg_advisory_unlock(${migrationLock})`).catch(() => undefined);
+    // Ending the transaction releases the lock; ending the connection would too.
+    await lock.query('commit').catch(() => undefined);
     await lock.end();
   }
 }

@@ -32,7 +32,10 @@ export async function terminateConnections(db: Database): Promise<number> {
     'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
     [],
   );
-  for (const { pid } of others) await rawQuery(em, 'select pg_terminate_backend(?)', [pid]);
+  for (const { pid } of others) {
+    // Through a transaction pooler this statement may run on one of the connections it ends: that is the fault too.
+    await rawQuery(em, 'select pg_terminate_backend(?)', [pid]).catch(() => undefined);
+  }
   return others.length;
 }
 

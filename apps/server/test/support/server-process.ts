@@ -14,10 +14,23 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/**
+ * The environment a process of ours gets for `databaseUrl`: in the pooled pass of CI (DATABASE_DIRECT_URL names the
+ * PostgreSQL server behind the pooler that DATABASE_URL points at), the same database reached directly as its
+ * DATABASE_DIRECT_URL, as an operator behind PgBouncer sets it; otherwise none.
+ */
+export function processEnv(databaseUrl: string | undefined): NodeJS.ProcessEnv {
+  const { DATABASE_DIRECT_URL: server, ...rest } = process.env;
+  if (!server || !databaseUrl?.startsWith('postgres')) return rest;
+  const direct = new URL(databaseUrl);
+  direct.host = new URL(server).host;
+  return { ...rest, DATABASE_DIRECT_URL: direct.toString() };
+}
+
 /** The built server (`npm start` runs the same file) in a process of its own, on a free port. */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, [mainScript], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...processEnv(env.DATABASE_URL), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
