@@ -435,6 +435,9 @@ if (runs('retention')) {
   console.log(
     `retention: ${retentionRows.toLocaleString('en')} old deliveries written in ${Math.round((performance.now() - filled) / 1000)} s`,
   );
+  // The fill held this process (better-sqlite3 is synchronous) past the server's keep-alive timeout: a pooled
+  // connection may have been closed unseen, so the first request may meet it, and is sent again.
+  await service('POST', '/members/sync', { email: `warm-${next()}@example.com` }).catch(() => false);
   const syncs = (prefix: string) => (i: number) =>
     service('POST', '/members/sync', { email: `${prefix}-${i}-${next()}@example.com`, role: 'business' });
   const quiet = await load(requests, concurrency, syncs('unpruned'));

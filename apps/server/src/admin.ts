@@ -102,6 +102,9 @@ function reason(error: unknown): string {
   if (isDatabaseUnavailable(error)) return 'the database cannot be reached (check DATABASE_URL)';
   // Anything else from the database would quote SQL: say what kind of failure it was, not the statement.
   if (error instanceof DriverException) return `the database refused the change (${error.name})`;
+  // The driver's own errors (raw SQL goes around the ORM) begin with the statement: name the code instead.
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  if (typeof code === 'string') return `the database refused the change (${code})`;
   if (error instanceof Error) return error.message.split('\n')[0] ?? 'failed';
   return String(error);
 }

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AbstractSqlConnection } from '@mikro-orm/knex';
 import type { Database } from './database.js';
@@ -27,6 +27,7 @@ export async function backupSqlite(db: Database, file: string): Promise<{ path: 
   try {
     if (!isSqliteConnection(handle)) throw new Error('the SQLite connection cannot make backups');
     const target = path.resolve(file);
+    await mkdir(path.dirname(target), { recursive: true });
     await handle.backup(target, { progress: () => allPages });
     return { path: target, bytes: (await stat(target)).size };
   } finally {

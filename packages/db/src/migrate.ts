@@ -14,7 +14,12 @@ const migrationLock = "hashtext('members-service migrations')";
  */
 export async function migrateUnderLock(orm: MikroORM, directUrl: string | undefined): Promise<string[]> {
   const lock = new pg.Client({ connectionString: directUrl ?? orm.config.getClientUrl() });
-  await lock.connect();
+  await lock.connect().catch((error: unknown) => {
+    // Say which of the two URLs could not be reached.
+    throw directUrl
+      ? new Error(`DATABASE_DIRECT_URL: ${error instanceof Error ? error.message : String(error)}`)
+      : error;
+  });
   try {
     await lock.query('begin');
     await lock.query(`select pg_advisory_xact_lock(${migrationLock})`);

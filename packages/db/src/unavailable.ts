@@ -27,7 +27,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
     if (cause instanceof ConnectionException) return true;
     const { code, name, message } = cause as Error & { code?: unknown };
-    if (typeof code === 'string' && unreachableCodes.has(code)) return true;
+    // SQLite's busy family (SQLITE_BUSY_SNAPSHOT among them): another process holds the file; a retry succeeds.
+    if (typeof code === 'string' && (unreachableCodes.has(code) || code.startsWith('SQLITE_BUSY'))) return true;
     // pg's and knex's words for a connection that broke mid-request (a transaction whose connection died is
     // reported by knex as already complete).
     if (

@@ -56,10 +56,18 @@ function commitBeforeSending(
     keep(chunk);
     return true;
   }) as Response['write'];
+  // A caller that went away before its answer was written never saw one: its request is rolled back rather than
+  // kept with an answer that may be cut short (tRPC's adapter stops writing once the connection closes).
+  let ended = false;
+  let gone = false;
+  res.once('close', () => {
+    if (!ended) gone = true;
+  });
   res.end = ((chunk?: unknown) => {
+    ended = true;
     if (typeof chunk !== 'function') keep(chunk);
     const body = Buffer.concat(chunks);
-    request.settle(res.statusCode, body.toString('utf8')).then(
+    (gone ? request.abandon() : request.settle(res.statusCode, body.toString('utf8'))).then(
       () => {
         Object.assign(res, { write, end });
         end(body);

@@ -172,6 +172,11 @@ export class KeyedRequest {
    * at all; a 5xx rolls back and keeps nothing, so its retry runs. Throws when the commit fails: the caller must then
    * not send the answer it had.
    */
+  /** Ends the request without an answer (its caller went away): nothing is kept, and its retry runs. */
+  abandon(): Promise<void> {
+    return this.settle(599, '');
+  }
+
   async settle(statusCode: number, body: string): Promise<void> {
     try {
       const begun = await this.transaction?.catch(() => undefined);

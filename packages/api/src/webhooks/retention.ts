@@ -26,6 +26,9 @@ export async function pruneWebhooks(
   const pruned: Pruned = { deliveries: 0, attempts: 0, events: 0 };
   for (;;) {
     const done = await db.fork().transactional(async (em) => {
+      // On SQLite a transaction that reads and then writes fails at once if another process (the server) wrote in
+      // between: a write first takes the file's lock, waiting for it, so that what is read stays true.
+      if (db.dialect === 'sqlite') await rawQuery(em, 'update webhook_delivery set status = status where 1 = 0', []);
       const ids = (
         await rawQuery<{ id: string }>(
           em,
