@@ -3,7 +3,7 @@ import type { Principal } from './auth/api-keys.js';
 import { apiKeyFromHeaders } from './auth/api-keys.js';
 import type { RateLimits, RateLimitState } from './auth/rate-limits.js';
 import { principalsOf, type PrincipalCache } from './auth/principal-cache.js';
-import type { KeyedRequest } from './idempotency/idempotency-store.js';
+import type { KeyedRequest } from './idempotency/keyed-request.js';
 
 export type RequestHeaders = Record<string, string | string[] | undefined>;
 

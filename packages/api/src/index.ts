@@ -30,7 +30,8 @@ export {
 export { createCustomer } from './customers/customers.js';
 export { authenticate } from './auth/authenticate.js';
 export { maxInputDepth } from './input-safety.js';
-export { IdempotencyStore, KeyedRequest, keyInUse, type Claim } from './idempotency/idempotency-store.js';
+export { IdempotencyStore, type Claim } from './idempotency/idempotency-store.js';
+export { KeyedRequest, keyInUse } from './idempotency/keyed-request.js';
 export { apiKeyFromHeaders, hashApiKey } from './auth/api-keys.js';
 export { DeliveryWorker, type DeliveryWorkerOptions } from './webhooks/delivery-worker.js';
 export { TargetPolicy, type ResolveHost } from './webhooks/target-policy.js';
