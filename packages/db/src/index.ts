@@ -4,6 +4,6 @@ export { openDatabase, type Database, type OpenOptions } from './database.js';
 export { DriverException, UniqueConstraintViolationException, LockMode, type FilterQuery } from '@mikro-orm/core';
 export type { EntityManager } from '@mikro-orm/knex';
 export { isDatabaseUnavailable } from './unavailable.js';
-export { rawQuery, rowDate } from './raw-query.js';
+export { holdSqliteWriteLock, rawQuery, rowDate } from './raw-query.js';
 export type { ChannelListener } from './notifications.js';
 export { backupSqlite } from './backup.js';

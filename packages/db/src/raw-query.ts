@@ -16,3 +16,12 @@ export async function rawQuery<Row>(em: EntityManager, sql: string, params: read
 
 /** A timestamp as a raw query answers it: text from pg (as MikroORM sets it up), epoch milliseconds from SQLite. */
 export const rowDate = (value: string | number | Date) => (value instanceof Date ? value : new Date(value));
+
+/**
+ * Makes a SQLite transaction take the file's write lock now, waiting for another process's writer (busy_timeout),
+ * by writing nothing. A transaction that reads first and writes later is refused at once (`SQLITE_BUSY_SNAPSHOT`)
+ * when another process wrote in between, so one whose reads decide its writes starts here.
+ */
+export async function holdSqliteWriteLock(em: EntityManager): Promise<void> {
+  await rawQuery(em, 'update organization set id = id where 0 = 1', []);
+}

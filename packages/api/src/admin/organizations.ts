@@ -3,6 +3,7 @@ import { scopes as allScopes, type Scope } from '@members/contracts';
 import {
   ApiKey,
   Organization,
+  holdSqliteWriteLock,
   Plan,
   rawQuery,
   UniqueConstraintViolationException,
@@ -138,13 +139,11 @@ export async function listPlans(em: EntityManager, organizationId: number) {
  */
 export async function bootstrapFirstOrganization(db: Database) {
   return db.fork().transactional(async (em) => {
-    await rawQuery(
-      em,
-      db.dialect === 'postgresql'
-        ? "select pg_advisory_xact_lock(hashtext('members-service first organization'))"
-        : 'update organization set id = id where 0 = 1',
-      [],
-    );
+    if (db.dialect === 'postgresql') {
+      await rawQuery(em, "select pg_advisory_xact_lock(hashtext('members-service first organization'))", []);
+    } else {
+      await holdSqliteWriteLock(em);
+    }
     if ((await em.count(Organization, {})) > 0) return null;
     return createOrganization(em, 'Default organization');
   });

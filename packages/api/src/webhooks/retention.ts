@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { rawQuery, type Database } from '@members/db';
+import { holdSqliteWriteLock, rawQuery, type Database } from '@members/db';
 import { webhookRowsPruned } from '../metrics.js';
 
 export interface Pruned {
@@ -26,9 +26,8 @@ export async function pruneWebhooks(
   const pruned: Pruned = { deliveries: 0, attempts: 0, events: 0 };
   for (;;) {
     const done = await db.fork().transactional(async (em) => {
-      // On SQLite a transaction that reads and then writes fails at once if another process (the server) wrote in
-      // between: a write first takes the file's lock, waiting for it, so that what is read stays true.
-      if (db.dialect === 'sqlite') await rawQuery(em, 'update webhook_delivery set status = status where 1 = 0', []);
+      // It reads the batch, then deletes it: beside a writing server, SQLite needs the write lock from the start.
+      if (db.dialect === 'sqlite') await holdSqliteWriteLock(em);
       const ids = (
         await rawQuery<{ id: string }>(
           em,
