@@ -18,3 +18,10 @@ export const sharedConfig = defineConfig({
     env: { WEBHOOK_ALLOW_PRIVATE: '1' },
   },
 });
+
+/** For packages whose tests touch no database (contracts, rest, openapi): no run database to make, seconds to run. */
+export const unitConfig = defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['source'] } },
+  test: { environment: 'node', include: ['test/**/*.test.ts'] },
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { memberSyncInput, organizationMember } from '@members/contracts';
 import { rawQuery } from '@members/db';
-import { memberColumns, memberFromRow, upsertMemberRows } from '../src/organization-members/member-repository.js';
+import { memberColumns, memberFromRow } from '../src/organization-members/member-columns.js';
+import { upsertRows as upsertMemberRows } from '../src/organization-members/member-repository.js';
 import { serviceTestSetup } from './support/scope.js';
 
 const setup = serviceTestSetup();

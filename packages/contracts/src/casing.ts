@@ -1,3 +1,5 @@
+import type { SurfaceName } from './rest/route.js';
+
 /** Polar's wire is snake_case; the procedures speak camelCase. Caller-owned maps (metadata) keep their keys. */
 const opaque = new Set(['metadata']);
 
@@ -26,3 +28,24 @@ export const toWire = (value: unknown) => renameKeys(value, toSnake);
  * a Polar field, so it is dropped as Polar ignores unknown fields, rather than accepted under another name.
  */
 export const fromWire = (value: unknown) => renameKeys(value, (key) => (/[A-Z]/.test(key) ? null : toCamel(key)));
+
+export type Casing = 'camel' | 'snake';
+
+/** How field names are spelt on a wire of one casing, both ways. */
+export interface WireCasing {
+  /** A field's name in a query string or body. */
+  wireName(field: string): string;
+  /** A procedure's result as the wire spells it. */
+  toWire(value: unknown): unknown;
+  /** What the caller sent, with the procedures' field names. */
+  fromWire(value: unknown): unknown;
+}
+
+const same = <T>(value: T) => value;
+export const casings: Record<Casing, WireCasing> = {
+  camel: { wireName: same, toWire: same, fromWire: same },
+  snake: { wireName: toSnake, toWire, fromWire },
+};
+
+/** Each surface's casing, decided here once: the REST adapter reads it, and so does the OpenAPI generator. */
+export const surfaceCasing: Record<SurfaceName, Casing> = { kardow: 'camel', polar: 'snake' };

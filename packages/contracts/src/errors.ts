@@ -76,6 +76,7 @@ export const polarErrorBody = z
   })
   .meta({ id: 'PolarError' });
 export type PolarValidationIssue = z.infer<typeof polarValidationIssue>;
+export type PolarErrorName = z.infer<typeof polarErrorBody>['error'];
 
 /** What tRPC callers find in `error.data` besides tRPC's own `code` and `httpStatus`. */
 export interface TrpcErrorData {

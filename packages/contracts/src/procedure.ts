@@ -36,7 +36,7 @@ export interface ProcedureTree {
   [name: string]: ProcedureContract | ProcedureTree;
 }
 
-/** Every dotted path to a procedure in a tree: `members.sync`, `members.team.create`, … */
+/** Every dotted path to a procedure in a tree: `members.sync`, `customerMembers.create`, … */
 export type ProcedurePathIn<TTree, TPrefix extends string = ''> = {
   [K in keyof TTree & string]: TTree[K] extends ProcedureContract
     ? `${TPrefix}${K}`

@@ -83,9 +83,9 @@ import {
 } from './procedure.js';
 
 /**
- * Every tRPC procedure of the service. `members` holds both kinds of member, kept apart by name: an organization's
- * members at its top (`sync`, `lookup`, `access`: Kardow's domain), and its customers' team members under
- * `members.team` (Polar's domain).
+ * Every tRPC procedure of the service. The two kinds of member are kept apart by name: an organization's members
+ * under `members` (`sync`, `lookup`, `access`: Kardow's domain), its customers' members under `customerMembers`
+ * (Polar's domain).
  */
 export const procedures = {
   members: {
@@ -119,48 +119,49 @@ export const procedures = {
       memberAccessResult,
       "One lifecycle step on a member's subscription, or deleting the member",
     ),
-    team: {
-      create: mutation('members:write', customerMemberCreateInput, customerMember, 'Create a member of a customer'),
-      createForCustomer: mutation(
-        'members:write',
-        customerMemberCreateForCustomerInput,
-        customerMember,
-        'Create a member of the customer named by its id or external id',
-      ),
-      list: query('members:read', customerMemberListInput, customerMemberList, "List customers' members"),
-      listOfCustomer: query(
-        'members:read',
-        customerMembersOfCustomerInput,
-        customerMemberList,
-        'List the members of one customer, named by its id or external id (404 when there is no such customer)',
-      ),
-      get: query('members:read', customerMemberByIdInput, customerMember, 'Get a member of a customer'),
-      update: mutation(
-        'members:write',
-        customerMemberUpdateInput,
-        customerMember,
-        'Update a member of a customer; role owner transfers ownership',
-      ),
-      delete: mutation('members:write', customerMemberByIdInput, deletedRecord, 'Delete a member of a customer'),
-      getByExternalId: query(
-        'members:read',
-        customerMemberByExternalIdInput,
-        customerMember,
-        'Get a member of a customer by external id',
-      ),
-      updateByExternalId: mutation(
-        'members:write',
-        customerMemberUpdateByExternalIdInput,
-        customerMember,
-        'Update a member of a customer by external id',
-      ),
-      deleteByExternalId: mutation(
-        'members:write',
-        customerMemberByExternalIdInput,
-        deletedRecord,
-        'Delete a member of a customer by external id',
-      ),
-    },
+  },
+  /** Polar's members: the people of a customer (a B2B team), with an owner and billing managers. */
+  customerMembers: {
+    create: mutation('members:write', customerMemberCreateInput, customerMember, 'Create a member of a customer'),
+    createForCustomer: mutation(
+      'members:write',
+      customerMemberCreateForCustomerInput,
+      customerMember,
+      'Create a member of the customer named by its id or external id',
+    ),
+    list: query('members:read', customerMemberListInput, customerMemberList, "List customers' members"),
+    listOfCustomer: query(
+      'members:read',
+      customerMembersOfCustomerInput,
+      customerMemberList,
+      'List the members of one customer, named by its id or external id (404 when there is no such customer)',
+    ),
+    get: query('members:read', customerMemberByIdInput, customerMember, 'Get a member of a customer'),
+    update: mutation(
+      'members:write',
+      customerMemberUpdateInput,
+      customerMember,
+      'Update a member of a customer; role owner transfers ownership',
+    ),
+    delete: mutation('members:write', customerMemberByIdInput, deletedRecord, 'Delete a member of a customer'),
+    getByExternalId: query(
+      'members:read',
+      customerMemberByExternalIdInput,
+      customerMember,
+      'Get a member of a customer by external id',
+    ),
+    updateByExternalId: mutation(
+      'members:write',
+      customerMemberUpdateByExternalIdInput,
+      customerMember,
+      'Update a member of a customer by external id',
+    ),
+    deleteByExternalId: mutation(
+      'members:write',
+      customerMemberByExternalIdInput,
+      deletedRecord,
+      'Delete a member of a customer by external id',
+    ),
   },
   customers: {
     create: mutation('customers:write', customerCreateInput, customer, 'Create a customer and its owner member'),

@@ -7,8 +7,9 @@ import {
   fieldSources,
   procedureAt,
   restRoutes,
+  casings,
+  surfaceCasing,
   type ErrorStatus,
-  toSnake,
   type TableRow,
 } from '@members/contracts';
 import { errorExamples } from './error-examples.js';
@@ -73,8 +74,8 @@ export function openApiDocument(rows: readonly TableRow[] = restRoutes) {
     const { route, surface } = row;
     const contract = procedureAt(route.procedure);
     const shape: Record<string, z.ZodType> = contract.input.shape;
-    const casing = surface === 'polar' ? 'snake' : 'camel';
-    const wireName = (field: string) => (casing === 'snake' ? toSnake(field) : field);
+    const casing = surfaceCasing[surface];
+    const { wireName } = casings[casing];
     const input = (field: string) => components.convert(shape[field] ?? z.unknown(), 'input', 'camel');
 
     const sources = fieldSources(route);
@@ -148,7 +149,7 @@ export function openApiDocument(rows: readonly TableRow[] = restRoutes) {
         : {}),
       responses: Object.fromEntries([
         ...(route.createdStatus ? [success(route.createdStatus, 'Created a member')] : []),
-        success(route.status, route.description),
+        success(route.status, route.successDescription),
         ...route.errors.map((status) => [String(status), errorResponse(row, status)]),
       ]),
     };

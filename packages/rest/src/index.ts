@@ -1,28 +1,19 @@
-import { Router } from 'express';
+import { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
+import { domainErrorOf } from '@members/api';
 import { restRoutes, type SurfaceName } from '@members/contracts';
-import type { IdempotencyStore } from '@members/api';
+import { defaultBodyLimitBytes, idempotency, type SurfaceOptions } from '@members/http';
 import { jsonBody } from './body.js';
-import { idempotency, surfaceIdempotencyErrors } from './idempotency.js';
 import { kardowSurface } from './kardow/surface.js';
 import { polarSurface } from './polar/surface.js';
-import { expressPath, methodNotAllowed, requestErrors, serveRoute, type CreateContext } from './serve-route.js';
-import type { Surface } from './surface.js';
-
-export interface RestOptions {
-  createContext: CreateContext;
-  /** Largest accepted body, in bytes. */
-  bodyLimitBytes?: number;
-  /** Where requests with an Idempotency-Key are kept. */
-  idempotency: IdempotencyStore;
-  onFault: (error: unknown) => void;
-}
+import { expressPath, methodNotAllowed, requestErrors, serveRoute } from './serve-route.js';
+import { idempotencyErrors, notFound, sendError, type Surface } from './surface.js';
 
 export type { Surface } from './surface.js';
 export const surfaces: Record<SurfaceName, Surface> = { kardow: kardowSurface, polar: polarSurface };
 
 /** Every REST route of the route tables, each a thin mapping onto the procedure its row names. */
-export function restRouter(options: RestOptions): Router {
-  const bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
+export function restRouter(options: SurfaceOptions): Router {
+  const bodyLimit = options.bodyLimitBytes ?? defaultBodyLimitBytes;
   const router = Router();
   for (const surface of Object.values(surfaces)) {
     const routes = Router();
@@ -33,7 +24,7 @@ export function restRouter(options: RestOptions): Router {
       requestErrors(surface),
       idempotency(
         options.idempotency,
-        surfaceIdempotencyErrors(surface),
+        idempotencyErrors(surface),
         (req) => JSON.stringify(req.body ?? null),
         options.onFault,
       ),
@@ -45,13 +36,22 @@ export function restRouter(options: RestOptions): Router {
       const allowed = rows.filter(({ route }) => route.path === path).map(({ route }) => route.method);
       routes.all(expressPath(path), methodNotAllowed(surface, allowed));
     }
-    routes.use(surface.prefixes, surface.notFound);
+    routes.use(surface.prefixes, notFound(surface));
     router.use(routes);
   }
   return router;
 }
 
-export { expressPath, requestErrors, type CreateContext } from './serve-route.js';
-export { noteError } from './error-response.js';
-export { rateLimitHeaders } from './rate-limit-headers.js';
-export { idempotency, keyedRequestOf } from './idempotency.js';
+/** The surface whose prefix a path starts with; Kardow's, the surface at the root, for any other. */
+const surfaceAt = (path: string) =>
+  Object.values(surfaces).find(({ prefixes }) => prefixes.some((prefix) => path.startsWith(prefix))) ?? surfaces.kardow;
+
+/** Whatever escaped the surfaces (bad percent-encoding in a path, say): answered in the shape of the path's surface. */
+const lastErrors: ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) return next(error);
+  sendError(surfaceAt(req.path), res, domainErrorOf(error));
+};
+
+/** Last in the app: a path nothing serves is a 404 in Kardow's shape, and any error left is rendered by its surface. */
+export const restFallbacks = (): [RequestHandler, ErrorRequestHandler] => [notFound(surfaces.kardow), lastErrors];
+export { expressPath } from './serve-route.js';

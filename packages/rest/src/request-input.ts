@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { DomainError, invalidRequest, parseInput, type DomainIssue, type Procedure } from '@members/api';
 import { fieldSources, isPlainObject, type TableRow } from '@members/contracts';
-import type { Surface, WireInputs, WireOrigin } from './surface.js';
+import { fieldsOf, type Surface, type WireInputs, type WireOrigin } from './surface.js';
 
 /** A query field that takes a list (`?sorting=a&sorting=b`) is always handed over as one, even with one value. */
 const takesList = (schema: z.ZodType | undefined) =>
@@ -38,7 +38,7 @@ export function requestInput(row: TableRow, surface: Surface, procedure: Procedu
   const { input } = procedure.contract;
   const shape: Record<string, z.ZodType> = input.shape;
   const { params, query, body } = fieldSources(row.route);
-  const lists = query.filter((field) => takesList(shape[field])).map((field) => surface.wireName(field));
+  const lists = query.filter((field) => takesList(shape[field])).map((field) => surface.casing.wireName(field));
   const spread = [params, query, body].filter((fields) => fields.length > 0).length > 1;
   const part = (source: 'path' | 'query' | 'body', fields: string[], read: (wire: WireInputs) => object) => ({
     source,
@@ -52,20 +52,20 @@ export function requestInput(row: TableRow, surface: Surface, procedure: Procedu
       params.map(([, field]) => field),
       (wire) => Object.fromEntries(params.map(([wireName, field]) => [field, wire.path[wireName]])),
     ),
-    part('query', query, (wire) => pick(surface.fields(wire.query), query)),
-    part('body', body, (wire) => pick(surface.fields(wire.body), body)),
+    part('query', query, (wire) => pick(fieldsOf(surface, wire.query), query)),
+    part('body', body, (wire) => pick(fieldsOf(surface, wire.body), body)),
   ].filter(({ fields }) => fields.length > 0);
 
   const origins = new Map<string, WireOrigin>([
     ...params.map(([wire, field]): [string, WireOrigin] => [field, { source: 'path', key: wire }]),
-    ...query.map((field): [string, WireOrigin] => [field, { source: 'query', key: surface.wireName(field) }]),
+    ...query.map((field): [string, WireOrigin] => [field, { source: 'query', key: surface.casing.wireName(field) }]),
   ]);
   /** Where a field of the input was sent: for the rules the services check after parsing. */
   const locate = (field: string): WireOrigin =>
-    origins.get(field) ?? { source: body.length > 0 ? 'body' : 'query', key: surface.wireName(field) };
+    origins.get(field) ?? { source: body.length > 0 ? 'body' : 'query', key: surface.casing.wireName(field) };
 
   /** The request as it came, with list fields always lists. */
-  const wireOf = (req: Request): WireInputs => {
+  const wireOf = (req: Pick<Request, 'params' | 'query' | 'body'>): WireInputs => {
     const query = foldDeepObjects(req.query);
     for (const key of lists) {
       const value = query[key];

@@ -1,13 +1,10 @@
 import { once } from 'node:events';
 import type { ErrorRequestHandler, RequestHandler, Response, Router } from 'express';
-import { DomainError, domainErrorOf, invoke, procedureByPath, type Context, type RequestFacts } from '@members/api';
+import { DomainError, domainErrorOf, invoke, procedureByPath } from '@members/api';
 import { isAsyncIterable, isPlainObject, type TableRow } from '@members/contracts';
-import { keyedRequestOf } from './idempotency.js';
-import { rateLimitHeaders } from './rate-limit-headers.js';
+import { keyedRequestOf, rateLimitHeaders, type CreateContext } from '@members/http';
 import { requestInput } from './request-input.js';
-import type { Surface } from './surface.js';
-
-export type CreateContext = (request: RequestFacts) => Context;
+import { sendError, type Surface } from './surface.js';
 
 /** `/v1/members/{id}` as Express spells it. */
 export const expressPath = (template: string) => template.replace(/\{(\w+)\}/g, ':$1');
@@ -35,7 +32,7 @@ export function serveRoute(router: Router, row: TableRow, surface: Surface, crea
       else res.status(status).json(route.bare ? served : surface.body(served));
     } catch (error) {
       res.set(rateLimitHeaders(context.rateLimit));
-      surface.sendError(res, domainErrorOf(error), { wire, locate: input.locate });
+      sendError(surface, res, domainErrorOf(error), { wire, locate: input.locate });
     }
   };
   router[route.method](expressPath(route.path), handler);
@@ -62,7 +59,7 @@ export function methodNotAllowed(surface: Surface, allowed: readonly string[]): 
   const allow = allowed.map((method) => method.toUpperCase()).join(', ');
   return (req, res) => {
     res.set('Allow', allow);
-    surface.sendError(res, new DomainError('method_not_allowed', `${req.method} is not served here; use ${allow}`));
+    sendError(surface, res, new DomainError('method_not_allowed', `${req.method} is not served here; use ${allow}`));
   };
 }
 
@@ -70,4 +67,4 @@ export function methodNotAllowed(surface: Surface, allowed: readonly string[]): 
 export const requestErrors =
   (surface: Surface): ErrorRequestHandler =>
   (error, _req, res, _next) =>
-    surface.sendError(res, domainErrorOf(error));
+    sendError(surface, res, domainErrorOf(error));

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { scopes, type Scope } from '@members/contracts';
 import { useTRPC } from '../trpc.js';
 import { ErrorNote, notAllowed, QueryState } from '../ui.js';
-import type { Can } from './App.js';
+import type { Can } from './session.js';
 
 export function ApiKeys({ can }: { can: Can }) {
   const trpc = useTRPC();

@@ -8,7 +8,7 @@ import { Customers } from './Customers.js';
 import { ImportFile } from './ImportFile.js';
 import { MemberPage, Members } from './Members.js';
 import { Plans } from './Plans.js';
-import { forgetKey, storedKey, storeKey } from './session.js';
+import { forgetKey, storedKey, storeKey, type Can } from './session.js';
 import { SignIn } from './SignIn.js';
 import { Webhooks } from './Webhooks.js';
 
@@ -47,9 +47,6 @@ export function App() {
     </QueryClientProvider>
   );
 }
-
-/** What the key may do, for every page: a control it cannot use is disabled, not failed. */
-export type Can = (scope: Scope) => boolean;
 
 function Signed({ signOut }: { signOut: () => void }) {
   const trpc = useTRPC();

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { CustomerMemberRole } from '@members/client';
 import { useTRPC } from '../trpc.js';
 import { ErrorNote, notAllowed, QueryState } from '../ui.js';
-import type { Can } from './App.js';
+import type { Can } from './session.js';
 
 const teamRoles: CustomerMemberRole[] = ['owner', 'billing_manager', 'member'];
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -100,13 +100,13 @@ function Team({ customerId, can }: { customerId: string; can: Can }) {
   const queryClient = useQueryClient();
   const customer = useQuery(trpc.customers.get.queryOptions({ id: customerId }));
   const team = useQuery({
-    ...trpc.members.team.listOfCustomer.queryOptions({ customerId, limit: 100, sorting: ['created_at'] }),
+    ...trpc.customerMembers.listOfCustomer.queryOptions({ customerId, limit: 100, sorting: ['created_at'] }),
     enabled: can('members:read'),
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.team.pathKey() });
-  const add = useMutation(trpc.members.team.createForCustomer.mutationOptions({ onSuccess: refresh }));
-  const update = useMutation(trpc.members.team.update.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(trpc.members.team.delete.mutationOptions({ onSuccess: refresh }));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.customerMembers.pathKey() });
+  const add = useMutation(trpc.customerMembers.createForCustomer.mutationOptions({ onSuccess: refresh }));
+  const update = useMutation(trpc.customerMembers.update.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.customerMembers.delete.mutationOptions({ onSuccess: refresh }));
   const writable = can('members:write');
   const customerWritable = can('customers:write');
   const saveCustomer = useMutation(

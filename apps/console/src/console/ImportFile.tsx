@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MemberSyncInput } from '@members/client';
 import { useTRPCClient } from '../trpc.js';
 import { ErrorNote, notAllowed } from '../ui.js';
-import type { Can } from './App.js';
+import type { Can } from './session.js';
 
 interface Failure {
   line: number;

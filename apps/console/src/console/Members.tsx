@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AccessAction, ApprovalStatus, MemberRole } from '@members/client';
 import { useTRPC } from '../trpc.js';
 import { ErrorNote, notAllowed, QueryState } from '../ui.js';
-import type { Can } from './App.js';
+import type { Can } from './session.js';
 
 const roles: MemberRole[] = ['employee', 'business', 'both', 'jobseeker', 'employer'];
 const approvals: ApprovalStatus[] = ['approved', 'pending', 'rejected'];

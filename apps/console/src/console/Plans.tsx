@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../trpc.js';
 import { ErrorNote, notAllowed, QueryState } from '../ui.js';
-import type { Can } from './App.js';
+import type { Can } from './session.js';
 
 const optional = (value: FormDataEntryValue | null) =>
   value && String(value).trim() ? String(value).trim() : undefined;

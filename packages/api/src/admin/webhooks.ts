@@ -1,4 +1,5 @@
-import { WebhookDelivery, WebhookEndpoint, type Database } from '@members/db';
+import { WebhookEndpoint, type Database } from '@members/db';
+import { recentDeliveries } from '../webhooks/deliveries.js';
 import { requireOrganization } from './organizations.js';
 
 /** `webhook list`: an organization's subscriptions and endpoints, both surfaces, without their secrets. */
@@ -25,22 +26,5 @@ export async function listWebhooks(db: Database, organizationId: number) {
 export async function listWebhookDeliveries(db: Database, organizationId: number, failedOnly: boolean) {
   const em = db.fork();
   await requireOrganization(em, organizationId);
-  const deliveries = await em.find(
-    WebhookDelivery,
-    { endpoint: { organization: organizationId }, ...(failedOnly ? { status: 'failed' as const } : {}) },
-    { populate: ['event', 'endpoint'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: 100 },
-  );
-  return deliveries.map((delivery) => ({
-    id: delivery.id,
-    surface: delivery.endpoint.surface,
-    eventId: delivery.event.id,
-    type: delivery.event.type,
-    endpointId: delivery.endpoint.id,
-    url: delivery.endpoint.url,
-    status: delivery.status,
-    attempts: delivery.attempts,
-    lastHttpCode: delivery.lastHttpCode ?? null,
-    nextAttemptAt: delivery.status === 'pending' ? delivery.nextAttemptAt.toISOString() : null,
-    createdAt: delivery.createdAt.toISOString(),
-  }));
+  return recentDeliveries(em, organizationId, failedOnly);
 }

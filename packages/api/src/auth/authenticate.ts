@@ -45,13 +45,14 @@ async function identify(context: Context): Promise<Principal> {
 }
 
 /**
- * Who is calling, and may they: every surface calls this (tRPC through its middleware), so they authenticate alike.
- * Each call gets its own request scope (its own unit of work).
+ * Who is calling, and may they call a procedure that requires `required` (a permission such as `members:write`):
+ * `invoke` calls this for every call of every surface, so they authenticate alike. Each call gets its own
+ * request scope (the organization, the caller and a unit of work of its own).
  */
 export async function authenticate(
   context: Context,
   required: ProcedureScope,
-): Promise<{ principal: Principal; scope: RequestScope }> {
+): Promise<{ principal: Principal; requestScope: RequestScope }> {
   const principal = await (context.caller ??= identify(context));
   // A session and a key each reach only their own routes: the other's are closed to them, as to no credential.
   if (required === portalScope && !principal.member) {
@@ -65,7 +66,7 @@ export async function authenticate(
   }
   return {
     principal,
-    scope: scopeFor(context.db, principal.organization, {
+    requestScope: scopeFor(context.db, principal.organization, {
       member: principal.member,
       key: principal.member ? undefined : { id: principal.keyId, scopes: principal.scopes },
       origin: context.origin,

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { CustomerMember as CustomerMemberOutput, CustomerMemberCreateInput } from '@members/contracts';
-import { Customer, CustomerMember, rawQuery } from '@members/db';
+import type { CustomerMember } from '@members/db';
+import * as customers from '../customers/customer-repository.js';
+import * as repository from './customer-member-repository.js';
 import { DomainError, invalidField, notFound } from '../errors.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import { emitPolar } from '../webhooks/outbox.js';
@@ -12,10 +13,8 @@ import { toCustomerMemberOutput } from './serialize.js';
  *
  * No rule here spans rows that a lock must hold still: the partial unique indexes keep one live member per email and
  * per external id in a customer, and a create never makes an owner. So the member is one INSERT ... SELECT from its
- * live team customer that does nothing on a conflict; concurrent creates into one team run side by side. On
- * PostgreSQL the customer row is read FOR SHARE, which creates share and a delete of the customer waits on (and
- * then re-reads), so no member is added to a customer deleted meanwhile. Only when nothing was inserted is the
- * reason looked up. The `member.created` event commits with the row when anyone is subscribed to it.
+ * live team customer that does nothing on a conflict (`insertIntoTeam`); concurrent creates into one team run side
+ * by side. Only when nothing was inserted is the reason looked up. The `member.created` event commits with the row when anyone is subscribed to it.
  */
 export async function addCustomerMember(
   scope: RequestScope,
@@ -25,7 +24,7 @@ export async function addCustomerMember(
   const add = async (tx: RequestScope) => {
     // A conflicting member can be deleted between the insert and the look-up: then the insert is tried again.
     for (let attempt = 0; attempt < 3; attempt++) {
-      const inserted = await insertIntoTeam(tx, input);
+      const inserted = await repository.insertIntoTeam(tx, input);
       if (inserted) {
         const member = toCustomerMemberOutput(inserted);
         await emitPolar(tx, 'member.created', member.id, member);
@@ -39,54 +38,16 @@ export async function addCustomerMember(
   return subscribed.length > 0 ? inTransaction(scope, add) : add(scope);
 }
 
-async function insertIntoTeam(tx: RequestScope, input: CustomerMemberCreateInput): Promise<CustomerMember | null> {
-  const postgres = tx.dialect === 'postgresql';
-  const now = new Date();
-  const rows = await rawQuery<Record<string, unknown>>(
-    tx.em,
-    `insert into customer_member (id, organization_id, customer_id, email, email_key, name, external_id, role,
-       created_at, modified_at, deleted_at)
-     select ?, c.organization_id, c.id, ?, ?, ?, ?, ?, ?, null, null from customer c
-       where c.id = ? and c.organization_id = ? and c.deleted_at is null and c.type = 'team' ${postgres ? 'for share' : ''}
-     on conflict do nothing
-     returning *`,
-    [
-      randomUUID(),
-      input.email,
-      input.email.toLowerCase(),
-      input.name ?? null,
-      input.externalId ?? null,
-      input.role,
-      now,
-      input.customerId,
-      tx.organization.id,
-    ],
-  );
-  const [row] = rows;
-  return row ? tx.em.map(CustomerMember, row) : null;
-}
-
 /** Why nothing was inserted, as Polar answers it; the member itself when its email is already in the customer. */
 async function whyNotInserted(tx: RequestScope, input: CustomerMemberCreateInput): Promise<CustomerMember | null> {
-  const customer = await tx.em.findOne(Customer, {
-    id: input.customerId,
-    organization: tx.organization.id,
-    deletedAt: null,
-  });
+  const customer = await customers.findLive(tx, { id: input.customerId });
   if (!customer) throw notFound('Customer not found');
-  const existing = await tx.em.findOne(CustomerMember, {
-    customer,
-    emailKey: input.email.toLowerCase(),
-    deletedAt: null,
-  });
+  const existing = await repository.findInCustomer(tx, customer, { emailKey: input.email.toLowerCase() });
   if (existing) return existing;
   if (customer.type === 'individual') {
     throw new DomainError('forbidden', 'An individual customer cannot have members other than its owner');
   }
-  if (
-    input.externalId &&
-    (await tx.em.count(CustomerMember, { customer, externalId: input.externalId, deletedAt: null })) > 0
-  ) {
+  if (input.externalId && (await repository.countInCustomer(tx, customer, { externalId: input.externalId })) > 0) {
     throw invalidField('externalId', 'A member with this external ID already exists in this customer.');
   }
   return null;

@@ -7,32 +7,18 @@ import {
   type CustomerMembersOfCustomerInput,
   type DeletedRecord,
 } from '@members/contracts';
-import { Customer, CustomerMember, type FilterQuery } from '@members/db';
+import type { CustomerMember } from '@members/db';
+import * as customers from '../customers/customer-repository.js';
 import { invalidField, notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
-import { memberPage } from './member-page.js';
+import * as repository from './customer-member-repository.js';
+import type { CustomerMemberSelector } from './customer-member-repository.js';
 import { toCustomerMemberOutput } from './serialize.js';
 import { emitPolar } from '../webhooks/outbox.js';
 
-/** Which live member a request names: by id, or by external id within a customer; nested routes add the customer. */
-export type CustomerMemberSelector =
-  | { id: string; customerId?: string | undefined }
-  | { externalId: string; customerId?: string | undefined; externalCustomerId?: string | undefined };
-
-function whereSelected(scope: RequestScope, selector: CustomerMemberSelector): FilterQuery<CustomerMember> {
-  const customer =
-    'externalCustomerId' in selector && selector.externalCustomerId !== undefined
-      ? { customer: { externalId: selector.externalCustomerId } }
-      : selector.customerId !== undefined
-        ? { customer: selector.customerId }
-        : {};
-  const member = 'id' in selector ? { id: selector.id } : { externalId: selector.externalId };
-  return { ...member, ...customer, organization: scope.organization.id, deletedAt: null };
-}
-
 async function findCustomerMember(scope: RequestScope, selector: CustomerMemberSelector): Promise<CustomerMember> {
-  const member = await scope.em.findOne(CustomerMember, whereSelected(scope, selector));
+  const member = await repository.findSelected(scope, selector);
   if (!member) throw notFound('Member not found');
   return member;
 }
@@ -49,11 +35,7 @@ export async function getCustomerMember(
  * (one owner, unique email and external id) are checked and written without another writer in between.
  */
 async function lockCustomer(tx: RequestScope, customerId: string) {
-  const customer = await tx.em.findOne(
-    Customer,
-    { id: customerId, organization: tx.organization.id, deletedAt: null },
-    { lockMode: tx.writeLock },
-  );
+  const customer = await customers.findLive(tx, { id: customerId }, { lock: true });
   if (!customer) throw notFound('Customer not found');
   return customer;
 }
@@ -62,7 +44,7 @@ async function lockCustomer(tx: RequestScope, customerId: string) {
 async function lockedMember(tx: RequestScope, selector: CustomerMemberSelector) {
   const found = await findCustomerMember(tx, selector);
   await lockCustomer(tx, found.customer.id);
-  const member = await tx.em.findOne(CustomerMember, { id: found.id, deletedAt: null }, { refresh: true });
+  const member = await repository.findLive(tx, found.id, { refresh: true });
   if (!member) throw notFound('Member not found');
   return member;
 }
@@ -79,12 +61,7 @@ export async function updateCustomerMember(
     // null is "no change" for email and role (Polar's schema makes them nullable); it clears the name.
     if (changes.email != null && changes.email !== member.email) {
       const emailKey = changes.email.toLowerCase();
-      const taken = await tx.em.count(CustomerMember, {
-        customer: member.customer,
-        emailKey,
-        deletedAt: null,
-        id: { $ne: member.id },
-      });
+      const taken = await repository.countInCustomer(tx, member.customer, { emailKey, except: member.id });
       if (taken > 0) throw invalidField('email', 'A member with this email already exists in this customer.');
       member.email = changes.email;
       member.emailKey = emailKey;
@@ -99,11 +76,7 @@ export async function updateCustomerMember(
         throw invalidField('role', 'The owner cannot be demoted: make another member the owner instead.');
       }
       if (changes.role === 'owner') {
-        const owner = await tx.em.findOne(CustomerMember, {
-          customer: member.customer,
-          role: 'owner',
-          deletedAt: null,
-        });
+        const owner = await repository.findInCustomer(tx, member.customer, { role: 'owner' });
         if (owner) {
           owner.role = 'billing_manager';
           owner.modifiedAt = now;
@@ -147,15 +120,10 @@ export async function customerNamed(
   scope: RequestScope,
   named: { customerId?: string | undefined; externalCustomerId?: string | undefined },
 ): Promise<string> {
-  const where =
-    named.externalCustomerId !== undefined ? { externalId: named.externalCustomerId } : { id: named.customerId };
-  const customer = await scope.em.findOne(
-    Customer,
-    { ...where, organization: scope.organization.id, deletedAt: null },
-    { fields: ['id'] },
-  );
-  if (!customer) throw notFound('Customer not found');
-  return customer.id;
+  const selector = customers.selectorOf(named);
+  const id = selector && (await customers.idOf(scope, selector));
+  if (!id) throw notFound('Customer not found');
+  return id;
 }
 
 /** The nested lists: one customer's members, which must exist. */
@@ -164,7 +132,7 @@ export async function listMembersOfCustomer(
   input: CustomerMembersOfCustomerInput,
 ): Promise<CustomerMemberList> {
   const customerId = await customerNamed(scope, input);
-  const { items, total } = await memberPage(scope, { customerId, role: input.role }, input);
+  const { items, total } = await repository.page(scope, { customerId, role: input.role }, input);
   return { items: items.map(toCustomerMemberOutput), pagination: paginationOf(total, input.limit) };
 }
 
@@ -179,16 +147,12 @@ export async function listCustomerMembers(
   let customerId = input.customerId?.toLowerCase();
   if (input.externalCustomerId !== undefined) {
     // Members of a deleted customer went with it: only a live customer has any to list.
-    const customer = await scope.em.findOne(
-      Customer,
-      { organization: scope.organization.id, externalId: input.externalCustomerId, deletedAt: null },
-      { fields: ['id'] },
-    );
-    if (!customer || (customerId !== undefined && customer.id !== customerId)) {
+    const id = await customers.idOf(scope, { externalId: input.externalCustomerId });
+    if (id === null || (customerId !== undefined && id !== customerId)) {
       return { items: [], pagination: paginationOf(0, input.limit) };
     }
-    customerId = customer.id;
+    customerId = id;
   }
-  const { items, total } = await memberPage(scope, { customerId, role: input.role }, input);
+  const { items, total } = await repository.page(scope, { customerId, role: input.role }, input);
   return { items: items.map(toCustomerMemberOutput), pagination: paginationOf(total, input.limit) };
 }

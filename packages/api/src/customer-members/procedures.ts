@@ -10,10 +10,10 @@ import {
   updateCustomerMember,
 } from './customer-members.js';
 
-const contracts = procedures.members.team;
+const contracts = procedures.customerMembers;
 
 /**
- * Polar's members of a customer: `members.team.*`, behind `/v1/members` and the nested
+ * Polar's members of a customer: `customerMembers.*`, behind `/v1/members` and the nested
  * `/v1/customers/{id}/members` and `/v1/customers/external/{external_id}/members`.
  */
 export const customerMemberProcedures = {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CustomerSession as CustomerSessionOutput, CustomerSessionCreateInput } from '@members/contracts';
-import { Customer, CustomerMember, CustomerSession } from '@members/db';
+import { CustomerSession } from '@members/db';
+import * as customers from '../customers/customer-repository.js';
+import * as members from '../customer-members/customer-member-repository.js';
 import { newSessionToken } from '../auth/member-sessions.js';
 import { invalidField } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
@@ -18,11 +20,8 @@ export async function createCustomerSession(
   input: CustomerSessionCreateInput,
 ): Promise<CustomerSessionOutput> {
   const byId = input.customerId !== undefined;
-  const customer = await scope.em.findOne(Customer, {
-    ...(byId ? { id: input.customerId } : { externalId: input.externalCustomerId }),
-    organization: scope.organization.id,
-    deletedAt: null,
-  });
+  const selector = customers.selectorOf(input);
+  const customer = selector && (await customers.findLive(scope, selector));
   if (!customer) throw invalidField(byId ? 'customerId' : 'externalCustomerId', 'Customer does not exist.');
 
   const memberNamed = input.memberId
@@ -30,7 +29,7 @@ export async function createCustomerSession(
     : input.externalMemberId
       ? { externalId: input.externalMemberId }
       : { role: 'owner' as const };
-  const member = await scope.em.findOne(CustomerMember, { ...memberNamed, customer, deletedAt: null });
+  const member = await members.findInCustomer(scope, customer, memberNamed);
   if (!member) {
     const field = input.memberId ? 'memberId' : input.externalMemberId ? 'externalMemberId' : 'customerId';
     throw invalidField(

@@ -5,11 +5,12 @@ import type {
   CustomerPortalSession,
 } from '@members/contracts';
 import type { PortalMember } from '../auth/api-keys.js';
-import { Customer, CustomerMember, CustomerSession } from '@members/db';
+import { CustomerSession } from '@members/db';
 import { notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
 import type { RequestScope } from '../request-scope.js';
-import { memberPage } from '../customer-members/member-page.js';
+import * as members from '../customer-members/customer-member-repository.js';
+import * as customers from '../customers/customer-repository.js';
 import { toCustomerMemberOutput } from '../customer-members/serialize.js';
 
 /** The member a portal procedure acts as: they run only on a member session, which `authenticate` sees to. */
@@ -37,8 +38,8 @@ export async function portalSession(scope: RequestScope): Promise<CustomerPortal
   const signedIn = sessionMember(scope);
   const [session, member, customer] = await Promise.all([
     scope.em.findOne(CustomerSession, { id: signedIn.sessionId }),
-    scope.em.findOne(CustomerMember, { id: signedIn.id, deletedAt: null }),
-    scope.em.findOne(Customer, { id: signedIn.customerId, deletedAt: null }),
+    members.findLive(scope, signedIn.id),
+    customers.findLive(scope, { id: signedIn.customerId }),
   ]);
   if (!session || !member || !customer) throw notFound('The session’s member or customer is gone');
   return {
@@ -56,7 +57,7 @@ export async function readTeam(
   page: { page: number; limit: number },
 ): Promise<CustomerPortalMemberList> {
   const { customerId } = sessionMember(scope);
-  const { items, total } = await memberPage(scope, { customerId }, { ...page, sorting: ['created_at'] });
+  const { items, total } = await members.page(scope, { customerId }, { ...page, sorting: ['created_at'] });
   return {
     items: items.map((item) => toPortalMember(toCustomerMemberOutput(item))),
     pagination: paginationOf(total, page.limit),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   Customer as CustomerOutput,
   CustomerChanges,
@@ -8,11 +7,12 @@ import type {
   CustomerSelector,
   DeletedRecord,
 } from '@members/contracts';
-import { Customer, CustomerMember, UniqueConstraintViolationException } from '@members/db';
+import { Customer, UniqueConstraintViolationException } from '@members/db';
 import { invalidField, notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
-import { customerPage } from './customer-page.js';
+import * as repository from './customer-repository.js';
+import * as membersRepository from '../customer-members/customer-member-repository.js';
 import { toCustomerOutput } from './serialize.js';
 import { toCustomerMemberOutput } from '../customer-members/serialize.js';
 import { emitPolar } from '../webhooks/outbox.js';
@@ -34,10 +34,6 @@ async function withExternalIdUnique<T>(externalId: string | null | undefined, wo
   }
 }
 
-async function externalIdInUse(scope: RequestScope, externalId: string) {
-  return (await scope.em.count(Customer, { organization: scope.organization.id, externalId, deletedAt: null })) > 0;
-}
-
 /** Creates the customer and, in the same transaction, its owner member. */
 export async function createCustomer(scope: RequestScope, input: CustomerCreateInput): Promise<CustomerOutput> {
   if (input.organizationId && input.organizationId !== scope.organization.publicId) {
@@ -46,37 +42,16 @@ export async function createCustomer(scope: RequestScope, input: CustomerCreateI
   return withExternalIdUnique(input.externalId, () =>
     inTransaction(scope, async (tx) => {
       const { em, organization } = tx;
-      if (input.externalId && (await externalIdInUse(tx, input.externalId))) throw externalIdTaken(input.externalId);
+      if (input.externalId && (await repository.externalIdInUse(tx, input.externalId))) {
+        throw externalIdTaken(input.externalId);
+      }
       const now = new Date();
-      const customer = em.create(Customer, {
-        id: randomUUID(),
-        organization: organization.id,
-        type: input.type,
-        email: input.email ?? null,
-        name: input.name ?? null,
-        externalId: input.externalId ?? null,
-        metadata: input.metadata ?? {},
-        createdAt: now,
-        modifiedAt: null,
-        deletedAt: null,
-      });
+      const customer = repository.create(tx, input, now);
       const owner =
         input.owner ?? (input.email ? { email: input.email, name: input.name, externalId: input.externalId } : null);
       // The contract already refuses this; checked again because a customer without an owner must never exist.
       if (!owner) throw invalidField('email', 'The customer needs an email or an owner', 'Field required');
-      const ownerMember = em.create(CustomerMember, {
-        id: randomUUID(),
-        organization: organization.id,
-        customer,
-        email: owner.email,
-        emailKey: owner.email.toLowerCase(),
-        name: owner.name ?? null,
-        externalId: owner.externalId ?? null,
-        role: 'owner',
-        createdAt: now,
-        modifiedAt: null,
-        deletedAt: null,
-      });
+      const ownerMember = membersRepository.create(tx, customer, { ...owner, role: 'owner' }, now);
       await em.flush();
       const output = toCustomerOutput(customer, organization.publicId);
       await emitPolar(tx, 'customer.created', output.id, output);
@@ -88,11 +63,7 @@ export async function createCustomer(scope: RequestScope, input: CustomerCreateI
 
 /** A live customer of the scope's organization, by id or external id; locked for writing when asked. */
 async function findCustomer(scope: RequestScope, selector: CustomerSelector, lock = false): Promise<Customer> {
-  const customer = await scope.em.findOne(
-    Customer,
-    { ...selector, organization: scope.organization.id, deletedAt: null },
-    lock ? { lockMode: scope.writeLock } : {},
-  );
+  const customer = await repository.findLive(scope, selector, { lock });
   if (!customer) throw notFound('Customer not found');
   return customer;
 }
@@ -123,11 +94,11 @@ export async function updateCustomer(
         if (customer.externalId !== null && customer.externalId !== undefined) {
           throw invalidField('externalId', 'The external ID of a customer cannot be changed once set.');
         }
-        if (await externalIdInUse(tx, changes.externalId)) throw externalIdTaken(changes.externalId);
+        if (await repository.externalIdInUse(tx, changes.externalId)) throw externalIdTaken(changes.externalId);
         set('externalId', changes.externalId);
       }
       if (changes.type != null && changes.type !== customer.type) {
-        const members = await tx.em.count(CustomerMember, { customer, deletedAt: null });
+        const members = await membersRepository.countInCustomer(tx, customer);
         if (changes.type === 'individual' && members > 1) {
           throw invalidField('type', 'A team with members besides its owner cannot become an individual customer.');
         }
@@ -147,7 +118,7 @@ export async function deleteCustomer(scope: RequestScope, selector: CustomerSele
   return inTransaction(scope, async (tx) => {
     const customer = await findCustomer(tx, selector, true);
     const now = new Date();
-    await tx.em.nativeUpdate(CustomerMember, { customer, deletedAt: null }, { deletedAt: now, modifiedAt: now });
+    await membersRepository.deleteAllOf(tx, customer, now);
     customer.deletedAt = now;
     await tx.em.flush();
     await emitPolar(tx, 'customer.deleted', customer.id, toCustomerOutput(customer, tx.organization.publicId));
@@ -161,7 +132,7 @@ export async function listCustomers(scope: RequestScope, input: CustomerListInpu
   if (input.active === true || (requested.length > 0 && !requested.includes(scope.organization.publicId))) {
     return { items: [], pagination: paginationOf(0, input.limit) };
   }
-  const [items, totalCount] = await customerPage(scope, input);
+  const [items, totalCount] = await repository.page(scope, input);
   return {
     items: items.map((customer) => toCustomerOutput(customer, scope.organization.publicId)),
     pagination: paginationOf(totalCount, input.limit),

@@ -1,8 +1,9 @@
-import { looseUuid, type MemberDetail, type SubscriptionStatus } from '@members/contracts';
-import { Member, Payment, Subscription } from '@members/db';
+import type { MemberDetail, SubscriptionStatus } from '@members/contracts';
+import { Payment, Subscription } from '@members/db';
 import { notFound } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
-import { memberFromEntity } from './member-repository.js';
+import { memberFromEntity } from './member-columns.js';
+import * as members from './member-repository.js';
 import { toAccessOutput, toPaymentOutput } from './serialize.js';
 
 const grantingStatuses: readonly SubscriptionStatus[] = ['active', 'trialing'];
@@ -16,10 +17,9 @@ export function grantsAccess(subscription: Pick<Subscription, 'status' | 'curren
 }
 
 /** Kardow `GET /members/{lookup}`: by uuid or by email (case-insensitive), within the key's organization. */
-export async function lookupMember({ em, organization }: RequestScope, lookup: string): Promise<MemberDetail> {
-  const id = looseUuid.safeParse(lookup);
-  const where = id.success ? { id: id.data } : { email: lookup.toLowerCase() };
-  const member = await em.findOne(Member, { ...where, organization: organization.id });
+export async function lookupMember(scope: RequestScope, lookup: string): Promise<MemberDetail> {
+  const { em } = scope;
+  const member = await members.findByLookup(scope, lookup);
   if (!member) throw notFound(`No member ${lookup}`);
   const [subscriptions, payments] = await Promise.all([
     em.find(Subscription, { member }, { orderBy: { createdAt: 'asc' } }),

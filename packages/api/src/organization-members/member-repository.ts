@@ -1,92 +1,27 @@
-import { randomUUID } from 'node:crypto';
-import { jsonObject, type MemberSyncInput, type OrganizationMember } from '@members/contracts';
-import { rawQuery, type Member } from '@members/db';
+import {
+  encodeMemberCursor,
+  jsonObject,
+  looseUuid,
+  type JsonObject,
+  type MemberList,
+  type MemberListInput,
+  type MemberSyncInput,
+  type OrganizationMember,
+} from '@members/contracts';
+import { Member, rawQuery, rowDate } from '@members/db';
 import type { RequestScope } from '../request-scope.js';
+import { foldIfCrowded } from '../tally.js';
 import { mergeCustomFields } from './custom-fields.js';
-
-type Field = keyof OrganizationMember;
-
-/** How one field of a member is stored: its column, and what a new member gets from the sync that creates it. */
-interface Column<K extends Field> {
-  column: string;
-  /** A new member's value. For a settable field this is also what a sync that sends it sets. */
-  initial(input: MemberSyncInput, organization: RequestScope['organization']): OrganizationMember[K];
-  /** A sync that sends the field sets it on an existing member. */
-  settable?: true;
-  /** Stored as JSON text (SQLite) or jsonb (PostgreSQL). */
-  json?: true;
-}
+import { fields, memberColumns, memberFromRow, type MemberRow, type Settable } from './member-columns.js';
 
 /**
- * The `member` table, one line a field of the contract's member: the upsert's column list, placeholders and
- * assignments, and both row mappings, are built from it. A new column is the entity, a migration, the contract
- * field and one line here; the compiler asks for the line once the contract has the field, and
- * `member-repository.test.ts` fails if the entity has a column no line names.
+ * Every query of the `member` table (and of `member_tally`, the count its triggers keep), so the services keep only
+ * Kardow's rules. How each field is stored is `member-columns.ts`.
  */
-export const memberColumns = {
-  id: { column: 'id', initial: () => randomUUID() },
-  organizationId: { column: 'organization_id', initial: (_input, organization) => organization.id },
-  email: { column: 'email', initial: (input) => input.email },
-  name: { column: 'name', settable: true, initial: (input) => input.name ?? input.email.split('@')[0] ?? input.email },
-  role: { column: 'role', settable: true, initial: (input) => input.role ?? 'employee' },
-  approvalStatus: {
-    column: 'approval_status',
-    settable: true,
-    initial: (input, organization) => input.approvalStatus ?? organization.defaultApprovalStatus,
-  },
-  profilePicture: { column: 'profile_picture', settable: true, initial: (input) => input.profilePicture ?? null },
-  description: { column: 'description', settable: true, initial: (input) => input.description ?? null },
-  customFields: {
-    column: 'custom_fields',
-    settable: true,
-    json: true,
-    initial: (input) => mergeCustomFields(null, input.customFields),
-  },
-} satisfies { [K in Field]: Column<K> };
 
-const fields = Object.keys(memberColumns) as Field[];
 const idIndex = fields.indexOf('id');
 /** Columns the database keeps beside the contract's fields. */
 const timestamps = ['created_at', 'updated_at'] as const;
-
-export type Settable = { [K in Field]: (typeof memberColumns)[K] extends { settable: true } ? K : never }[Field] &
-  keyof MemberSyncInput;
-export const settableFields = fields.filter((field): field is Settable => 'settable' in memberColumns[field]);
-
-/** A row of `member` as the drivers return it: pg parses jsonb, better-sqlite3 leaves JSON as text. */
-export type MemberRow = Record<string, unknown>;
-
-/**
- * A field by field build of the contract's member. The map's type holds each line to its field's type; building
- * the object from the lines is the one place the compiler cannot follow, hence the one cast.
- */
-const memberOf = (read: (field: Field) => unknown) =>
-  Object.fromEntries(fields.map((field) => [field, read(field)])) as OrganizationMember;
-
-const parseJson = (value: unknown) => (typeof value === 'string' ? jsonObject.parse(JSON.parse(value)) : value);
-
-/** The contract's member straight from its row: the ORM's entity mapping cost more than the statement, per row. */
-export const memberFromRow = (row: MemberRow): OrganizationMember =>
-  memberOf((field) => {
-    const column: Column<Field> = memberColumns[field];
-    const value = row[column.column] ?? null;
-    return column.json ? parseJson(value) : value;
-  });
-
-/** The contract's member from its entity, whose properties are the contract's fields (the organization a relation). */
-export const memberFromEntity = (member: Member): OrganizationMember =>
-  memberOf((field) => (field === 'organizationId' ? member.organization.id : (member[field] ?? null)));
-
-/** A sync's changes to an existing member's entity: what it sends, custom fields merged into the stored ones. */
-export function applyMemberChanges(member: Member, input: MemberSyncInput): void {
-  for (const field of settableFields) {
-    const value = input[field];
-    if (value === undefined) continue;
-    const stored =
-      field === 'customFields' ? mergeCustomFields(member.customFields ?? null, input.customFields) : value;
-    Object.assign(member, { [field]: stored });
-  }
-}
 
 /**
  * Inserts each input's member, or on (organization, email) sets the fields in `set` (sent alike by every input)
@@ -97,7 +32,7 @@ export function applyMemberChanges(member: Member, input: MemberSyncInput): void
  * statement cannot touch a row twice. `storedFields`: custom fields already merged with the stored ones (SQLite),
  * by email; without it PostgreSQL's `||` merges them.
  */
-export async function upsertMemberRows(
+export async function upsertRows(
   tx: RequestScope,
   inputs: readonly MemberSyncInput[],
   options: { set: readonly Settable[]; storedFields?: Map<string, OrganizationMember['customFields']> },
@@ -151,4 +86,127 @@ export async function upsertMemberRows(
     const created = proposed.has(String(stored.id));
     return { row: stored, created, changed: !created && Boolean(touched) };
   });
+}
+
+/** An upserted row as the unit of work's entity, for a sync that goes on to change it. */
+export const entityOf = (scope: RequestScope, row: MemberRow): Member => scope.em.map(Member, row);
+
+/**
+ * The stored custom fields of the members with these emails, read in the upsert's transaction. One parameter an
+ * email: within SQLite's bound whenever the upsert of the same run (one a column, an item) is.
+ */
+export async function storedCustomFields(tx: RequestScope, emails: string[]): Promise<Map<string, JsonObject | null>> {
+  const rows = await rawQuery<{ email: string; custom_fields: string | null }>(
+    tx.em,
+    `select email, custom_fields from member where organization_id = ? and email in (${emails.map(() => '?').join(', ')})`,
+    [tx.organization.id, ...emails],
+  );
+  return new Map(rows.map((row) => [row.email, row.custom_fields === null ? null : parseFields(row.custom_fields)]));
+}
+
+const parseFields = (text: string) => jsonObject.parse(JSON.parse(text));
+
+/** A member by id or by email (stored lower-cased), locked until commit on PostgreSQL when `lock`. */
+export const findOne = (
+  scope: RequestScope,
+  where: { id: string } | { email: string },
+  options: { lock?: boolean } = {},
+) =>
+  scope.em.findOne(
+    Member,
+    { ...where, organization: scope.organization.id },
+    options.lock ? { lockMode: scope.writeLock } : {},
+  );
+
+/** A member by Kardow's lookup: a uuid is an id, anything else an email (case-insensitive). */
+export function findByLookup(scope: RequestScope, lookup: string) {
+  const id = looseUuid.safeParse(lookup);
+  return findOne(scope, id.success ? { id: id.data } : { email: lookup.toLowerCase() });
+}
+
+/** Whether a member of the organization has this email. */
+export const emailTaken = async (scope: RequestScope, email: string) =>
+  (await scope.em.count(Member, { organization: scope.organization.id, email })) > 0;
+
+/** Deletes a member; its subscriptions and payments go with it (ON DELETE CASCADE). */
+export const deleteById = (scope: RequestScope, id: string) =>
+  scope.em.nativeDelete(Member, { id, organization: scope.organization.id });
+
+type Value = string | number | Date;
+
+/** `%` and `_` in a search are the caller's characters, not patterns. */
+const likeSubstring = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The role and approval filters, which the tally can count by, and the search, which it cannot. */
+function filtersOf(input: MemberListInput) {
+  const counted: string[] = [];
+  const countedParams: Value[] = [];
+  if (input.role !== undefined) {
+    counted.push('role = ?');
+    countedParams.push(input.role);
+  }
+  if (input.approvalStatus !== undefined) {
+    counted.push('approval_status = ?');
+    countedParams.push(input.approvalStatus);
+  }
+  const search = input.q === undefined ? null : likeSubstring(input.q);
+  // Emails are stored lower-cased; names as given.
+  const all = search ? [...counted, `(email like ? escape '\\' or lower(name) like ? escape '\\')`] : counted;
+  return {
+    counted,
+    countedParams,
+    search,
+    all,
+    allParams: search ? [...countedParams, search, search] : countedParams,
+  };
+}
+
+/**
+ * The organization's members, newest first (`created_at`, then `id`, descending), a page after a cursor. The page
+ * walks the index on `(organization_id, created_at, id)` from the cursor, so a page deep in a million members costs
+ * what the first costs; members created while a caller pages arrive above its cursor, so it meets no duplicate and
+ * no gap. The total comes from `member_tally` (kept by triggers) unless a search needs the rows counted.
+ */
+export async function page(scope: RequestScope, input: MemberListInput): Promise<MemberList> {
+  const filters = filtersOf(input);
+  const { cursor } = input;
+  // A row value, which both databases read as one range of the index; the same test spelt with OR is a scan from
+  // the newest member down to the cursor on SQLite.
+  const after = cursor ? ['(created_at, id) < (?, ?)'] : [];
+  const afterParams: Value[] = cursor ? [cursor.createdAt, cursor.id] : [];
+  const where = ['organization_id = ?', ...filters.all, ...after].join(' and ');
+  // One more than the page: whether it exists says whether there is a next page.
+  const rows = await rawQuery<MemberRow & { created_at: Value }>(
+    scope.em,
+    `select * from member where ${where} order by created_at desc, id desc limit ?`,
+    [scope.organization.id, ...filters.allParams, ...afterParams, input.limit + 1],
+  );
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > input.limit && last
+      ? encodeMemberCursor({ createdAt: rowDate(last.created_at), id: String(last.id) })
+      : null;
+  return { data: page.map(memberFromRow), nextCursor, totalCount: await totalOf(scope, filters) };
+}
+
+async function totalOf(scope: RequestScope, filters: ReturnType<typeof filtersOf>): Promise<number> {
+  const { id } = scope.organization;
+  if (filters.search) {
+    const [row] = await rawQuery<{ total: string | number }>(
+      scope.em,
+      `select count(*) as total from member where ${['organization_id = ?', ...filters.all].join(' and ')}`,
+      [id, ...filters.allParams],
+    );
+    return Number(row?.total ?? 0);
+  }
+  const [row] = await rawQuery<{ total: string | number | null; tally_rows: string | number }>(
+    scope.em,
+    `select sum(delta) as total, count(*) as tally_rows from member_tally
+     where ${['organization_id = ?', ...filters.counted].join(' and ')}`,
+    [id, ...filters.countedParams],
+  );
+  const tally = { table: 'member_tally', key: { organization_id: id }, groups: ['role', 'approval_status'] };
+  await foldIfCrowded(scope, tally, Number(row?.tally_rows ?? 0));
+  return Number(row?.total ?? 0);
 }

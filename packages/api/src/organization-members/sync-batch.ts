@@ -8,7 +8,8 @@ import {
 import { domainErrorOf, invalidInput, type DomainError } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
 import { syncMember } from './sync-member.js';
-import { isPlainSync, shapeOf, upsertMembers } from './upsert-members.js';
+import { shapeOf } from './member-columns.js';
+import { isPlainSync, upsertMembers } from './upsert-members.js';
 
 const failure = (index: number, error: DomainError): MemberSyncBatchItem => ({
   index,

@@ -1,10 +1,11 @@
 import type { MemberSyncInput, MemberSyncResult } from '@members/contracts';
-import { Member } from '@members/db';
+import type { Member } from '@members/db';
 import { conflict, notFound } from '../errors.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import { planByIdentifier } from './plan-by-identifier.js';
 import { recordPayment } from './record-payment.js';
-import { applyMemberChanges, memberFromEntity, upsertMemberRows } from './member-repository.js';
+import { applyMemberChanges, memberFromEntity } from './member-columns.js';
+import * as members from './member-repository.js';
 import { toAccessOutput, toPaymentOutput } from './serialize.js';
 import { syncSubscription } from './sync-subscription.js';
 import { reportAccessChange, reportMemberChange } from './events.js';
@@ -52,22 +53,17 @@ async function upsertMemberByEmail(
   tx: RequestScope,
   input: MemberSyncInput,
 ): Promise<{ member: Member; created: boolean }> {
-  const [upserted] = await upsertMemberRows(tx, [input], { set: [] });
+  const [upserted] = await members.upsertRows(tx, [input], { set: [] });
   if (!upserted) throw new Error('INSERT … RETURNING returned no row');
-  return { member: tx.em.map(Member, upserted.row), created: upserted.created };
+  return { member: members.entityOf(tx, upserted.row), created: upserted.created };
 }
 
 /** With `userId`, the id names the member and `email` becomes its new address. */
 async function memberById(tx: RequestScope, userId: string, email: string): Promise<Member> {
-  const member = await tx.em.findOne(
-    Member,
-    { id: userId, organization: tx.organization.id },
-    { lockMode: tx.writeLock },
-  );
+  const member = await members.findOne(tx, { id: userId }, { lock: true });
   if (!member) throw notFound(`No member with userId ${userId}`);
   if (member.email !== email) {
-    const holder = await tx.em.count(Member, { organization: tx.organization.id, email });
-    if (holder > 0) throw conflict(`Another member already has the email ${email}`);
+    if (await members.emailTaken(tx, email)) throw conflict(`Another member already has the email ${email}`);
     member.email = email;
   }
   return member;

@@ -1,14 +1,8 @@
-import {
-  jsonObject,
-  type JsonObject,
-  type KardowEventType,
-  type MemberSyncInput,
-  type OrganizationMember,
-} from '@members/contracts';
-import { rawQuery } from '@members/db';
+import type { KardowEventType, MemberSyncInput, OrganizationMember } from '@members/contracts';
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import { emitKardow } from '../webhooks/outbox.js';
-import { memberFromRow, settableFields, upsertMemberRows } from './member-repository.js';
+import { memberFromRow, sentFields } from './member-columns.js';
+import * as members from './member-repository.js';
 
 /**
  * Whether a sync is one upsert statement: no `userId`, `access` or `payment`, and `customFields` either not sent,
@@ -27,28 +21,6 @@ export function isPlainSync(scope: RequestScope, input: MemberSyncInput): boolea
 const mergesStoredFields = (scope: RequestScope, inputs: MemberSyncInput[]) =>
   scope.dialect === 'sqlite' && inputs[0]?.customFields !== undefined && inputs[0].customFields !== null;
 
-/**
- * The stored custom fields of the members with these emails, read in the upsert's transaction. One parameter an
- * email: within SQLite's bound whenever the upsert of the same run (one a column, an item) is.
- */
-async function storedCustomFields(tx: RequestScope, emails: string[]): Promise<Map<string, JsonObject | null>> {
-  const rows = await rawQuery<{ email: string; custom_fields: string | null }>(
-    tx.em,
-    `select email, custom_fields from member where organization_id = ? and email in (${emails.map(() => '?').join(', ')})`,
-    [tx.organization.id, ...emails],
-  );
-  return new Map(rows.map((row) => [row.email, row.custom_fields === null ? null : parseFields(row.custom_fields)]));
-}
-
-const parseFields = (text: string) => jsonObject.parse(JSON.parse(text));
-
-/** Which fields an item sends (and whether customFields clears or merges): items alike share one statement. */
-export function shapeOf(input: MemberSyncInput): string {
-  return settableFields
-    .map((field) => (input[field] === undefined ? '-' : field === 'customFields' && input[field] === null ? '0' : '1'))
-    .join('');
-}
-
 /** The events an upsert may emit: it runs in a transaction only when someone is told of them. */
 const upsertEvents = ['user.created', 'user.updated'] as const satisfies readonly KardowEventType[];
 
@@ -59,16 +31,16 @@ export interface Upserted {
   changed: boolean;
 }
 
-/** Plain syncs of one shape with distinct emails, as one statement (`upsertMemberRows`). */
+/** Plain syncs of one shape with distinct emails, as one statement (`members.upsertRows`). */
 async function upsertStatement(tx: RequestScope, inputs: MemberSyncInput[]): Promise<Upserted[]> {
-  const set = settableFields.filter((field) => inputs[0]?.[field] !== undefined);
+  const set = inputs[0] ? sentFields(inputs[0]) : [];
   const storedFields = mergesStoredFields(tx, inputs)
-    ? await storedCustomFields(
+    ? await members.storedCustomFields(
         tx,
         inputs.map((input) => input.email),
       )
     : undefined;
-  const rows = await upsertMemberRows(tx, inputs, { set, storedFields });
+  const rows = await members.upsertRows(tx, inputs, { set, storedFields });
   return rows.map(({ row, created, changed }) => ({ member: memberFromRow(row), created, changed }));
 }
 

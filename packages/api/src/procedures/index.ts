@@ -9,7 +9,8 @@ import { isProcedure, type Procedure, type ProceduresOf } from './procedure.js';
 
 /** Every procedure, at the path of its contract in `procedures`; the compiler holds the two trees to each other. */
 export const procedureTree: ProceduresOf<Procedures> = {
-  members: { ...organizationMemberProcedures, team: customerMemberProcedures },
+  members: organizationMemberProcedures,
+  customerMembers: customerMemberProcedures,
   customers: customerProcedures,
   apiKeys: apiKeyProcedures,
   plans: planProcedures,

@@ -30,11 +30,13 @@ export function invoke(
   readInput: () => z.output<Procedure['contract']['input']>,
 ): Promise<unknown> {
   return inSpan(`procedure ${path}`, { 'rpc.method': path }, async () => {
-    const { scope } = await authenticate(context, procedure.contract.scope);
+    const { requestScope } = await authenticate(context, procedure.contract.scope);
     // With an Idempotency-Key, the call runs in the request's transaction, which also records the answer.
     const result = context.keyed
-      ? await context.keyed.run((em) => procedure.run({ ...scope, em }, readInput()), { alone: context.calls === 1 })
-      : await procedure.run(scope, readInput());
+      ? await context.keyed.run((em) => procedure.run({ ...requestScope, em }, readInput()), {
+          alone: context.calls === 1,
+        })
+      : await procedure.run(requestScope, readInput());
     const output = procedure.contract.output.safeParse(result);
     if (!output.success) throw new Error(`${path} answered outside its contract`, { cause: output.error });
     return output.data;

@@ -1,5 +1,5 @@
 import type { WebhookDelivery as WebhookDeliveryOutput, WebhookDeliveryListInput } from '@members/contracts';
-import { WebhookAttempt, WebhookDelivery, WebhookEvent, type FilterQuery } from '@members/db';
+import { WebhookAttempt, WebhookDelivery, WebhookEvent, type EntityManager, type FilterQuery } from '@members/db';
 import { scheduleDelivery } from './outbox.js';
 import { notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
@@ -90,4 +90,29 @@ export async function redeliverEvent(scope: RequestScope, eventId: string) {
   for (const endpoint of endpoints) scheduleDelivery(scope.em, event, endpoint, 0);
   await scope.em.flush();
   return { redelivered: endpoints.length };
+}
+
+/**
+ * The latest 100 deliveries of an organization (or only those given up on), newest first, in `em`'s unit of work:
+ * the request's for `webhooks.deliveries.recent`, the admin command's own for `webhook deliveries`.
+ */
+export async function recentDeliveries(em: EntityManager, organizationId: number, failedOnly: boolean) {
+  const deliveries = await em.find(
+    WebhookDelivery,
+    { endpoint: { organization: organizationId }, ...(failedOnly ? { status: 'failed' as const } : {}) },
+    { populate: ['event', 'endpoint'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: 100 },
+  );
+  return deliveries.map((delivery) => ({
+    id: delivery.id,
+    surface: delivery.endpoint.surface,
+    eventId: delivery.event.id,
+    type: delivery.event.type,
+    endpointId: delivery.endpoint.id,
+    url: delivery.endpoint.url,
+    status: delivery.status,
+    attempts: delivery.attempts,
+    lastHttpCode: delivery.lastHttpCode ?? null,
+    nextAttemptAt: delivery.status === 'pending' ? delivery.nextAttemptAt.toISOString() : null,
+    createdAt: delivery.createdAt.toISOString(),
+  }));
 }

@@ -1,7 +1,6 @@
 import { procedures } from '@members/contracts';
 import { procedure } from '../procedures/procedure.js';
-import { listDeliveries, redeliverEvent } from './deliveries.js';
-import { listWebhookDeliveries } from '../admin/webhooks.js';
+import { listDeliveries, recentDeliveries, redeliverEvent } from './deliveries.js';
 import {
   createEndpoint,
   deleteEndpoint,
@@ -34,7 +33,7 @@ export const webhookProcedures = {
   deliveries: {
     list: procedure(contracts.deliveries.list, listDeliveries),
     recent: procedure(contracts.deliveries.recent, (scope, { failedOnly }) =>
-      listWebhookDeliveries(scope.db, scope.organization.id, failedOnly),
+      recentDeliveries(scope.em, scope.organization.id, failedOnly),
     ),
   },
   events: { redeliver: procedure(contracts.events.redeliver, (scope, { id }) => redeliverEvent(scope, id)) },

@@ -154,13 +154,13 @@ export interface paths {
         };
         /**
          * List customers' members
-         * @description Calls the tRPC procedure `members.team.list`. Scope: `members:read`.
+         * @description Calls the tRPC procedure `customerMembers.list`. Scope: `members:read`.
          */
         get: operations["members:list_members"];
         put?: never;
         /**
          * Create a member of a customer
-         * @description Calls the tRPC procedure `members.team.create`. Scope: `members:write`.
+         * @description Calls the tRPC procedure `customerMembers.create`. Scope: `members:write`.
          */
         post: operations["members:create_member"];
         delete?: never;
@@ -178,21 +178,21 @@ export interface paths {
         };
         /**
          * Get a member of a customer
-         * @description Calls the tRPC procedure `members.team.get`. Scope: `members:read`.
+         * @description Calls the tRPC procedure `customerMembers.get`. Scope: `members:read`.
          */
         get: operations["members:get_member"];
         put?: never;
         post?: never;
         /**
          * Delete a member of a customer
-         * @description Calls the tRPC procedure `members.team.delete`. Scope: `members:write`.
+         * @description Calls the tRPC procedure `customerMembers.delete`. Scope: `members:write`.
          */
         delete: operations["members:delete_member"];
         options?: never;
         head?: never;
         /**
          * Update a member of a customer; role owner transfers ownership
-         * @description Calls the tRPC procedure `members.team.update`. Scope: `members:write`.
+         * @description Calls the tRPC procedure `customerMembers.update`. Scope: `members:write`.
          */
         patch: operations["members:update_member"];
         trace?: never;
@@ -206,21 +206,21 @@ export interface paths {
         };
         /**
          * Get a member of a customer by external id
-         * @description Calls the tRPC procedure `members.team.getByExternalId`. Scope: `members:read`.
+         * @description Calls the tRPC procedure `customerMembers.getByExternalId`. Scope: `members:read`.
          */
         get: operations["members:get_member_by_external_id"];
         put?: never;
         post?: never;
         /**
          * Delete a member of a customer by external id
-         * @description Calls the tRPC procedure `members.team.deleteByExternalId`. Scope: `members:write`.
+         * @description Calls the tRPC procedure `customerMembers.deleteByExternalId`. Scope: `members:write`.
          */
         delete: operations["members:delete_member_by_external_id"];
         options?: never;
         head?: never;
         /**
          * Update a member of a customer by external id
-         * @description Calls the tRPC procedure `members.team.updateByExternalId`. Scope: `members:write`.
+         * @description Calls the tRPC procedure `customerMembers.updateByExternalId`. Scope: `members:write`.
          */
         patch: operations["members:update_member_by_external_id"];
         trace?: never;
@@ -334,13 +334,13 @@ export interface paths {
         };
         /**
          * List the members of one customer, named by its id or external id (404 when there is no such customer)
-         * @description Calls the tRPC procedure `members.team.listOfCustomer`. Scope: `members:read`.
+         * @description Calls the tRPC procedure `customerMembers.listOfCustomer`. Scope: `members:read`.
          */
         get: operations["customers:members:list"];
         put?: never;
         /**
          * Create a member of the customer named by its id or external id
-         * @description Calls the tRPC procedure `members.team.createForCustomer`. Scope: `members:write`.
+         * @description Calls the tRPC procedure `customerMembers.createForCustomer`. Scope: `members:write`.
          */
         post: operations["customers:members:create"];
         delete?: never;
@@ -358,13 +358,13 @@ export interface paths {
         };
         /**
          * List the members of one customer, named by its id or external id (404 when there is no such customer)
-         * @description Calls the tRPC procedure `members.team.listOfCustomer`. Scope: `members:read`.
+         * @description Calls the tRPC procedure `customerMembers.listOfCustomer`. Scope: `members:read`.
          */
         get: operations["customers:members:list_external"];
         put?: never;
         /**
          * Create a member of the customer named by its id or external id
-         * @description Calls the tRPC procedure `members.team.createForCustomer`. Scope: `members:write`.
+         * @description Calls the tRPC procedure `customerMembers.createForCustomer`. Scope: `members:write`.
          */
         post: operations["customers:members:create_external"];
         delete?: never;
@@ -382,21 +382,21 @@ export interface paths {
         };
         /**
          * Get a member of a customer by external id
-         * @description Calls the tRPC procedure `members.team.getByExternalId`. Scope: `members:read`.
+         * @description Calls the tRPC procedure `customerMembers.getByExternalId`. Scope: `members:read`.
          */
         get: operations["customers:members:get_external"];
         put?: never;
         post?: never;
         /**
          * Delete a member of a customer by external id
-         * @description Calls the tRPC procedure `members.team.deleteByExternalId`. Scope: `members:write`.
+         * @description Calls the tRPC procedure `customerMembers.deleteByExternalId`. Scope: `members:write`.
          */
         delete: operations["customers:members:delete_external"];
         options?: never;
         head?: never;
         /**
          * Update a member of a customer by external id
-         * @description Calls the tRPC procedure `members.team.updateByExternalId`. Scope: `members:write`.
+         * @description Calls the tRPC procedure `customerMembers.updateByExternalId`. Scope: `members:write`.
          */
         patch: operations["customers:members:update_external"];
         trace?: never;
@@ -410,21 +410,21 @@ export interface paths {
         };
         /**
          * Get a member of a customer
-         * @description Calls the tRPC procedure `members.team.get`. Scope: `members:read`.
+         * @description Calls the tRPC procedure `customerMembers.get`. Scope: `members:read`.
          */
         get: operations["customers:members:get"];
         put?: never;
         post?: never;
         /**
          * Delete a member of a customer
-         * @description Calls the tRPC procedure `members.team.delete`. Scope: `members:write`.
+         * @description Calls the tRPC procedure `customerMembers.delete`. Scope: `members:write`.
          */
         delete: operations["customers:members:delete"];
         options?: never;
         head?: never;
         /**
          * Update a member of a customer; role owner transfers ownership
-         * @description Calls the tRPC procedure `members.team.update`. Scope: `members:write`.
+         * @description Calls the tRPC procedure `customerMembers.update`. Scope: `members:write`.
          */
         patch: operations["customers:members:update"];
         trace?: never;

@@ -34,7 +34,8 @@ export interface RestRoute<P extends ProcedurePath = ProcedurePath> {
   csv?: true;
   /** The result is the whole body, not wrapped in Kardow's `{"data": …}`: a page, whose `data` sits beside its cursor. */
   bare?: true;
-  description: string;
+  /** What the success response is, in the OpenAPI document (`Created a member` for the created status). */
+  successDescription: string;
   /** Path parameters: wire name to input field. */
   params?: Partial<Record<string, InputKey<P>>>;
   /** Input fields read from the query string (Polar's by their snake_case names). */

@@ -1,24 +1,21 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import { domainErrorOf, parseInput } from '@members/api';
+import { domainErrorOf, parseInput, type DomainError } from '@members/api';
 import { polarApiVersion } from '@members/contracts';
-import type { Surface } from '../surface.js';
 
 const header = 'polar-version';
 const versionHeader = z.object({ [header]: polarApiVersion.optional() });
 
 /** `Polar-Version`, which Polar's current SDK sends on every call: a version this service does not speak is a 422. */
 export const polarVersionCheck =
-  (sendError: Surface['sendError']): RequestHandler =>
+  (refuse: (res: Response, error: DomainError) => void): RequestHandler =>
   (req, res, next) => {
-    const sent = req.headers[header];
     try {
-      parseInput(versionHeader, { [header]: sent }, 'header');
+      parseInput(versionHeader, { [header]: req.headers[header] }, 'header');
       next();
     } catch (error) {
-      sendError(res, domainErrorOf(error), {
-        wire: { body: undefined, query: {}, path: {}, header: { [header]: sent } },
-        locate: () => ({ source: 'header', key: header }),
-      });
+      refuse(res, domainErrorOf(error));
     }
   };
+
+export const polarVersionHeader = header;

@@ -1,15 +1,21 @@
-import type { Response } from 'express';
-import type { z } from 'zod';
 import type { DomainError } from '@members/api';
-import { fromWire, isPlainObject, toSnake, toWire, type PolarValidationIssue } from '@members/contracts';
-import { noteError } from '../error-response.js';
-import { pathOf, type ErrorRequest, type Surface } from '../surface.js';
+import {
+  casings,
+  surfaceCasing,
+  type ErrorCode,
+  type PolarErrorName,
+  type PolarValidationIssue,
+} from '@members/contracts';
+import { headerErrors, type ErrorRequest, type Surface } from '../surface.js';
 import { validationDetail } from './validation-detail.js';
-import { polarVersionCheck } from './api-version.js';
+import { polarVersionCheck, polarVersionHeader } from './api-version.js';
 
-type PolarError = z.infer<typeof import('@members/contracts').polarErrorBody>['error'];
-
-const namedErrors: Partial<Record<DomainError['code'], PolarError>> = {
+/**
+ * Polar's name for each error code. A `Record` over every code: a new code does not compile until it has its name
+ * here. The 422s are pydantic's `RequestValidationError`, with `detail` listing the problems.
+ */
+const polarNames: Record<ErrorCode, PolarErrorName | 'RequestValidationError'> = {
+  invalid_json: 'RequestValidationError',
   bad_request: 'BadRequest',
   unauthorized: 'Unauthorized',
   forbidden: 'NotPermitted',
@@ -19,7 +25,11 @@ const namedErrors: Partial<Record<DomainError['code'], PolarError>> = {
   idempotency_key_in_use: 'Conflict',
   payload_too_large: 'PayloadTooLarge',
   unsupported_media_type: 'UnsupportedMediaType',
+  validation_failed: 'RequestValidationError',
+  unknown_plan: 'RequestValidationError',
+  idempotency_key_reused: 'RequestValidationError',
   rate_limited: 'TooManyRequests',
+  internal_error: 'InternalServerError',
   unavailable: 'ServiceUnavailable',
 };
 
@@ -29,32 +39,25 @@ const noRequest: ErrorRequest = {
   locate: (field) => ({ source: 'body', key: field }),
 };
 
-/** Renders any error of a Polar route exactly as Polar does, with `loc` naming the field where it was sent. */
-function sendPolarError(res: Response, error: DomainError, request: ErrorRequest = noRequest) {
-  noteError(res, error);
+/** FastAPI's answer to a body it cannot decode. */
+const invalidJson: PolarValidationIssue[] = [
+  { type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error', input: {} },
+];
 
-  if (error.code === 'invalid_json') {
-    const detail: PolarValidationIssue[] = [
-      { type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error', input: {} },
-    ];
-    res.status(422).json({ error: 'RequestValidationError', detail });
-    return;
+/** Polar's body of an error: its name and `detail`, with `loc` naming the field where it was sent for a 422. */
+function polarBody(error: DomainError, request: ErrorRequest) {
+  const name = polarNames[error.code];
+  if (name === 'RequestValidationError') {
+    const detail = error.code === 'invalid_json' ? invalidJson : validationDetail(error.issues, request);
+    return { status: 422, body: { error: name, detail } };
   }
-  if (error.status === 422) {
-    res.status(422).json({ error: 'RequestValidationError', detail: validationDetail(error.issues, request) });
-    return;
-  }
-  if (error.code === 'unauthorized') {
-    res.set('WWW-Authenticate', 'Bearer').status(401).json({ error: 'Unauthorized', detail: 'Unauthorized' });
-    return;
-  }
-  const name = namedErrors[error.code];
-  if (name) {
-    res.status(error.status).json({ error: name, detail: error.message });
-    return;
-  }
-  res.status(500).json({ error: 'InternalServerError', detail: 'Internal Server Error' });
+  // A fault of ours says nothing of itself; Polar's 401 says only that.
+  const detail =
+    name === 'InternalServerError' ? 'Internal Server Error' : name === 'Unauthorized' ? name : error.message;
+  return { status: error.status, body: { error: name, detail } };
 }
+
+const casing = casings[surfaceCasing.polar];
 
 /**
  * Polar: snake_case on the wire. A body or query key that is not snake_case (`customerId`) is not a Polar field,
@@ -63,15 +66,11 @@ function sendPolarError(res: Response, error: DomainError, request: ErrorRequest
 export const polarSurface: Surface = {
   name: 'polar',
   prefixes: ['/v1'],
-  wireName: toSnake,
-  fields: (wire) => {
-    const fields = fromWire(wire);
-    return isPlainObject(fields) ? fields : {};
+  casing,
+  body: casing.toWire,
+  render(error, request = noRequest) {
+    const { status, body } = polarBody(error, request);
+    return { status, body, ...(status === 401 ? { headers: { 'WWW-Authenticate': 'Bearer' } } : {}) };
   },
-  body: toWire,
-  sendError: sendPolarError,
-  notFound: (req, res) => {
-    res.status(404).json({ error: 'ResourceNotFound', detail: `No route ${req.method} ${pathOf(req)}` });
-  },
-  checks: [polarVersionCheck(sendPolarError)],
 };
+polarSurface.checks = [polarVersionCheck(headerErrors(polarSurface, polarVersionHeader))];

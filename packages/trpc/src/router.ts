@@ -1,11 +1,19 @@
 import { initTRPC, type TRPCMutationProcedure, type TRPCQueryProcedure } from '@trpc/server';
 import type { z } from 'zod';
 import { type ProcedureContract, type ProcedurePath, type Procedures } from '@members/contracts';
-import type { Context } from '../context.js';
-import { DomainError, domainErrorOf, faultMessage } from '../errors.js';
-import { procedureByPath, procedureTree } from '../procedures/index.js';
-import { invoke, parseInput } from '../procedures/invoke.js';
-import { isProcedure, type Procedure, type ProcedureNodes } from '../procedures/procedure.js';
+import {
+  DomainError,
+  domainErrorOf,
+  faultMessage,
+  invoke,
+  isProcedure,
+  parseInput,
+  procedureByPath,
+  procedureTree,
+  type Context,
+  type Procedure,
+  type ProcedureNodes,
+} from '@members/api';
 import { asTRPCError, errorCodeOf, trpcErrorShape } from './error-shape.js';
 
 const t = initTRPC.context<Context>().create({
@@ -21,15 +29,15 @@ const t = initTRPC.context<Context>().create({
 });
 
 /**
- * One tRPC call of the procedure at `path`, with the caller's raw input: the procedure's contract parses it. The
- * short path for mutations (apps/server) and the router below both call through here.
+ * One tRPC call of the procedure at `path`, with the caller's input as sent: the procedure's contract parses it. The
+ * short path for mutations (`mutations.ts`) and the router below both call through here.
  */
-export function callProcedure(context: Context, path: ProcedurePath, rawInput: unknown): Promise<unknown> {
-  return call(context, procedureByPath(path), path, rawInput);
+export function callProcedure(context: Context, path: ProcedurePath, input: unknown): Promise<unknown> {
+  return call(context, procedureByPath(path), path, input);
 }
 
-const call = (context: Context, procedure: Procedure, path: string, rawInput: unknown) =>
-  invoke(context, procedure, path, () => parseInput(procedure.contract.input, rawInput));
+const call = (context: Context, procedure: Procedure, path: string, input: unknown) =>
+  invoke(context, procedure, path, () => parseInput(procedure.contract.input, input));
 
 type Mounted<C extends ProcedureContract> =
   C extends ProcedureContract<'query', infer I, infer O>
@@ -39,15 +47,15 @@ type Mounted<C extends ProcedureContract> =
       : never;
 type MountedTree<T> = { [K in keyof T]: T[K] extends ProcedureContract ? Mounted<T[K]> : MountedTree<T[K]> };
 
-/** The raw input, untouched: the procedure's own contract parses it inside `callProcedure`. */
-const rawInput = (input: unknown) => input;
+/** tRPC's input parser, told to leave the input as sent: the procedure's own contract parses it inside `call`. */
+const leaveUnparsed = (input: unknown) => input;
 
 function mount(nodes: ProcedureNodes, prefix: string): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(nodes).map(([name, node]) => {
       const path = `${prefix}${name}`;
       if (!isProcedure(node)) return [name, mount(node, `${path}.`)];
-      const builder = t.procedure.input(rawInput);
+      const builder = t.procedure.input(leaveUnparsed);
       const resolve = ({ ctx, input }: { ctx: Context; input: unknown }) =>
         call(ctx, node, path, input).catch((error: unknown) => {
           throw asTRPCError(domainErrorOf(error));

@@ -10,24 +10,14 @@ import {
   metrics,
   type IdempotencyStore,
 } from '@members/api';
-import type { Surface } from './surface.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** How a surface tells the caller about a key it cannot honour, in its own error shape. */
 export type IdempotencyErrors = (res: Response, error: DomainError) => void;
 
-const keyHeader = 'idempotency-key';
+export const keyHeader = 'idempotency-key';
 const keyIssue = (message: string) => ({ path: [keyHeader], message, source: 'header' as const });
-
-/** The error body of a REST surface, locating a problem with the key at the `Idempotency-Key` header. */
-export const surfaceIdempotencyErrors =
-  (surface: Surface): IdempotencyErrors =>
-  (res, error) =>
-    surface.sendError(res, error, {
-      wire: { body: undefined, query: {}, path: {}, header: { [keyHeader]: res.req.get(keyHeader) } },
-      locate: () => ({ source: 'header', key: keyHeader }),
-    });
 
 /** The keyed run the idempotency check started for this request, for the surfaces' context factories. */
 export function keyedRequestOf(res: Response): KeyedRequest | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import { appRouter, type AppRouter } from '@members/api';
+import { appRouter, type AppRouter } from '../src/index.js';
 import type { MembersRouter } from '@members/client';
 import { procedureAt, procedurePaths } from '@members/contracts';
 

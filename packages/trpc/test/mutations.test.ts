@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RateLimits } from '@members/api';
-import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
+import { createTenant, startTrpcServer, type TrpcServer } from './support/trpc-server.js';
 
 /**
- * tRPC mutations posted as JSON are answered by our own short path (trpc-mutations.ts); any other query string sends
+ * tRPC mutations posted as JSON are answered by our own short path (mutations.ts); any other query string sends
  * a request to tRPC's Express adapter instead (to tRPC, `?via=adapter` changes nothing, and `?batch=1&via=adapter` is
  * still a batch). Each request here is sent both ways, and the two answers must be the same: status, body and the
  * headers a client reads.
@@ -51,13 +51,13 @@ async function bothWays(base: string, path: string, sent: Sent) {
   return { short: { ...short, whole: undefined }, adapter: { ...adapter, whole: undefined } };
 }
 
-let server: TestServer;
-let tenant: Tenant;
+let server: TrpcServer;
+let tenant: Awaited<ReturnType<typeof createTenant>>;
 const json = JSON.stringify;
 const same = { email: 'same@example.com', name: 'Same' };
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startTrpcServer();
   tenant = await createTenant(server.db);
   await tenant.plan({ name: 'Pro', stripePriceId: 'price_pro', jobsIncluded: 5 });
   await post(server.url, 'members.sync', { key: tenant.key, body: json(same) });
@@ -81,7 +81,7 @@ describe('tRPC mutations', () => {
     ['no key', 'members.sync', { body: json(same) }],
     ['a wrong key', 'members.sync', { key: 'mk_wrong', body: json(same) }],
     ['a key without the scope', 'members.sync', { key: 'reader', body: json(same) }],
-    ['a missing customer member', 'members.team.delete', { key: 'tenant', body: json(missing) }],
+    ['a missing customer member', 'customerMembers.delete', { key: 'tenant', body: json(missing) }],
     ['an admin call without the admin scope', 'webhooks.endpoints.delete', { key: 'reader', body: json({ id: 'x' }) }],
     ['a batch of one', 'members.sync', { key: 'tenant', batch: true, body: json({ 0: same }) }],
     [
@@ -91,7 +91,7 @@ describe('tRPC mutations', () => {
     ],
     [
       'a batch of two procedures, both refused',
-      'members.sync,members.team.delete',
+      'members.sync,customerMembers.delete',
       { key: 'tenant', batch: true, body: json({ 0: { email: 'nope' }, 1: missing }) },
     ],
     ['a batch without input', 'members.sync,members.sync', { key: 'tenant', batch: true }],
@@ -105,7 +105,7 @@ describe('tRPC mutations', () => {
   });
 
   it('are answered as tRPC answers them when the key has spent its burst', async () => {
-    const limited = await startServer({
+    const limited = await startTrpcServer({
       limits: new RateLimits({ key: { points: 1, windowSeconds: 60 }, address: { points: 100, windowSeconds: 1 } }),
     });
     try {

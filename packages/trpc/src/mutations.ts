@@ -1,14 +1,9 @@
 import type { Request, RequestHandler } from 'express';
 import { getHTTPStatusCode } from '@trpc/server/http';
-import {
-  callProcedure,
-  domainErrorOf,
-  trpcErrorShape,
-  type Context,
-  type DomainError,
-  type TrpcErrorShape,
-} from '@members/api';
+import { domainErrorOf, type Context, type DomainError } from '@members/api';
 import { maxTrpcBatchCalls, procedureAt, procedurePaths, type ProcedurePath } from '@members/contracts';
+import { trpcErrorShape, type TrpcErrorShape } from './error-shape.js';
+import { callProcedure } from './router.js';
 
 export interface TrpcMutationsOptions {
   createContext(req: Request, calls: number): Context;
@@ -54,7 +49,7 @@ function callsOf(req: Request): { batch: boolean; calls: { path: ProcedurePath; 
  * tRPC's adapter builds a Fetch Request and Response around every request, with web streams, Headers
  * and abort signals; on a sync that was a fifth of the server's CPU and held tRPC to about 0.75 of the same
  * procedure through REST. Anything else (queries, streamed or unreadable requests, unknown paths, batches with a
- * query) goes on to tRPC's adapter, which answers it in full. `trpc-mutations.test.ts` holds the two to the same
+ * query) goes on to tRPC's adapter, which answers it in full. `test/mutations.test.ts` holds the two to the same
  * answers.
  */
 export function trpcMutations(options: TrpcMutationsOptions): RequestHandler {

@@ -1,7 +1,7 @@
 import { TRPCError, type TRPC_ERROR_CODE_NUMBER } from '@trpc/server';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { ErrorCode, TrpcErrorData } from '@members/contracts';
-import type { DomainError } from '../errors.js';
+import type { DomainError } from '@members/api';
 
 type TRPCCode = TRPCError['code'];
 

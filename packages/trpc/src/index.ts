@@ -1,0 +1,3 @@
+export { mountTrpc } from './mount.js';
+export { appRouter, type AppRouter } from './router.js';
+export { trpcErrorShape, type TrpcErrorShape } from './error-shape.js';

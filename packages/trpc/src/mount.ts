@@ -1,0 +1,73 @@
+import express, { type Express, type Request } from 'express';
+import type { TRPCError } from '@trpc/server';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { DomainError, domainErrorOf, type Context } from '@members/api';
+import { maxTrpcBatchCalls } from '@members/contracts';
+import {
+  defaultBodyLimitBytes,
+  idempotency,
+  keyedRequestOf,
+  noteError,
+  rateLimitHeaders,
+  type SurfaceOptions,
+} from '@members/http';
+import { trpcMutations } from './mutations.js';
+import { sendTrpcError, trpcMethods, trpcRequestErrors } from './request-errors.js';
+import { appRouter } from './router.js';
+
+/** The headers a tRPC answer carries beyond tRPC's own: the rate limit, and when to retry. */
+function answerHeaders(ctx: Context | undefined, errors: DomainError[]): Record<string, string> {
+  const retryAfter = errors.find((error) => error.retryAfter !== undefined)?.retryAfter;
+  return {
+    ...rateLimitHeaders(ctx?.rateLimit),
+    ...(retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }),
+  };
+}
+
+/** tRPC's adapter hands over TRPCErrors: ours carry the DomainError they render. */
+const domainErrors = (errors: TRPCError[]) =>
+  errors.flatMap((error) => (error.cause instanceof DomainError ? [error.cause] : []));
+
+/** A 5xx of a procedure, left for the request log as every surface leaves it (the answer's headers are tRPC's). */
+const noteFault = (error: DomainError, req: Request) => {
+  if (error.status >= 500 && req.res) noteError(req.res, error);
+};
+
+/**
+ * Serves every procedure over tRPC at `/trpc`: JSON mutations on the short path (`mutations.ts`), everything else
+ * through tRPC's Express adapter; both behind the same Idempotency-Key handling as REST.
+ */
+export function mountTrpc(app: Express, options: SurfaceOptions): void {
+  const bodyLimit = options.bodyLimitBytes ?? defaultBodyLimitBytes;
+  const contextOf = (req: Request, calls: number) =>
+    options.createContext({
+      headers: req.headers,
+      clientAddress: req.socket.remoteAddress,
+      calls,
+      keyed: req.res && keyedRequestOf(req.res),
+    });
+  app.use(
+    '/trpc',
+    trpcMethods,
+    // Read as text, whatever its type: tRPC parses it, and an Idempotency-Key fingerprints it.
+    express.text({ type: () => true, limit: bodyLimit }),
+    idempotency(
+      options.idempotency,
+      sendTrpcError,
+      (req) => (typeof req.body === 'string' ? req.body : ''),
+      options.onFault,
+    ),
+    trpcMutations({ createContext: contextOf, headers: answerHeaders, onError: noteFault }),
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: ({ req, info }) => contextOf(req, info.calls.length),
+      maxBodySize: bodyLimit,
+      maxBatchSize: maxTrpcBatchCalls,
+      responseMeta: ({ ctx, errors }) => ({ headers: answerHeaders(ctx, domainErrors(errors)) }),
+      onError: ({ error, req }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') noteFault(domainErrorOf(error.cause ?? error), req);
+      },
+    }),
+    trpcRequestErrors,
+  );
+}
