@@ -73,24 +73,8 @@ const polarErrorStatus: Record<string, number> = {
   TooManyRequests: 429,
 };
 
+/** What the generated document says is checked in packages/openapi; here, that the server answers as it says. */
 describe('GET /openapi.json', () => {
-  it('is OpenAPI 3.1 with its auth schemes and every route of the table, the portal on member sessions alone', () => {
-    expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['apiKey', 'bearer', 'memberSession']);
-    for (const { route, operationId } of restRoutes) {
-      const operation = document.paths[route.path]?.[route.method];
-      expect(operation?.operationId, operationId).toBe(operationId);
-      const portal = route.path.startsWith('/v1/customer-portal/');
-      expect(operation?.security, operationId).toEqual(
-        portal ? [{ memberSession: [] }] : [{ apiKey: [] }, { bearer: [] }],
-      );
-    }
-  });
-
-  it('lists every event of the catalogue under webhooks, and nothing else', () => {
-    expect(Object.keys(document.webhooks).sort()).toEqual([...kardowEventTypes, ...polarEmittedEventTypes].sort());
-  });
-
   it('documents only routes that are served: each answers 401 without a key, not 404', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
     for (const [path, methods] of Object.entries(document.paths)) {
@@ -143,24 +127,6 @@ describe('GET /openapi.json', () => {
 });
 
 describe('the examples of /openapi.json', () => {
-  it('give every error status an example that fits its schema and says that status', () => {
-    for (const [path, methods] of Object.entries(document.paths)) {
-      for (const [method, operation] of Object.entries(methods)) {
-        for (const [status, response] of Object.entries(operation.responses)) {
-          if (Number(status) < 400) continue;
-          const example = resolved(response)?.content?.['application/json'].example as { error: unknown } | undefined;
-          const where = `${method} ${path} ${status}`;
-          expect(example, where).toBeDefined();
-          expectDocumented(path, method, Number(status), example);
-          const error = example?.error;
-          const said =
-            typeof error === 'string' ? polarErrorStatus[error] : errorStatus[(error as { code: ErrorCode }).code];
-          expect(said, where).toBe(Number(status));
-        }
-      }
-    }
-  });
-
   it('show the seeds’ requests, and they succeed as shown', async () => {
     const examples = Object.values(
       document.paths['/members/sync']?.post?.requestBody?.content['application/json'].examples ?? {},
