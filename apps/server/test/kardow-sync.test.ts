@@ -386,38 +386,8 @@ describe('the payment block', () => {
   });
 });
 
+/** How each bad field is reported is tested in packages/rest/test/request-input.test.ts; here, what needs HTTP. */
 describe('errors', () => {
-  it('lists every problem of an invalid body, each with its path', async () => {
-    const reply = await syncFailing(server.url, tenant.key, {
-      email: 'not-an-email',
-      role: 'king',
-      approvalStatus: 'maybe',
-      profilePicture: 'ftp://example.com/x',
-      customFields: 'no',
-      payment: { jobId: 'nope', amount: -1, currency: 'dollars', status: 'lost' },
-    });
-    expect(reply.status).toBe(422);
-    expect(reply.body.error.code).toBe('validation_failed');
-    expect(issuePaths(reply)).toEqual([
-      'approvalStatus',
-      'customFields',
-      'email',
-      'payment.amount',
-      'payment.currency',
-      'payment.jobId',
-      'payment.status',
-      'profilePicture',
-      'role',
-    ]);
-    for (const issue of reply.body.error.issues) expect(issue.message).not.toBe('');
-  });
-
-  it('requires an email', async () => {
-    const reply = await syncFailing(server.url, tenant.key, { name: 'Nobody' });
-    expect(reply.status).toBe(422);
-    expect(issuePaths(reply)).toEqual(['email']);
-  });
-
   it('answers 400 to a body that is not JSON and 413 to one over the limit', async () => {
     const notJson = await fetch(`${server.url}/members/sync`, {
       method: 'POST',

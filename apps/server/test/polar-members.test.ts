@@ -133,7 +133,7 @@ describe('members of a customer', () => {
     expect(again.body).toEqual(first);
   });
 
-  it('refuses an external_id already used in the customer (422), owner as a role (422), bad fields (422 each)', async () => {
+  it('refuses an external_id already used in the customer (422; bad fields: packages/rest/test)', async () => {
     await addMember(server.url, tenant.key, { customer_id: team.id, email: 'ext1@example.com', external_id: 'usr_1' });
     const duplicate = await polar.post<PolarValidationBody>(url('/v1/members'), tenant.key, {
       customer_id: team.id,
@@ -145,20 +145,6 @@ describe('members of a customer', () => {
       error: 'RequestValidationError',
       detail: [{ type: 'value_error', loc: ['body', 'external_id'], msg: expect.any(String), input: 'usr_1' }],
     });
-
-    const invalid = await polar.post<PolarValidationBody>(url('/v1/members'), tenant.key, {
-      email: 'not-an-email',
-      role: 'owner',
-      name: 'x'.repeat(257),
-    });
-    expect(invalid.status).toBe(422);
-    expect(invalid.body.detail.map((item) => [item.type, item.loc.join('.')])).toEqual([
-      ['missing', 'body.customer_id'],
-      ['value_error', 'body.email'],
-      ['string_too_long', 'body.name'],
-      ['enum', 'body.role'],
-    ]);
-    expect(invalid.body.detail[0]?.msg).toBe('Field required');
   });
 
   it('404s a customer of another organization or none', async () => {

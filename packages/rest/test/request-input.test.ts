@@ -48,6 +48,18 @@ describe('a Polar route reads its request', () => {
     expect(detail.find((item) => item.type === 'enum')?.msg).toBe("Input should be 'member' or 'billing_manager'");
   });
 
+  it('lists every problem, in the order of the fields, each with pydantic’s type', () => {
+    const { body } = create.refusal({ body: { email: 'not-an-email', role: 'owner', name: 'x'.repeat(257) } });
+    const detail = (body as { detail: { type: string; loc: unknown[]; msg: string }[] }).detail;
+    expect(detail.map(({ type, loc }) => [type, loc.join('.')])).toEqual([
+      ['missing', 'body.customer_id'],
+      ['value_error', 'body.email'],
+      ['string_too_long', 'body.name'],
+      ['enum', 'body.role'],
+    ]);
+    expect(detail[0]?.msg).toBe('Field required');
+  });
+
   it('with a path and a body, locates each problem in its own part', () => {
     const update = routeReading('members:update_member');
     const { status, body } = update.refusal({ params: { id: 'not-a-uuid' }, body: { role: 'boss' } });
@@ -82,6 +94,40 @@ describe('a Kardow route reads its request', () => {
       email: 'jane@example.com',
       approvalStatus: 'approved',
     });
+  });
+
+  it('lists every problem of an invalid body, each at its path', () => {
+    const { status, body } = sync.refusal({
+      body: {
+        email: 'not-an-email',
+        role: 'king',
+        approvalStatus: 'maybe',
+        profilePicture: 'ftp://example.com/x',
+        customFields: 'no',
+        payment: { jobId: 'nope', amount: -1, currency: 'dollars', status: 'lost' },
+      },
+    });
+    expect(status).toBe(422);
+    const { issues } = (body as { error: { issues: { path: unknown[]; message: string }[] } }).error;
+    expect(issues.map(({ path }) => path.join('.')).sort()).toEqual([
+      'approvalStatus',
+      'customFields',
+      'email',
+      'payment.amount',
+      'payment.currency',
+      'payment.jobId',
+      'payment.status',
+      'profilePicture',
+      'role',
+    ]);
+    for (const issue of issues) expect(issue.message).not.toBe('');
+  });
+
+  it('requires an email', () => {
+    const { body } = sync.refusal({ body: { name: 'Nobody' } });
+    expect((body as { error: { issues: { path: unknown[] }[] } }).error.issues.map(({ path }) => path)).toEqual([
+      ['email'],
+    ]);
   });
 
   it('and answers a problem in Kardow’s body, at the field’s own path', () => {
