@@ -33,7 +33,7 @@ export {
 } from './admin/organizations.js';
 export { createCustomer } from './customers/customers.js';
 export { maxInputDepth } from './input-safety.js';
-export { IdempotencyStore, type Claim } from './idempotency/idempotency-store.js';
+export { IdempotencyStore } from './idempotency/idempotency-store.js';
 export { KeyedRequest, keyInUse } from './idempotency/keyed-request.js';
 export { apiKeyFromHeaders, hashApiKey } from './auth/api-keys.js';
 export { DeliveryWorker, type DeliveryWorkerOptions } from './webhooks/delivery-worker.js';
