@@ -425,6 +425,24 @@ for (const size of runs('memberlists') ? memberListSizes : []) {
       baseline: () => baseline('GET', `/members?organization_id=${org}&limit=20${bareQuery}`),
     });
   }
+  // The console's overview among this many members, each figure from kept tallies: against the cheapest
+  // authenticated tRPC query (the key asking who it is), so the ratio is what the figures cost beyond a request.
+  const trpc = (path: string, input: unknown) =>
+    asOrg(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+  await trpc('overview.members', { days: 90 });
+  for (const [name, path, input] of [
+    ['members, 90 days', 'overview.members', { days: 90 }],
+    ['subscriptions', 'overview.subscriptions', {}],
+    ['webhook health', 'overview.webhooks', {}],
+  ] as const) {
+    await measure({
+      name: `overview ${name} among ${size.toLocaleString('en')} members (tRPC)`,
+      concurrency: 4,
+      requests: Math.min(requests, 500),
+      service: () => trpc(path, input),
+      baseline: () => trpc('apiKeys.current', {}),
+    });
+  }
 }
 
 // Retention: syncs' latency while a month's finished deliveries are pruned, against the same syncs without.
@@ -519,7 +537,8 @@ for (const row of table) {
     ].join(''),
   );
 }
-console.log('(the tRPC rows\' "bare SQL" column is the same update through REST: their ratio is tRPC over REST)');
+console.log('(the tRPC rows\' "bare SQL" column is the same update through REST: their ratio is tRPC over REST;');
+console.log(" the overview rows' is the calling key asking who it is, the cheapest authenticated tRPC query)");
 for (const [i, figures] of sustained.entries()) {
   console.log(
     `\nsustained delivery, ${webhookRate} syncs/s for ${webhookSeconds} s, 2 subscribers` +

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MikroORM } from '@mikro-orm/core';
 import { ormOptions, parseDatabaseUrl, rawQuery, type EntityManager } from '@members/db';
 import { createOrganization } from '@members/api';
+import { createMembersClient } from '@members/client';
 import { request } from './support/http.js';
 import { startReceiver } from './support/receiver.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
@@ -68,10 +69,21 @@ describe('a database written by the previous release', () => {
     expect(deliveries[1]?.body).toContain('after-upgrade@example.com');
     const endpoints = (await request(`${server.url}/webhooks`, { key })).body as { data: { id: string }[] };
     expect(endpoints.data.map((endpoint) => endpoint.id)).toEqual([endpointId]);
+    // The overview's tallies were filled from the old rows: its member, on the day it was made, and its subscription.
+    const client = createMembersClient({ url: server.url, apiKey: key });
+    const members = await client.overview.members.query({ days: 30 });
+    expect(members.total).toBe(2);
+    expect(members.perDay.at(-1)?.count).toBe(2);
+    const subscriptions = await client.overview.subscriptions.query({});
+    expect(subscriptions.byPlan).toEqual([{ planId: expect.any(String), planName: 'Old plan', count: 1 }]);
+    expect(subscriptions.byStatus).toContainEqual({ status: 'active', count: 1 });
   });
 });
 
-/** Rows as the previous release wrote them: a member, a Kardow subscription, and a delivery of its event still pending. */
+/**
+ * Rows as the previous release wrote them: a member with a subscription to a plan, a Kardow webhook subscription,
+ * and a delivery of its event still pending.
+ */
 async function writeOldRows(em: EntityManager, postgres: boolean, organizationId: number, receiverUrl: string) {
   const now = postgres ? new Date() : Date.now();
   const memberId = randomUUID();
@@ -80,6 +92,19 @@ async function writeOldRows(em: EntityManager, postgres: boolean, organizationId
     `insert into member (id, organization_id, email, name, role, approval_status, custom_fields, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [memberId, organizationId, 'before-upgrade@example.com', 'Before', 'employee', 'approved', null, now, now],
+  );
+  const planId = randomUUID();
+  await rawQuery(
+    em,
+    `insert into plan (id, organization_id, name, stripe_price_id, paypal_plan_id, jobs_included, created_at)
+     values (?, ?, 'Old plan', 'price_old', null, null, ?)`,
+    [planId, organizationId, now],
+  );
+  await rawQuery(
+    em,
+    `insert into subscription (id, organization_id, member_id, plan_id, status, created_at, updated_at)
+     values (?, ?, ?, ?, 'active', ?, ?)`,
+    [randomUUID(), organizationId, memberId, planId, now, now],
   );
   const endpointId = randomUUID();
   await rawQuery(

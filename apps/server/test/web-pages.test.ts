@@ -51,8 +51,9 @@ async function newPage(options: { bypassCSP?: boolean } = {}): Promise<{ context
   return { context, page };
 }
 
-async function signIn(page: Page, key: string) {
-  await page.goto(`${server.url}/console`);
+/** Signs in at a page of the console (`#members`), or with no hash where a sign-in lands: the overview. */
+async function signIn(page: Page, key: string, at = '#members') {
+  await page.goto(`${server.url}/console${at}`);
   await page.getByLabel('API key').fill(key);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Console' }).waitFor();
@@ -88,11 +89,98 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
     await page.getByRole('searchbox', { name: 'Search members' }).fill('web-paywall');
     await page.getByRole('link', { name: email }).click();
     await page.getByText('valid subscription', { exact: true }).waitFor();
+    // The subscription names its plan, and its status in words.
+    await page.getByRole('cell', { name: 'Monthly', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Active', exact: true }).waitFor();
     await page.getByRole('combobox', { name: 'Action' }).selectOption('cancel_now');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByText('no valid subscription').waitFor();
     expect((await lookup(server.url, tenant.key, email)).body.data.hasValidPaywallSubscription).toBe(false);
     if (process.env.SCREENSHOTS === '1') await page.screenshot({ path: path.join(screenshots, 'console-member.png') });
+    await context.close();
+  });
+
+  it('edits custom fields as a key/value table, which a lookup over REST then sees', async () => {
+    const email = 'web-fields@example.com';
+    await sync(server.url, tenant.key, { email, customFields: { team: 'core', seats: 2 } });
+    const { context, page } = await newPage();
+    await signIn(page, tenant.key, `#members/${encodeURIComponent(email)}`);
+    await page.getByRole('textbox', { name: 'Value of seats' }).fill('5');
+    await page.getByRole('button', { name: 'Remove team' }).click();
+    await page.getByRole('button', { name: 'Add a field' }).click();
+    await page.getByRole('textbox', { name: 'Name of field 2' }).fill('city');
+    await page.getByRole('textbox', { name: 'Value of city' }).fill('Lisbon');
+    await page.getByRole('button', { name: 'Save custom fields' }).click();
+    await page.getByText('Saved.').waitFor();
+    expect((await lookup(server.url, tenant.key, email)).body.data.member.customFields).toEqual({
+      seats: 5,
+      city: 'Lisbon',
+    });
+    await context.close();
+  });
+
+  it('shows no time as an ISO string on any page', async () => {
+    await sync(server.url, tenant.key, {
+      email: 'web-times@example.com',
+      access: { stripePriceId: 'price_web', currentPeriodEnd: '2099-01-01T00:00:00Z' },
+    });
+    const { context, page } = await newPage();
+    await signIn(page, tenant.key, '');
+    const iso = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+    for (const name of ['Overview', 'Members', 'Customers', 'API keys', 'Plans', 'Webhooks', 'Import']) {
+      await page.getByRole('link', { name, exact: true }).click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await expect.poll(() => page.getByText('Loading…').count(), { timeout: 15_000 }).toBe(0);
+      expect(await page.locator('main').innerText(), name).not.toMatch(iso);
+    }
+    await page.goto(`${server.url}/console#members/web-times%40example.com`);
+    await page.getByRole('heading', { name: 'web-times@example.com' }).waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(iso);
+    // The exact local time is there on hover.
+    expect(await page.locator('main time').first().getAttribute('title')).toMatch(/2099|\d/);
+    await context.close();
+  });
+
+  it('lands on the overview, whose charts hold the figures of what was written', async () => {
+    const own = await createTenant(server.db);
+    await own.plan({ name: 'Overview Gold', stripePriceId: 'price_overview_gold' });
+    for (const [email, role, approvalStatus] of [
+      ['ov-1@example.com', 'employer', 'approved'],
+      ['ov-2@example.com', 'employer', 'pending'],
+      ['ov-3@example.com', 'jobseeker', 'approved'],
+    ] as const) {
+      await sync(server.url, own.key, {
+        email,
+        role,
+        approvalStatus,
+        access: { stripePriceId: 'price_overview_gold' },
+      });
+    }
+    const { context, page } = await newPage();
+    await signIn(page, own.key, '');
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    const figures = async (chart: string) => {
+      const table = page.getByRole('table', { name: `${chart}: the figures` });
+      await table.waitFor({ state: 'attached' });
+      return Object.fromEntries(
+        (await table.locator('tbody tr').allInnerTexts()).map((row) => row.split('\t').map((cell) => cell.trim())),
+      );
+    };
+    expect(await page.getByRole('img', { name: 'Members by role' }).count()).toBe(1);
+    expect(await figures('Members by role')).toMatchObject({ Employer: '2', 'Job seeker': '1', Employee: '0' });
+    expect(await figures('Members by approval status')).toMatchObject({ Approved: '2', 'Awaiting approval': '1' });
+    expect(await figures('Subscriptions by plan')).toEqual({ 'Overview Gold': '3' });
+    expect(await figures('Subscriptions by status')).toMatchObject({ Active: '3' });
+    const days = await figures('New members per day, last 30 days');
+    expect(Object.keys(days)).toHaveLength(30);
+    expect(Object.values(days).at(-1)).toBe('3');
+    await page.getByRole('combobox', { name: 'New members over' }).selectOption('90');
+    expect(Object.keys(await figures('New members per day, last 90 days'))).toHaveLength(90);
+    await page.getByRole('table', { name: 'Webhook deliveries of the last 24 hours: the figures' }).waitFor({
+      state: 'attached',
+    });
+    if (process.env.SCREENSHOTS === '1')
+      await page.screenshot({ path: path.join(screenshots, 'console-overview.png') });
     await context.close();
   });
 
@@ -198,7 +286,7 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
       // Both surfaces' deliveries, with their state and attempts.
       const every = page.getByRole('table', { name: 'Every delivery' });
       const kardowRow = every.getByRole('row').filter({ hasText: 'user.created' });
-      expect(await kardowRow.textContent()).toMatch(/kardow.*user\.created.*failed.*1.*500/);
+      expect(await kardowRow.textContent()).toMatch(/Kardow.*user\.created.*Failed.*1.*500/);
       failing = false;
       await page
         .getByRole('button', { name: /^Redeliver customer\.created/ })
@@ -207,7 +295,7 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
       await page.getByText('Redelivery scheduled.').waitFor();
       await expect.poll(() => received.length, { timeout: 10_000 }).toBe(3);
       await page.reload();
-      await page.getByRole('cell', { name: 'succeeded' }).first().waitFor();
+      await page.getByRole('cell', { name: 'Delivered' }).first().waitFor();
       await context.close();
     } finally {
       await worker.stop();
@@ -242,7 +330,7 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
     await page.getByLabel('API key').waitFor();
     problems['sign-in'] = await accessibilityProblems(page);
     await signIn(page, tenant.key);
-    for (const name of ['Members', 'Customers', 'API keys', 'Plans', 'Webhooks', 'Import']) {
+    for (const name of ['Overview', 'Members', 'Customers', 'API keys', 'Plans', 'Webhooks', 'Import']) {
       await page.getByRole('link', { name, exact: true }).click();
       await page.getByRole('heading', { level: 1 }).waitFor();
       // A page may load several lists at once: wait until none says it is loading.

@@ -17,6 +17,10 @@ export interface Tally {
   groups: readonly string[];
 }
 
+/** The rows a grouped read of a tally met beyond one per group: what a fold would remove. */
+export const surplusRows = (groups: readonly { tally_rows: string | number }[]) =>
+  groups.reduce((sum, group) => sum + Number(group.tally_rows) - 1, 0);
+
 export async function foldIfCrowded(scope: RequestScope, tally: Tally, tallyRows: number): Promise<void> {
   if (tallyRows > FOLD_AT) await fold(scope, tally);
 }

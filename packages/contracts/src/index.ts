@@ -24,3 +24,4 @@ export * from './kardow/member-list.js';
 export * from './polar/customer-session.js';
 export * from './polar/customer-portal.js';
 export * from './console.js';
+export * from './overview.js';

@@ -71,6 +71,7 @@ import {
   planCreateFields,
   revokedApiKey,
 } from './console.js';
+import { overviewMembers, overviewMembersInput, overviewSubscriptions, overviewWebhooks } from './overview.js';
 import { z } from 'zod';
 import {
   isProcedureContract,
@@ -194,6 +195,22 @@ export const procedures = {
       'Delete a customer by external id, and its members',
     ),
   },
+  /** The console's overview: figures across the organization, each from a few rows whatever its size. */
+  overview: {
+    members: query(
+      'members:read',
+      overviewMembersInput,
+      overviewMembers,
+      'Members in all, new members per day over the last 30 or 90 days, and members by role and by approval status',
+    ),
+    subscriptions: query('members:read', z.object({}), overviewSubscriptions, 'Subscriptions by status and by plan'),
+    webhooks: query(
+      'admin',
+      z.object({}),
+      overviewWebhooks,
+      'Webhook deliveries of the last 24 hours by outcome, and the endpoints slowest to answer',
+    ),
+  },
   /** The organization's API keys (the console's keys page); `current` is what any key may ask of itself. */
   apiKeys: {
     current: query(anyKeyScope, z.object({}), currentKey, "The calling key's organization and scopes"),
@@ -203,6 +220,12 @@ export const procedures = {
   },
   plans: {
     list: query('admin', z.object({}), z.array(plan), "The organization's plans"),
+    names: query(
+      'members:read',
+      z.object({}),
+      z.array(plan.pick({ id: true, name: true })),
+      "The organization's plans by name, for whoever reads members (a subscription names its plan by id)",
+    ),
     create: mutation('admin', planCreateFields, plan, 'Create a plan that sync and access can name'),
   },
   /** Sessions that sign a customer's member in to the customer portal. */

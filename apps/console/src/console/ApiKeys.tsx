@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { scopes, type Scope } from '@members/contracts';
+import { Time } from '../components/Time.js';
 import { useTRPC } from '../trpc.js';
 import { ErrorNote, notAllowed, QueryState } from '../ui.js';
 import type { Can } from './session.js';
@@ -82,9 +83,13 @@ export function ApiKeys({ can }: { can: Can }) {
               <tr key={key.id}>
                 <td>{key.name ?? '(no name)'}</td>
                 <td>{key.scopes.join(', ')}</td>
-                <td>{key.createdAt}</td>
-                <td>{key.lastUsedAt ?? 'never'}</td>
-                <td>{key.revokedAt ?? '—'}</td>
+                <td>
+                  <Time iso={key.createdAt} />
+                </td>
+                <td>{key.lastUsedAt ? <Time iso={key.lastUsedAt} /> : 'never'}</td>
+                <td>
+                  <Time iso={key.revokedAt} />
+                </td>
                 <td>
                   <button
                     className="danger"

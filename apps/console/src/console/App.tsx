@@ -7,12 +7,14 @@ import { ApiKeys } from './ApiKeys.js';
 import { Customers } from './Customers.js';
 import { ImportFile } from './ImportFile.js';
 import { MemberPage, Members } from './Members.js';
+import { Overview } from './Overview.js';
 import { Plans } from './Plans.js';
 import { forgetKey, storedKey, storeKey, type Can } from './session.js';
 import { SignIn } from './SignIn.js';
 import { Webhooks } from './Webhooks.js';
 
 const pages = [
+  ['overview', 'Overview'],
   ['members', 'Members'],
   ['customers', 'Customers'],
   ['keys', 'API keys'],
@@ -51,7 +53,7 @@ export function App() {
 function Signed({ signOut }: { signOut: () => void }) {
   const trpc = useTRPC();
   const me = useQuery(trpc.apiKeys.current.queryOptions({}));
-  const [page = 'members', id] = useRoute();
+  const [page = 'overview', id] = useRoute();
   if (me.isPending) return <p role="status">Signing in…</p>;
   if (me.error) {
     return (
@@ -69,6 +71,7 @@ function Signed({ signOut }: { signOut: () => void }) {
     scopes.includes(scope) ||
     (scope.endsWith(':read') && scopes.includes(scope.replace(':read', ':write') as Scope));
   const body: Record<string, ReactNode> = {
+    overview: <Overview can={can} />,
     members: id ? <MemberPage lookup={decodeURIComponent(id)} can={can} /> : <Members can={can} />,
     customers: <Customers can={can} customerId={id} />,
     keys: <ApiKeys can={can} />,

@@ -1,20 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { accessAction, approvalStatus as approvalStatuses, memberRole } from '@members/contracts';
 import type { AccessAction, ApprovalStatus, MemberRole } from '@members/client';
+import { Choice } from '../components/Choice.js';
+import { CustomFields } from '../components/CustomFields.js';
+import {
+  accessActionLabels,
+  approvalLabels,
+  money,
+  paymentLabels,
+  roleLabels,
+  subscriptionLabels,
+} from '../components/labels.js';
+import { Time } from '../components/Time.js';
+import { usePlanNames } from '../components/usePlanNames.js';
 import { useTRPC } from '../trpc.js';
 import { ErrorNote, notAllowed, QueryState } from '../ui.js';
 import type { Can } from './session.js';
 
-const roles: MemberRole[] = ['employee', 'business', 'both', 'jobseeker', 'employer'];
-const approvals: ApprovalStatus[] = ['approved', 'pending', 'rejected'];
-const actions: AccessAction[] = [
-  'activate',
-  'reactivate',
-  'cancel_at_period_end',
-  'cancel_now',
-  'expire_now',
-  'mark_past_due',
-];
+/** A subscription's lifecycle steps; deleting the member has its own button. */
+const actions = accessAction.options.filter((action) => action !== 'delete_member');
 
 /** The organization's members: search, filters, and cursor pages (the cursors of the pages behind, to go back). */
 export function Members({ can }: { can: Can }) {
@@ -46,27 +51,22 @@ export function Members({ can }: { can: Can }) {
             placeholder="email or name"
           />
         </label>
-        <label>
-          Role
-          <select value={role} onChange={(e) => (setRole(e.target.value as MemberRole | ''), reset())}>
-            <option value="">any</option>
-            {roles.map((r) => (
-              <option key={r}>{r}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Approval
-          <select
-            value={approvalStatus}
-            onChange={(e) => (setApproval(e.target.value as ApprovalStatus | ''), reset())}
-          >
-            <option value="">any</option>
-            {approvals.map((a) => (
-              <option key={a}>{a}</option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          label="Role"
+          options={memberRole.options}
+          labels={roleLabels}
+          none="any"
+          value={role}
+          onChange={(chosen) => (setRole(chosen), reset())}
+        />
+        <Choice
+          label="Approval"
+          options={approvalStatuses.options}
+          labels={approvalLabels}
+          none="any"
+          value={approvalStatus}
+          onChange={(chosen) => (setApproval(chosen), reset())}
+        />
       </form>
       <QueryState
         pending={list.isPending}
@@ -90,8 +90,8 @@ export function Members({ can }: { can: Can }) {
                   <a href={`#members/${member.id}`}>{member.email}</a>
                 </td>
                 <td>{member.name}</td>
-                <td>{member.role}</td>
-                <td>{member.approvalStatus}</td>
+                <td>{roleLabels[member.role]}</td>
+                <td>{approvalLabels[member.approvalStatus]}</td>
               </tr>
             ))}
           </tbody>
@@ -120,6 +120,7 @@ export function MemberPage({ lookup, can }: { lookup: string; can: Can }) {
   const save = useMutation(trpc.members.sync.mutationOptions({ onSuccess: refresh }));
   const access = useMutation(trpc.members.access.mutationOptions({ onSuccess: refresh }));
   const [deleted, setDeleted] = useState(false);
+  const planName = usePlanNames();
   const writable = can('members:write');
   if (deleted)
     return (
@@ -157,22 +158,20 @@ export function MemberPage({ lookup, can }: { lookup: string; can: Can }) {
               Name
               <input name="name" defaultValue={detail.data.member.name} />
             </label>
-            <label>
-              Role
-              <select name="role" defaultValue={detail.data.member.role}>
-                {roles.map((r) => (
-                  <option key={r}>{r}</option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Approval
-              <select name="approvalStatus" defaultValue={detail.data.member.approvalStatus}>
-                {approvals.map((a) => (
-                  <option key={a}>{a}</option>
-                ))}
-              </select>
-            </label>
+            <Choice
+              label="Role"
+              name="role"
+              options={memberRole.options}
+              labels={roleLabels}
+              defaultValue={detail.data.member.role}
+            />
+            <Choice
+              label="Approval"
+              name="approvalStatus"
+              options={approvalStatuses.options}
+              labels={approvalLabels}
+              defaultValue={detail.data.member.approvalStatus}
+            />
             <button type="submit" disabled={!writable} title={writable ? undefined : notAllowed('members:write')}>
               Save member
             </button>
@@ -180,59 +179,70 @@ export function MemberPage({ lookup, can }: { lookup: string; can: Can }) {
           {save.error && <ErrorNote error={save.error} />}
           {save.isSuccess && <p role="status">Saved.</p>}
           <h2>Custom fields</h2>
-          <pre>{JSON.stringify(detail.data.member.customFields ?? {}, null, 2)}</pre>
+          <CustomFields
+            stored={detail.data.member.customFields ?? {}}
+            disabled={!writable}
+            onSave={(customFields) =>
+              save.mutate({ userId: detail.data.member.id, email: detail.data.member.email, customFields })
+            }
+          />
           <h2>Subscriptions</h2>
           {detail.data.subscriptions.length === 0 && <p>No subscriptions.</p>}
-          <table>
-            <thead>
-              <tr>
-                <th>Plan</th>
-                <th>Status</th>
-                <th>Period end</th>
-                <th>Cancel at</th>
-                <th>Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.data.subscriptions.map((s) => (
-                <tr key={s.id}>
-                  <td>{s.planId}</td>
-                  <td>{s.status}</td>
-                  <td>{s.currentPeriodEnd ?? '—'}</td>
-                  <td>{s.cancelAt ?? '—'}</td>
-                  <td>
-                    <form
-                      aria-label={`Change subscription ${s.id}`}
-                      onSubmit={(event) => {
-                        event.preventDefault();
-                        const action = new FormData(event.currentTarget).get('action') as AccessAction;
-                        access.mutate({ userId: detail.data.member.id, planId: s.planId, action });
-                      }}
-                    >
-                      <label>
-                        Action
-                        <select name="action" defaultValue="cancel_now">
-                          {actions.map((a) => (
-                            <option key={a}>{a}</option>
-                          ))}
-                        </select>
-                      </label>
-                      <button type="submit" disabled={!writable}>
-                        Apply
-                      </button>
-                    </form>
-                  </td>
+          <div className="table-box">
+            <table>
+              <thead>
+                <tr>
+                  <th>Plan</th>
+                  <th>Status</th>
+                  <th>Period end</th>
+                  <th>Cancel at</th>
+                  <th>Action</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {detail.data.subscriptions.map((s) => (
+                  <tr key={s.id}>
+                    <td>{planName(s.planId)}</td>
+                    <td>{subscriptionLabels[s.status]}</td>
+                    <td>
+                      <Time iso={s.currentPeriodEnd} />
+                    </td>
+                    <td>
+                      <Time iso={s.cancelAt} />
+                    </td>
+                    <td>
+                      <form
+                        aria-label={`Change the ${planName(s.planId)} subscription`}
+                        onSubmit={(event) => {
+                          event.preventDefault();
+                          const action = new FormData(event.currentTarget).get('action') as AccessAction;
+                          access.mutate({ userId: detail.data.member.id, planId: s.planId, action });
+                        }}
+                      >
+                        <Choice
+                          label="Action"
+                          name="action"
+                          options={actions}
+                          labels={accessActionLabels}
+                          defaultValue="cancel_now"
+                        />
+                        <button type="submit" disabled={!writable}>
+                          Apply
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {access.error && <ErrorNote error={access.error} />}
           <h2>Payments</h2>
           {detail.data.payments.length === 0 && <p>No payments.</p>}
           <ul>
             {detail.data.payments.map((p) => (
               <li key={p.id}>
-                {p.amount} {p.currency}, {p.status}, job {p.jobId}
+                {money(p.amount, p.currency)}, {paymentLabels[p.status]} (job {p.jobId})
               </li>
             ))}
           </ul>

@@ -1,7 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Time, timeWords } from '../components/Time.js';
 import { useTRPC } from '../trpc.js';
 import { ErrorNote, notAllowed, QueryState } from '../ui.js';
 import type { Can } from './session.js';
+
+/** A delivery's state in words: a pending one is retrying once it has failed, waiting before its first try. */
+const deliveryState = (d: { status: 'pending' | 'succeeded' | 'failed'; attempts: number }) =>
+  d.status === 'pending'
+    ? d.attempts > 0
+      ? 'Retrying'
+      : 'Waiting'
+    : d.status === 'succeeded'
+      ? 'Delivered'
+      : 'Failed';
 
 /** Kardow subscriptions and Polar endpoints together; Polar deliveries with their last answer, and redelivery. */
 export function Webhooks({ can }: { can: Can }) {
@@ -41,7 +52,7 @@ export function Webhooks({ can }: { can: Can }) {
                 <td>Kardow ({s.target_type})</td>
                 <td>{s.event}</td>
                 <td>{s.target_url}</td>
-                <td>{s.is_enabled ? 'yes' : 'no'}</td>
+                <td>{s.is_enabled ? 'Enabled' : 'Disabled'}</td>
               </tr>
             ))}
             {endpoints.data?.items.map((e) => (
@@ -49,7 +60,7 @@ export function Webhooks({ can }: { can: Can }) {
                 <td>Polar ({e.format})</td>
                 <td>{e.events.join(', ')}</td>
                 <td>{e.url}</td>
-                <td>{e.enabled ? 'yes' : 'no'}</td>
+                <td>{e.enabled ? 'Enabled' : 'Disabled'}</td>
               </tr>
             ))}
           </tbody>
@@ -77,10 +88,12 @@ export function Webhooks({ can }: { can: Can }) {
           <tbody>
             {recent.data?.map((d) => (
               <tr key={d.id}>
-                <td>{d.createdAt}</td>
-                <td>{d.surface}</td>
+                <td>
+                  <Time iso={d.createdAt} />
+                </td>
+                <td>{d.surface === 'kardow' ? 'Kardow' : 'Polar'}</td>
                 <td>{d.type}</td>
-                <td>{d.status}</td>
+                <td>{deliveryState(d)}</td>
                 <td>{d.attempts}</td>
                 <td>{d.lastHttpCode ?? '—'}</td>
                 <td>{d.url}</td>
@@ -109,15 +122,17 @@ export function Webhooks({ can }: { can: Can }) {
           <tbody>
             {deliveries.data?.items.map((d) => (
               <tr key={d.id}>
-                <td>{d.createdAt}</td>
+                <td>
+                  <Time iso={d.createdAt} />
+                </td>
                 <td>{d.webhookEvent.type}</td>
-                <td>{d.succeeded ? 'succeeded' : 'failed'}</td>
+                <td>{d.succeeded ? 'Delivered' : 'Failed'}</td>
                 <td>{d.httpCode ?? '—'}</td>
                 <td>{d.response?.slice(0, 80) ?? '—'}</td>
                 <td>
                   <button
                     className="secondary"
-                    aria-label={`Redeliver ${d.webhookEvent.type} of ${d.createdAt}`}
+                    aria-label={`Redeliver ${d.webhookEvent.type} of ${timeWords(new Date(d.createdAt))}`}
                     onClick={() => redeliver.mutate({ id: d.webhookEvent.id })}
                   >
                     Redeliver

@@ -31,6 +31,9 @@ export const apiKeyProcedures = {
 
 export const planProcedures = {
   list: procedure(procedures.plans.list, (scope) => listPlans(scope.em, scope.organization.id)),
+  names: procedure(procedures.plans.names, async (scope) =>
+    (await listPlans(scope.em, scope.organization.id)).map(({ id, name }) => ({ id, name })),
+  ),
   create: procedure(procedures.plans.create, (scope, input) =>
     createPlan(scope.em, { organizationId: scope.organization.id, ...input }),
   ),

@@ -10,7 +10,7 @@ import {
 } from '@members/contracts';
 import { Member, rawQuery, rowDate } from '@members/db';
 import type { RequestScope } from '../request-scope.js';
-import { foldIfCrowded } from '../tally.js';
+import { foldIfCrowded, surplusRows } from '../tally.js';
 import { mergeCustomFields } from './custom-fields.js';
 import { fields, memberColumns, memberFromRow, type MemberRow, type Settable } from './member-columns.js';
 
@@ -209,4 +209,44 @@ async function totalOf(scope: RequestScope, filters: ReturnType<typeof filtersOf
   const tally = { table: 'member_tally', key: { organization_id: id }, groups: ['role', 'approval_status'] };
   await foldIfCrowded(scope, tally, Number(row?.tally_rows ?? 0));
   return Number(row?.total ?? 0);
+}
+
+type Tallied = { delta_sum: string | number | null; tally_rows: string | number };
+
+/**
+ * Members by role and approval status, summed from `member_tally`: one row per pair (and whatever the triggers
+ * appended since the last fold).
+ */
+export async function countsByRoleAndApproval(scope: RequestScope) {
+  const { id } = scope.organization;
+  const rows = await rawQuery<Tallied & { role: string; approval_status: string }>(
+    scope.em,
+    `select role, approval_status, sum(delta) as delta_sum, count(*) as tally_rows from member_tally
+     where organization_id = ? group by role, approval_status`,
+    [id],
+  );
+  const tally = { table: 'member_tally', key: { organization_id: id }, groups: ['role', 'approval_status'] };
+  await foldIfCrowded(scope, tally, surplusRows(rows));
+  return rows.map((row) => ({
+    role: row.role,
+    approvalStatus: row.approval_status,
+    count: Number(row.delta_sum ?? 0),
+  }));
+}
+
+/** New members per UTC day (`YYYY-MM-DD`) from `from` on, summed from `member_day_tally`; days with none are absent. */
+export async function countsByDay(scope: RequestScope, from: string) {
+  const { id } = scope.organization;
+  const rows = await rawQuery<Tallied & { day: string }>(
+    scope.em,
+    `select day, sum(delta) as delta_sum, count(*) as tally_rows from member_day_tally
+     where organization_id = ? and day >= ? group by day`,
+    [id, from],
+  );
+  await foldIfCrowded(
+    scope,
+    { table: 'member_day_tally', key: { organization_id: id }, groups: ['day'] },
+    surplusRows(rows),
+  );
+  return rows.map((row) => ({ day: row.day, count: Number(row.delta_sum ?? 0) }));
 }

@@ -4,6 +4,7 @@ import { customerProcedures } from '../customers/procedures.js';
 import { apiKeyProcedures, planProcedures } from '../admin/procedures.js';
 import { customerPortalProcedures, customerSessionProcedures } from '../customer-portal/procedures.js';
 import { organizationMemberProcedures } from '../organization-members/procedures.js';
+import { overviewProcedures } from '../overview/procedures.js';
 import { webhookProcedures } from '../webhooks/procedures.js';
 import { isProcedure, type Procedure, type ProceduresOf } from './procedure.js';
 
@@ -12,6 +13,7 @@ export const procedureTree: ProceduresOf<Procedures> = {
   members: organizationMemberProcedures,
   customerMembers: customerMemberProcedures,
   customers: customerProcedures,
+  overview: overviewProcedures,
   apiKeys: apiKeyProcedures,
   plans: planProcedures,
   customerSessions: customerSessionProcedures,

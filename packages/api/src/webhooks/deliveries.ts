@@ -1,5 +1,12 @@
 import type { WebhookDelivery as WebhookDeliveryOutput, WebhookDeliveryListInput } from '@members/contracts';
-import { WebhookAttempt, WebhookDelivery, WebhookEvent, type EntityManager, type FilterQuery } from '@members/db';
+import {
+  rawQuery,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEvent,
+  type EntityManager,
+  type FilterQuery,
+} from '@members/db';
 import { scheduleDelivery } from './outbox.js';
 import { notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
@@ -115,4 +122,58 @@ export async function recentDeliveries(em: EntityManager, organizationId: number
     nextAttemptAt: delivery.status === 'pending' ? delivery.nextAttemptAt.toISOString() : null,
     createdAt: delivery.createdAt.toISOString(),
   }));
+}
+
+/**
+ * Deliveries created since `since` by outcome, and the endpoints slowest to answer since then: the overview's webhook
+ * health. Each reads one range of an index per endpoint (`webhook_delivery_endpoint_created`,
+ * `webhook_attempt_organization_created_index`), so its cost is the day's traffic, not the table's.
+ */
+export async function healthSince(scope: RequestScope, since: Date) {
+  const at = scope.dialect === 'postgresql' ? since : since.getTime();
+  const { id } = scope.organization;
+  const [outcomes, slowest] = await Promise.all([
+    rawQuery<{ status: 'pending' | 'succeeded' | 'failed'; tried: boolean | number; deliveries: string | number }>(
+      scope.em,
+      `select d.status, d.attempts > 0 as tried, count(*) as deliveries
+       from webhook_endpoint e join webhook_delivery d on d.endpoint_id = e.id
+       where e.organization_id = ? and d.created_at >= ? group by d.status, d.attempts > 0`,
+      [id, at],
+    ),
+    rawQuery<{
+      endpoint_id: string;
+      url: string;
+      surface: 'kardow' | 'polar';
+      attempts: string | number;
+      average_ms: string | number;
+      max_ms: string | number;
+    }>(
+      scope.em,
+      `select a.endpoint_id, e.url, e.surface, count(*) as attempts, avg(a.duration_ms) as average_ms,
+         max(a.duration_ms) as max_ms
+       from webhook_attempt a join webhook_endpoint e on e.id = a.endpoint_id
+       where a.organization_id = ? and a.created_at >= ?
+       group by a.endpoint_id, e.url, e.surface order by average_ms desc limit 5`,
+      [id, at],
+    ),
+  ]);
+  const count = (status: string, tried?: boolean) =>
+    outcomes
+      .filter((row) => row.status === status && (tried === undefined || Boolean(row.tried) === tried))
+      .reduce((sum, row) => sum + Number(row.deliveries), 0);
+  return {
+    since: since.toISOString(),
+    succeeded: count('succeeded'),
+    retrying: count('pending', true),
+    queued: count('pending', false),
+    failed: count('failed'),
+    slowestEndpoints: slowest.map((row) => ({
+      endpointId: row.endpoint_id,
+      url: row.url,
+      surface: row.surface,
+      attempts: Number(row.attempts),
+      averageMs: Math.round(Number(row.average_ms)),
+      maxMs: Number(row.max_ms),
+    })),
+  };
 }

@@ -11,3 +11,4 @@ export { MemberTally } from './member-tally.js';
 export { IdempotencyKey } from './idempotency-key.js';
 export { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent } from './webhooks.js';
 export { CustomerSession } from './customer-session.js';
+export { MemberDayTally, SubscriptionTally } from './overview-tallies.js';

@@ -67,6 +67,8 @@ export const WebhookDelivery = defineEntity({
   indexes: [
     { name: 'webhook_delivery_due_index', properties: ['status', 'nextAttemptAt'] },
     { name: 'webhook_delivery_order_index', properties: ['endpoint', 'orderingKey', 'createdAt'] },
+    /** The overview's webhook health: an endpoint's deliveries of the last day. */
+    { name: 'webhook_delivery_endpoint_created', properties: ['endpoint', 'createdAt'] },
   ],
 });
 export type WebhookDelivery = InferEntity<typeof WebhookDelivery>;

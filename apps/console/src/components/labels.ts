@@ -1,0 +1,45 @@
+import type { AccessAction, ApprovalStatus, MemberRole, PaymentStatus, SubscriptionStatus } from '@members/contracts';
+
+/** What a person reads for each wire value; a `Record` over the contracts' enum, so a new value asks for its words. */
+export const roleLabels: Record<MemberRole, string> = {
+  employee: 'Employee',
+  business: 'Business',
+  both: 'Employee and business',
+  jobseeker: 'Job seeker',
+  employer: 'Employer',
+};
+
+export const approvalLabels: Record<ApprovalStatus, string> = {
+  approved: 'Approved',
+  pending: 'Awaiting approval',
+  rejected: 'Rejected',
+};
+
+export const subscriptionLabels: Record<SubscriptionStatus, string> = {
+  active: 'Active',
+  trialing: 'Trial',
+  past_due: 'Past due',
+  canceled: 'Canceled',
+  expired: 'Expired',
+};
+
+/** An amount of money in its currency, in the browser's locale. */
+export const money = (amount: number, currency: string) =>
+  new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
+
+export const accessActionLabels: Record<AccessAction, string> = {
+  activate: 'Activate',
+  reactivate: 'Reactivate',
+  cancel_at_period_end: 'Cancel at period end',
+  cancel_now: 'Cancel now',
+  expire_now: 'Expire now',
+  mark_past_due: 'Mark past due',
+  delete_member: 'Delete the member',
+};
+
+export const paymentLabels: Record<PaymentStatus, string> = {
+  pending: 'pending',
+  completed: 'completed',
+  failed: 'failed',
+  refunded: 'refunded',
+};
