@@ -44,8 +44,11 @@ export async function fillCustomerMembers(
  * service's first counts folded away cleared from its index (until then every count walks past them).
  */
 export async function settle(db: Knex, postgres: boolean): Promise<void> {
-  if (postgres) await db.raw('vacuum analyze customer_member, customer_member_tally, member, member_tally');
-  else await db.raw('analyze');
+  if (postgres) {
+    await db.raw(
+      'vacuum analyze customer_member, customer_member_tally, member, member_tally, member_day_tally, subscription_tally',
+    );
+  } else await db.raw('analyze');
 }
 
 /**

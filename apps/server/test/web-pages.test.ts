@@ -9,6 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DeliveryWorker } from '@members/api';
+import { createHmac } from 'node:crypto';
+import { startReceiver } from './support/receiver.js';
 import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
 import { request } from './support/http.js';
 import { lookup, sync } from './support/kardow.js';
@@ -138,6 +140,147 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
     expect(await page.locator('main').innerText()).not.toMatch(iso);
     // The exact local time is there on hover.
     expect(await page.locator('main time').first().getAttribute('title')).toMatch(/2099|\d/);
+    await context.close();
+  });
+
+  it('manages webhooks from the page: added, signed, secret rotated, events edited, disabled, opened, deleted', async () => {
+    const own = await createTenant(server.db);
+    const receiver = await startReceiver();
+    const worker = new DeliveryWorker(server.db, { pollMs: 20 });
+    worker.start();
+    const { context, page } = await newPage();
+    try {
+      const url = `${receiver.url}/ok/console-hook`;
+      await signIn(page, own.key, '#webhooks');
+      const added = page.getByRole('form', { name: 'Add a webhook' });
+      await added.getByRole('combobox', { name: 'Kind' }).selectOption('kardow');
+      await added.getByRole('textbox', { name: 'URL' }).fill(url);
+      await added.getByRole('combobox', { name: 'Event' }).selectOption('user.created');
+      await added.getByRole('button', { name: 'Add webhook' }).click();
+      const firstSecret = (await page.locator('[role="status"] .secret').textContent()) ?? '';
+      expect(firstSecret).toMatch(/^whsec_/);
+      const signedWith = (secret: string, body: string) =>
+        `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+      // The next sync's event reaches the receiver, signed with the secret the page showed.
+      await sync(server.url, own.key, { email: 'hooked-1@console.example' });
+      const [first] = await receiver.waitFor('/ok/console-hook', 1);
+      expect(first?.headers['x-kardow-signature']).toBe(signedWith(firstSecret, first?.body ?? ''));
+
+      // Rotated: the next delivery verifies with the new secret only.
+      await page.getByRole('button', { name: `Rotate secret of ${url}` }).click();
+      const shown = page.getByText(`New secret of ${url}`);
+      await shown.waitFor();
+      const rotated = (await shown.locator('.secret').textContent()) ?? '';
+      expect(rotated).not.toBe(firstSecret);
+      await sync(server.url, own.key, { email: 'hooked-2@console.example' });
+      const second = (await receiver.waitFor('/ok/console-hook', 2))[1];
+      expect(second?.headers['x-kardow-signature']).toBe(signedWith(rotated, second?.body ?? ''));
+      expect(second?.headers['x-kardow-signature']).not.toBe(signedWith(firstSecret, second?.body ?? ''));
+
+      // A delivery opens to its payload and the receiver's answer.
+      await page.reload();
+      await page
+        .getByRole('button', { name: new RegExp(`^Open the user\\.created delivery to ${url.replace(/[.]/g, '\\.')}`) })
+        .first()
+        .click();
+      await expect.poll(() => page.getByLabel('Payload').textContent()).toContain('hooked-2@console.example');
+      await page.getByRole('table', { name: 'Attempts' }).getByRole('cell', { name: 'Delivered' }).waitFor();
+
+      // Its event edited, then disabled: Kardow's own API sees both.
+      await page.getByRole('button', { name: `Edit events of ${url}` }).click();
+      await page.getByRole('combobox', { name: `Event of ${url}` }).selectOption('user.updated');
+      await expect
+        .poll(
+          async () =>
+            ((await request(`${server.url}/webhooks`, { key: own.key })).body as { data: { event: string }[] }).data[0]
+              ?.event,
+        )
+        .toBe('user.updated');
+      await page.getByRole('button', { name: `Disable ${url}` }).click();
+      await page.getByRole('button', { name: `Enable ${url}` }).waitFor();
+      expect((await request(`${server.url}/webhooks`, { key: own.key })).body).toMatchObject({
+        data: [{ is_enabled: false }],
+      });
+
+      // A Polar endpoint with events chosen from the catalogue, then deleted.
+      const polarUrl = `${receiver.url}/ok/console-polar`;
+      await added.getByRole('combobox', { name: 'Kind' }).selectOption('polar');
+      await added.getByRole('textbox', { name: 'URL' }).fill(polarUrl);
+      await added.getByRole('checkbox', { name: 'customer.created' }).check();
+      await added.getByRole('checkbox', { name: 'member.created' }).check();
+      await added.getByRole('button', { name: 'Add webhook' }).click();
+      const listed = page.getByRole('table', { name: 'Webhooks' }).getByRole('cell', { name: polarUrl, exact: true });
+      await listed.waitFor();
+      expect(await listed.count()).toBe(1);
+      const endpoints = async () =>
+        (
+          (await request(`${server.url}/v1/webhooks/endpoints`, { bearer: own.key })).body as {
+            items: { url: string; events: string[] }[];
+          }
+        ).items;
+      const [polarEndpoint, ...others] = await endpoints();
+      expect(others).toEqual([]);
+      expect(polarEndpoint?.url).toBe(polarUrl);
+      expect(polarEndpoint?.events.sort()).toEqual(['customer.created', 'member.created']);
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByRole('button', { name: `Delete ${polarUrl}` }).click();
+      await expect.poll(async () => (await endpoints()).length).toBe(0);
+    } finally {
+      await context.close();
+      await worker.stop();
+      await receiver.close();
+    }
+  });
+
+  it('pages through the customers to the 60th', async () => {
+    const own = await createTenant(server.db);
+    for (let start = 0; start < 60; start += 20) {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          request(`${server.url}/v1/customers/`, {
+            bearer: own.key,
+            body: { email: `paged-${String(start + i + 1).padStart(2, '0')}@customers.example` },
+          }),
+        ),
+      );
+    }
+    const { context, page } = await newPage();
+    await signIn(page, own.key, '#customers');
+    await page.getByText('60 customers').waitFor();
+    const pages = page.getByRole('navigation', { name: 'Customers pages' });
+    await pages.getByText('Page 1 of 2').waitFor();
+    await pages.getByRole('button', { name: 'Next page' }).click();
+    await pages.getByText('Page 2 of 2').waitFor();
+    const emails = await page.getByRole('link', { name: /@customers\.example$/ }).allInnerTexts();
+    expect(emails).toHaveLength(10);
+    const seen = new Set(emails);
+    await pages.getByRole('button', { name: 'Previous page' }).click();
+    await pages.getByText('Page 1 of 2').waitFor();
+    for (const email of await page.getByRole('link', { name: /@customers\.example$/ }).allInnerTexts()) seen.add(email);
+    expect(seen.size).toBe(60);
+    await context.close();
+  });
+
+  it('scrolls no page sideways on a 375 px wide phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    await signIn(page, tenant.key, '');
+    const wide: string[] = [];
+    const check = async (name: string) => {
+      await expect.poll(() => page.getByText('Loading…').count(), { timeout: 15_000 }).toBe(0);
+      const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      if ((scrollWidth ?? 0) > (width ?? 0)) wide.push(`${name}: ${scrollWidth} px in ${width}`);
+    };
+    for (const name of ['Overview', 'Members', 'Customers', 'API keys', 'Plans', 'Webhooks', 'Import']) {
+      await page.getByRole('link', { name, exact: true }).click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await check(name);
+    }
+    await page.goto(`${server.url}/console#members/web-paywall%40example.com`);
+    await page.getByRole('heading', { name: 'web-paywall@example.com' }).waitFor();
+    await check('a member');
+    expect(wide).toEqual([]);
     await context.close();
   });
 
@@ -385,6 +528,8 @@ describe.skipIf(!runs)('the customer portal, in headless Chromium', () => {
     await page.getByLabel('Email').fill('new@web.example');
     await page.getByRole('button', { name: 'Add member' }).click();
     await page.getByRole('cell', { name: 'new@web.example', exact: true }).waitFor();
+    // The form is ready for the next member.
+    await expect.poll(() => page.getByLabel('Email').inputValue()).toBe('');
     const listed = async () =>
       (
         (await request(`${server.url}/v1/customers/${team.id}/members`, bearer)).body as { items: { email: string }[] }

@@ -14,8 +14,10 @@ import {
   createEndpoint,
   deleteEndpoint,
   listSubscriptions,
+  rotateSubscriptionSecret,
   subscribe,
   unsubscribe,
+  updateSubscription,
 } from '../src/webhooks/endpoints.js';
 import { refusalOf, serviceTestSetup, testOrganization } from './support/scope.js';
 
@@ -85,5 +87,34 @@ describe('webhooks', () => {
     // Its deliveries go with the endpoint: nothing is left to deliver to.
     await deleteEndpoint(await scope(), endpoint.id);
     expect(await redeliverEvent(await scope(), event!.id)).toEqual({ redelivered: 0 });
+  });
+});
+
+describe("the console's changes to a Kardow subscription", () => {
+  it('changes its event unless that event and URL are subscribed already, disables it, and rotates its secret', async () => {
+    const subscribeTo = async (event: string) =>
+      (
+        await subscribe(
+          await scope(),
+          kardowSubscriptionCreateInput.parse({
+            event,
+            target_type: 'webhook',
+            target_url: 'https://example.com/edit',
+          }),
+        )
+      ).subscription;
+    const created = await subscribeTo('user.created');
+    const updated = await subscribeTo('user.updated');
+    expect(await refusalOf(updateSubscription(await scope(), { id: created.id, event: 'user.updated' }))).toBe(
+      'conflict',
+    );
+    expect(
+      await updateSubscription(await scope(), { id: created.id, event: 'user.deleted', enabled: false }),
+    ).toMatchObject({ event: 'user.deleted', is_enabled: false });
+    const rotated = await rotateSubscriptionSecret(await scope(), updated.id);
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(updated.secret);
+    const other = await testOrganization(setup.db);
+    expect(await refusalOf(rotateSubscriptionSecret(await other(), updated.id))).toBe('not_found');
   });
 });

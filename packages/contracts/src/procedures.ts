@@ -33,6 +33,8 @@ import {
   kardowSubscription,
   kardowSubscriptionByIdInput,
   kardowSubscriptionCreated,
+  kardowSubscriptionSecret,
+  kardowSubscriptionUpdateInput,
   kardowSubscriptionCreateInput,
   kardowSubscriptionList,
 } from './webhooks/kardow-subscriptions.js';
@@ -47,6 +49,8 @@ import {
   webhookEndpointUpdateInput,
   webhookEventRedeliverInput,
   webhookRedelivery,
+  deliveryByIdInput,
+  deliveryDetail,
   deliverySummary,
   recentDeliveriesInput,
 } from './webhooks/polar-endpoints.js';
@@ -275,6 +279,18 @@ export const procedures = {
         kardowSubscription,
         'Remove a Kardow webhook subscription',
       ),
+      update: mutation(
+        'admin',
+        kardowSubscriptionUpdateInput,
+        kardowSubscription,
+        "Change a Kardow subscription's event, or enable or disable it (the console's; Kardow's API has no such route)",
+      ),
+      rotateSecret: mutation(
+        'admin',
+        kardowSubscriptionByIdInput,
+        kardowSubscriptionSecret,
+        'Give a Kardow subscription a new signing secret, shown in this answer only; the old one signs nothing more',
+      ),
     },
     endpoints: {
       create: mutation('admin', webhookEndpointCreateInput, webhookEndpoint, 'Create a webhook endpoint'),
@@ -291,6 +307,12 @@ export const procedures = {
         recentDeliveriesInput,
         z.array(deliverySummary),
         "The latest 100 deliveries to the organization's Kardow subscriptions and Polar endpoints, newest first",
+      ),
+      get: query(
+        'admin',
+        deliveryByIdInput,
+        deliveryDetail,
+        'One delivery of either surface: the payload sent, and every attempt with the answer the receiver gave',
       ),
     },
     events: {

@@ -1,7 +1,13 @@
 export * from './entities/index.js';
 export { parseDatabaseUrl, ormOptions, type Dialect, type DatabaseLocation } from './config.js';
 export { openDatabase, type Database, type OpenOptions } from './database.js';
-export { DriverException, UniqueConstraintViolationException, LockMode, type FilterQuery } from '@mikro-orm/core';
+export {
+  DriverException,
+  UniqueConstraintViolationException,
+  LockMode,
+  type FilterQuery,
+  type Loaded,
+} from '@mikro-orm/core';
 export type { EntityManager } from '@mikro-orm/knex';
 export { isDatabaseUnavailable } from './unavailable.js';
 export { holdSqliteWriteLock, rawQuery, rowDate } from './raw-query.js';

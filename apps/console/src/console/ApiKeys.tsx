@@ -67,43 +67,45 @@ export function ApiKeys({ can }: { can: Can }) {
         </div>
       )}
       <QueryState pending={keys.isPending} error={keys.error} empty={keys.data?.length === 0 && 'No keys.'}>
-        <table>
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Scopes</th>
-              <th>Created</th>
-              <th>Last used</th>
-              <th>Revoked</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {keys.data?.map((key) => (
-              <tr key={key.id}>
-                <td>{key.name ?? '(no name)'}</td>
-                <td>{key.scopes.join(', ')}</td>
-                <td>
-                  <Time iso={key.createdAt} />
-                </td>
-                <td>{key.lastUsedAt ? <Time iso={key.lastUsedAt} /> : 'never'}</td>
-                <td>
-                  <Time iso={key.revokedAt} />
-                </td>
-                <td>
-                  <button
-                    className="danger"
-                    disabled={key.revokedAt !== null}
-                    aria-label={`Revoke ${key.name ?? key.id}`}
-                    onClick={() => revoke.mutate({ id: key.id })}
-                  >
-                    Revoke
-                  </button>
-                </td>
+        <div className="table-box">
+          <table>
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Scopes</th>
+                <th>Created</th>
+                <th>Last used</th>
+                <th>Revoked</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {keys.data?.map((key) => (
+                <tr key={key.id}>
+                  <td>{key.name ?? '(no name)'}</td>
+                  <td>{key.scopes.join(', ')}</td>
+                  <td>
+                    <Time iso={key.createdAt} />
+                  </td>
+                  <td>{key.lastUsedAt ? <Time iso={key.lastUsedAt} /> : 'never'}</td>
+                  <td>
+                    <Time iso={key.revokedAt} />
+                  </td>
+                  <td>
+                    <button
+                      className="danger"
+                      disabled={key.revokedAt !== null}
+                      aria-label={`Revoke ${key.name ?? key.id}`}
+                      onClick={() => revoke.mutate({ id: key.id })}
+                    >
+                      Revoke
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </QueryState>
       {revoke.error && <ErrorNote error={revoke.error} />}
     </section>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CustomerMemberRole } from '@members/client';
+import { Pager } from '../components/Pager.js';
 import { useTRPC } from '../trpc.js';
 import { ErrorNote, notAllowed, QueryState } from '../ui.js';
 import type { Can } from './session.js';
@@ -18,7 +19,8 @@ function CustomerList({ can }: { can: Can }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [query, setQuery] = useState('');
-  const list = useQuery(trpc.customers.list.queryOptions({ limit: 50, ...(query ? { query } : {}) }));
+  const [page, setPage] = useState(1);
+  const list = useQuery(trpc.customers.list.queryOptions({ limit: 50, page, ...(query ? { query } : {}) }));
   const create = useMutation(
     trpc.customers.create.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.customers.pathKey() }),
@@ -52,8 +54,8 @@ function CustomerList({ can }: { can: Can }) {
         <label>
           Type
           <select name="type" defaultValue="team">
-            <option value="team">team</option>
-            <option value="individual">individual</option>
+            <option value="team">Team</option>
+            <option value="individual">Individual</option>
           </select>
         </label>
         <button type="submit" disabled={!writable} title={writable ? undefined : notAllowed('customers:write')}>
@@ -64,32 +66,36 @@ function CustomerList({ can }: { can: Can }) {
       <form role="search" onSubmit={(event) => event.preventDefault()}>
         <label>
           Search customers
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input type="search" value={query} onChange={(e) => (setQuery(e.target.value), setPage(1))} />
         </label>
       </form>
       <QueryState pending={list.isPending} error={list.error} empty={list.data?.items.length === 0 && 'No customers.'}>
-        <table>
-          <thead>
-            <tr>
-              <th>Email</th>
-              <th>Name</th>
-              <th>Type</th>
-              <th>External id</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.items.map((customer) => (
-              <tr key={customer.id}>
-                <td>
-                  <a href={`#customers/${customer.id}`}>{customer.email}</a>
-                </td>
-                <td>{customer.name}</td>
-                <td>{customer.type}</td>
-                <td>{customer.externalId ?? '—'}</td>
+        <p className="note">{list.data?.pagination.totalCount} customers</p>
+        <div className="table-box">
+          <table>
+            <thead>
+              <tr>
+                <th>Email</th>
+                <th>Name</th>
+                <th>Type</th>
+                <th>External id</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.data?.items.map((customer) => (
+                <tr key={customer.id}>
+                  <td>
+                    <a href={`#customers/${customer.id}`}>{customer.email}</a>
+                  </td>
+                  <td>{customer.name}</td>
+                  <td>{customer.type === 'team' ? 'Team' : 'Individual'}</td>
+                  <td>{customer.externalId ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Pager label="Customers" page={page} maxPage={list.data?.pagination.maxPage ?? 0} onPage={setPage} />
       </QueryState>
     </section>
   );
@@ -191,48 +197,50 @@ function Team({ customerId, can }: { customerId: string; can: Can }) {
       </form>
       {[add.error, update.error, remove.error].map((error, i) => error && <ErrorNote key={i} error={error} />)}
       <QueryState pending={team.isPending} error={team.error}>
-        <table>
-          <thead>
-            <tr>
-              <th>Email</th>
-              <th>Name</th>
-              <th>Role</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {team.data?.items.map((member) => (
-              <tr key={member.id}>
-                <td>{member.email}</td>
-                <td>{member.name ?? '—'}</td>
-                <td>
-                  <select
-                    aria-label={`Role of ${member.email}`}
-                    value={member.role}
-                    disabled={!writable}
-                    onChange={(e) =>
-                      update.mutate({ id: member.id, customerId, role: e.target.value as CustomerMemberRole })
-                    }
-                  >
-                    {teamRoles.map((r) => (
-                      <option key={r}>{r}</option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <button
-                    className="danger"
-                    aria-label={`Remove ${member.email}`}
-                    disabled={!writable || member.role === 'owner'}
-                    onClick={() => remove.mutate({ id: member.id, customerId })}
-                  >
-                    Remove
-                  </button>
-                </td>
+        <div className="table-box">
+          <table>
+            <thead>
+              <tr>
+                <th>Email</th>
+                <th>Name</th>
+                <th>Role</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {team.data?.items.map((member) => (
+                <tr key={member.id}>
+                  <td>{member.email}</td>
+                  <td>{member.name ?? '—'}</td>
+                  <td>
+                    <select
+                      aria-label={`Role of ${member.email}`}
+                      value={member.role}
+                      disabled={!writable}
+                      onChange={(e) =>
+                        update.mutate({ id: member.id, customerId, role: e.target.value as CustomerMemberRole })
+                      }
+                    >
+                      {teamRoles.map((r) => (
+                        <option key={r}>{r}</option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <button
+                      className="danger"
+                      aria-label={`Remove ${member.email}`}
+                      disabled={!writable || member.role === 'owner'}
+                      onClick={() => remove.mutate({ id: member.id, customerId })}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </QueryState>
     </section>
   );

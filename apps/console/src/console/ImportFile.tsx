@@ -120,22 +120,24 @@ export function ImportFile({ can }: { can: Can }) {
       {summary && <p role="status">{summary}</p>}
       {error !== null && <ErrorNote error={error} />}
       {failures.length > 0 && (
-        <table aria-label="Refused lines">
-          <thead>
-            <tr>
-              <th>Line</th>
-              <th>Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {failures.map((f) => (
-              <tr key={f.line}>
-                <td>{f.line}</td>
-                <td>{f.message}</td>
+        <div className="table-box">
+          <table aria-label="Refused lines">
+            <thead>
+              <tr>
+                <th>Line</th>
+                <th>Why</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {failures.map((f) => (
+                <tr key={f.line}>
+                  <td>{f.line}</td>
+                  <td>{f.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

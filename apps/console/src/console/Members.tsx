@@ -74,28 +74,30 @@ export function Members({ can }: { can: Can }) {
         empty={list.data?.data.length === 0 && 'No members match.'}
       >
         <p className="note">{list.data?.totalCount} members</p>
-        <table>
-          <thead>
-            <tr>
-              <th>Email</th>
-              <th>Name</th>
-              <th>Role</th>
-              <th>Approval</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.data.map((member) => (
-              <tr key={member.id}>
-                <td>
-                  <a href={`#members/${member.id}`}>{member.email}</a>
-                </td>
-                <td>{member.name}</td>
-                <td>{roleLabels[member.role]}</td>
-                <td>{approvalLabels[member.approvalStatus]}</td>
+        <div className="table-box">
+          <table>
+            <thead>
+              <tr>
+                <th>Email</th>
+                <th>Name</th>
+                <th>Role</th>
+                <th>Approval</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.data?.data.map((member) => (
+                <tr key={member.id}>
+                  <td>
+                    <a href={`#members/${member.id}`}>{member.email}</a>
+                  </td>
+                  <td>{member.name}</td>
+                  <td>{roleLabels[member.role]}</td>
+                  <td>{approvalLabels[member.approvalStatus]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </QueryState>
       <button className="secondary" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
         Previous page

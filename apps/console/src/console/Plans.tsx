@@ -54,28 +54,30 @@ export function Plans({ can }: { can: Can }) {
       </form>
       {create.error && <ErrorNote error={create.error} />}
       <QueryState pending={plans.isPending} error={plans.error} empty={plans.data?.length === 0 && 'No plans yet.'}>
-        <table>
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Stripe price</th>
-              <th>PayPal plan</th>
-              <th>Jobs</th>
-              <th>Id</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plans.data?.map((plan) => (
-              <tr key={plan.id}>
-                <td>{plan.name}</td>
-                <td>{plan.stripePriceId ?? '—'}</td>
-                <td>{plan.paypalPlanId ?? '—'}</td>
-                <td>{plan.jobsIncluded ?? '—'}</td>
-                <td>{plan.id}</td>
+        <div className="table-box">
+          <table>
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Stripe price</th>
+                <th>PayPal plan</th>
+                <th>Jobs</th>
+                <th>Id</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {plans.data?.map((plan) => (
+                <tr key={plan.id}>
+                  <td>{plan.name}</td>
+                  <td>{plan.stripePriceId ?? '—'}</td>
+                  <td>{plan.paypalPlanId ?? '—'}</td>
+                  <td>{plan.jobsIncluded ?? '—'}</td>
+                  <td>{plan.id}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </QueryState>
     </section>
   );

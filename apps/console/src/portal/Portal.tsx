@@ -86,7 +86,9 @@ function Team({ returnUrl }: { returnUrl: string | null }) {
           aria-label="Add a team member"
           onSubmit={(event) => {
             event.preventDefault();
-            const form = new FormData(event.currentTarget);
+            // Kept now: React clears the event's currentTarget once this handler returns, before the answer.
+            const element = event.currentTarget;
+            const form = new FormData(element);
             const name = String(form.get('name') ?? '').trim();
             add.mutate(
               {
@@ -94,7 +96,7 @@ function Team({ returnUrl }: { returnUrl: string | null }) {
                 role: form.get('role') === 'billing_manager' ? 'billing_manager' : 'member',
                 ...(name ? { name } : {}),
               },
-              { onSuccess: () => event.currentTarget?.reset() },
+              { onSuccess: () => element.reset() },
             );
           }}
         >
@@ -118,51 +120,53 @@ function Team({ returnUrl }: { returnUrl: string | null }) {
       )}
       {[add.error, update.error, remove.error].map((error, i) => error && <ErrorNote key={i} error={error} />)}
       <QueryState pending={team.isPending} error={team.error}>
-        <table aria-label="Team members">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              {canManage && <th />}
-            </tr>
-          </thead>
-          <tbody>
-            {team.data?.items.map((member) => (
-              <tr key={member.id}>
-                <td>{member.name ?? '—'}</td>
-                <td>{member.email}</td>
-                <td>
-                  {canManage && member.id !== me ? (
-                    <select
-                      aria-label={`Role of ${member.email}`}
-                      value={member.role}
-                      onChange={(e) => update.mutate({ id: member.id, role: e.target.value as CustomerMemberRole })}
-                    >
-                      {roles.map((r) => (
-                        <option key={r}>{r}</option>
-                      ))}
-                    </select>
-                  ) : (
-                    member.role
-                  )}
-                </td>
-                {canManage && (
-                  <td>
-                    <button
-                      className="danger"
-                      aria-label={`Remove ${member.email}`}
-                      disabled={member.id === me || member.role === 'owner'}
-                      onClick={() => remove.mutate({ id: member.id })}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                )}
+        <div className="table-box">
+          <table aria-label="Team members">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Email</th>
+                <th>Role</th>
+                {canManage && <th />}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {team.data?.items.map((member) => (
+                <tr key={member.id}>
+                  <td>{member.name ?? '—'}</td>
+                  <td>{member.email}</td>
+                  <td>
+                    {canManage && member.id !== me ? (
+                      <select
+                        aria-label={`Role of ${member.email}`}
+                        value={member.role}
+                        onChange={(e) => update.mutate({ id: member.id, role: e.target.value as CustomerMemberRole })}
+                      >
+                        {roles.map((r) => (
+                          <option key={r}>{r}</option>
+                        ))}
+                      </select>
+                    ) : (
+                      member.role
+                    )}
+                  </td>
+                  {canManage && (
+                    <td>
+                      <button
+                        className="danger"
+                        aria-label={`Remove ${member.email}`}
+                        disabled={member.id === me || member.role === 'owner'}
+                        onClick={() => remove.mutate({ id: member.id })}
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </QueryState>
     </main>
   );

@@ -6,6 +6,7 @@ import {
   WebhookEvent,
   type EntityManager,
   type FilterQuery,
+  type Loaded,
 } from '@members/db';
 import { scheduleDelivery } from './outbox.js';
 import { notFound } from '../errors.js';
@@ -109,7 +110,11 @@ export async function recentDeliveries(em: EntityManager, organizationId: number
     { endpoint: { organization: organizationId }, ...(failedOnly ? { status: 'failed' as const } : {}) },
     { populate: ['event', 'endpoint'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: 100 },
   );
-  return deliveries.map((delivery) => ({
+  return deliveries.map(summaryOf);
+}
+
+function summaryOf(delivery: Loaded<WebhookDelivery, 'event' | 'endpoint'>) {
+  return {
     id: delivery.id,
     surface: delivery.endpoint.surface,
     eventId: delivery.event.id,
@@ -121,7 +126,29 @@ export async function recentDeliveries(em: EntityManager, organizationId: number
     lastHttpCode: delivery.lastHttpCode ?? null,
     nextAttemptAt: delivery.status === 'pending' ? delivery.nextAttemptAt.toISOString() : null,
     createdAt: delivery.createdAt.toISOString(),
-  }));
+  };
+}
+
+/** One delivery of the organization, opened: its event's payload and each attempt, oldest first. */
+export async function deliveryDetail(scope: RequestScope, id: string) {
+  const delivery = await scope.em.findOne(
+    WebhookDelivery,
+    { id, endpoint: { organization: scope.organization.id } },
+    { populate: ['event', 'endpoint'] },
+  );
+  if (!delivery) throw notFound(`No webhook delivery ${id}`);
+  const tries = await scope.em.find(WebhookAttempt, { delivery }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  return {
+    ...summaryOf(delivery),
+    payload: delivery.event.payload,
+    tries: tries.map((attempt) => ({
+      createdAt: attempt.createdAt.toISOString(),
+      succeeded: attempt.succeeded,
+      httpCode: attempt.httpCode ?? null,
+      response: attempt.response ?? null,
+      durationMs: attempt.durationMs,
+    })),
+  };
 }
 
 /**

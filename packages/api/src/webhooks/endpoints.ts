@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type {
   KardowSubscription,
   KardowSubscriptionCreateInput,
+  KardowSubscriptionUpdateInput,
   WebhookEndpoint as WebhookEndpointOutput,
   WebhookEndpointCreateInput,
   WebhookEndpointUpdateInput,
 } from '@members/contracts';
 import { WebhookEndpoint } from '@members/db';
-import { invalidField, notFound } from '../errors.js';
+import { conflict, invalidField, notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
 import type { RequestScope } from '../request-scope.js';
 import { isChatFormat } from './chat-message.js';
@@ -89,6 +90,41 @@ export async function subscribe(scope: RequestScope, input: KardowSubscriptionCr
   // The secret is shown once, now: the subscriber needs it to check signatures (chat targets get none to check).
   const shown = format === 'raw' ? { secret } : {};
   return { subscription: { ...toKardowSubscription(endpoint), ...shown }, created: true };
+}
+
+/** The console's edit of a subscription: another event (unless that event and URL are subscribed already), on or off. */
+export async function updateSubscription(scope: RequestScope, { id, event, enabled }: KardowSubscriptionUpdateInput) {
+  const endpoint = await findEndpoint(scope, 'kardow', id);
+  if (event !== undefined && event !== endpoint.events[0]) {
+    const twins = await scope.em.find(WebhookEndpoint, {
+      organization: scope.organization.id,
+      surface: 'kardow',
+      url: endpoint.url,
+      id: { $ne: id },
+    });
+    if (twins.some((twin) => twin.events[0] === event)) {
+      throw conflict(`${endpoint.url} is already subscribed to ${event}`);
+    }
+    endpoint.events = [event];
+  }
+  if (enabled !== undefined) {
+    if (enabled && !endpoint.enabled) endpoint.consecutiveFailures = 0;
+    endpoint.enabled = enabled;
+  }
+  endpoint.modifiedAt = new Date();
+  await scope.em.flush();
+  scope.subscribers.forget(scope.organization.id);
+  return toKardowSubscription(endpoint);
+}
+
+/** A new signing secret for a subscription, shown once: deliveries from now on are signed with it alone. */
+export async function rotateSubscriptionSecret(scope: RequestScope, id: string) {
+  const endpoint = await findEndpoint(scope, 'kardow', id);
+  endpoint.secret = newWebhookSecret('kardow');
+  endpoint.modifiedAt = new Date();
+  await scope.em.flush();
+  scope.subscribers.forget(scope.organization.id);
+  return { id, secret: endpoint.secret };
 }
 
 export async function listSubscriptions(scope: RequestScope) {

@@ -1,6 +1,6 @@
 import { procedures } from '@members/contracts';
 import { procedure } from '../procedures/procedure.js';
-import { listDeliveries, recentDeliveries, redeliverEvent } from './deliveries.js';
+import { deliveryDetail, listDeliveries, recentDeliveries, redeliverEvent } from './deliveries.js';
 import {
   createEndpoint,
   deleteEndpoint,
@@ -8,9 +8,11 @@ import {
   listEndpoints,
   listSubscriptions,
   resetEndpointSecret,
+  rotateSubscriptionSecret,
   subscribe,
   unsubscribe,
   updateEndpoint,
+  updateSubscription,
 } from './endpoints.js';
 
 const contracts = procedures.webhooks;
@@ -21,6 +23,10 @@ export const webhookProcedures = {
     create: procedure(contracts.subscriptions.create, subscribe),
     list: procedure(contracts.subscriptions.list, (scope) => listSubscriptions(scope)),
     delete: procedure(contracts.subscriptions.delete, (scope, { id }) => unsubscribe(scope, id)),
+    update: procedure(contracts.subscriptions.update, updateSubscription),
+    rotateSecret: procedure(contracts.subscriptions.rotateSecret, (scope, { id }) =>
+      rotateSubscriptionSecret(scope, id),
+    ),
   },
   endpoints: {
     create: procedure(contracts.endpoints.create, createEndpoint),
@@ -35,6 +41,7 @@ export const webhookProcedures = {
     recent: procedure(contracts.deliveries.recent, (scope, { failedOnly }) =>
       recentDeliveries(scope.em, scope.organization.id, failedOnly),
     ),
+    get: procedure(contracts.deliveries.get, (scope, { id }) => deliveryDetail(scope, id)),
   },
   events: { redeliver: procedure(contracts.events.redeliver, (scope, { id }) => redeliverEvent(scope, id)) },
 };

@@ -43,3 +43,14 @@ export const kardowSubscriptionCreated = z.object({
 
 export const kardowSubscriptionList = z.array(kardowSubscription);
 export const kardowSubscriptionByIdInput = z.object({ id: z.guid() });
+
+/** The console's changes to a subscription (Kardow's API has none): its event, and whether it is enabled. */
+export const kardowSubscriptionUpdateInput = z.object({
+  id: z.guid(),
+  event: z.enum([...kardowEventTypes, '*']).optional(),
+  enabled: z.boolean().optional(),
+});
+export type KardowSubscriptionUpdateInput = z.infer<typeof kardowSubscriptionUpdateInput>;
+
+/** A subscription's new secret: shown in this answer only. */
+export const kardowSubscriptionSecret = z.object({ id: z.string(), secret: z.string() });

@@ -113,3 +113,21 @@ export const deliverySummary = z
   })
   .meta({ id: 'DeliverySummary' });
 export const recentDeliveriesInput = z.object({ failedOnly: z.boolean().default(false) });
+
+/** One delivery opened: what was sent, and each attempt with the receiver's answer. */
+export const deliveryDetail = deliverySummary
+  .extend({
+    payload: z.string(),
+    attempts: z.int(),
+    tries: z.array(
+      z.object({
+        createdAt: z.string(),
+        succeeded: z.boolean(),
+        httpCode: z.int().nullable(),
+        response: z.string().nullable(),
+        durationMs: z.int(),
+      }),
+    ),
+  })
+  .meta({ id: 'DeliveryDetail' });
+export const deliveryByIdInput = z.object({ id: z.guid() });
