@@ -113,7 +113,7 @@ describe("the console's changes to a Kardow subscription", () => {
     ).toMatchObject({ event: 'user.deleted', is_enabled: false });
     const rotated = await rotateSubscriptionSecret(await scope(), updated.id);
     expect(rotated.secret).toMatch(/^whsec_/);
-    expect(rotated.secret).not.toBe(updated.secret);
+    expect((await rotateSubscriptionSecret(await scope(), updated.id)).secret).not.toBe(rotated.secret);
     const other = await testOrganization(setup.db);
     expect(await refusalOf(rotateSubscriptionSecret(await other(), updated.id))).toBe('not_found');
   });
