@@ -186,6 +186,9 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
         .click();
       await expect.poll(() => page.getByLabel('Payload').textContent()).toContain('hooked-2@console.example');
       await page.getByRole('table', { name: 'Attempts' }).getByRole('cell', { name: 'Delivered' }).waitFor();
+      if (process.env.SCREENSHOTS === '1') {
+        await page.screenshot({ path: path.join(screenshots, 'console-webhooks.png'), fullPage: true });
+      }
 
       // Its event edited, then disabled: Kardow's own API sees both.
       await page.getByRole('button', { name: `Edit events of ${url}` }).click();

@@ -25,3 +25,4 @@ export * from './polar/customer-session.js';
 export * from './polar/customer-portal.js';
 export * from './console.js';
 export * from './overview.js';
+export * from './scopes.js';

@@ -1,4 +1,11 @@
-import type { AccessAction, ApprovalStatus, MemberRole, PaymentStatus, SubscriptionStatus } from '@members/contracts';
+import type {
+  AccessAction,
+  ApprovalStatus,
+  CustomerMemberRole,
+  MemberRole,
+  PaymentStatus,
+  SubscriptionStatus,
+} from '@members/contracts';
 
 /** What a person reads for each wire value; a `Record` over the contracts' enum, so a new value asks for its words. */
 export const roleLabels: Record<MemberRole, string> = {
@@ -43,3 +50,12 @@ export const paymentLabels: Record<PaymentStatus, string> = {
   failed: 'failed',
   refunded: 'refunded',
 };
+
+export const customerRoleLabels: Record<CustomerMemberRole, string> = {
+  owner: 'Owner',
+  billing_manager: 'Billing manager',
+  member: 'Member',
+};
+
+/** The roles a new member of a team may be given: the owner is made with the customer, and transferred. */
+export const addableRoles = ['member', 'billing_manager'] as const satisfies readonly CustomerMemberRole[];

@@ -1,6 +1,6 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Scope } from '@members/client';
+import { grants } from '@members/contracts';
 import { clientFor, newQueryClient, statusOf, TRPCProvider, useTRPC } from '../trpc.js';
 import { ErrorNote } from '../ui.js';
 import { ApiKeys } from './ApiKeys.js';
@@ -66,10 +66,8 @@ function Signed({ signOut }: { signOut: () => void }) {
     );
   }
   const scopes = me.data.apiKey.scopes;
-  const can: Can = (scope) =>
-    scopes.includes('admin') ||
-    scopes.includes(scope) ||
-    (scope.endsWith(':read') && scopes.includes(scope.replace(':read', ':write') as Scope));
+  // The server's own rule (a write scope grants its read, admin grants all), from the contracts.
+  const can: Can = (scope) => grants(scopes, scope);
   const body: Record<string, ReactNode> = {
     overview: <Overview can={can} />,
     members: id ? <MemberPage lookup={decodeURIComponent(id)} can={can} /> : <Members can={can} />,

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { customerMemberRole } from '@members/contracts';
 import type { CustomerMemberRole } from '@members/client';
 import { Pager } from '../components/Pager.js';
+import { addableRoles, customerRoleLabels } from '../components/labels.js';
 import { useTRPC } from '../trpc.js';
 import { ErrorNote, notAllowed, QueryState } from '../ui.js';
 import type { Can } from './session.js';
 
-const teamRoles: CustomerMemberRole[] = ['owner', 'billing_manager', 'member'];
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 /** Customers and, on a customer's page, its team: add, change role (ownership transfer), remove. */
@@ -187,8 +188,11 @@ function Team({ customerId, can }: { customerId: string; can: Can }) {
         <label>
           Member role
           <select name="role" defaultValue="member">
-            <option value="member">member</option>
-            <option value="billing_manager">billing_manager</option>
+            {addableRoles.map((r) => (
+              <option key={r} value={r}>
+                {customerRoleLabels[r]}
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit" disabled={!writable}>
@@ -221,8 +225,10 @@ function Team({ customerId, can }: { customerId: string; can: Can }) {
                         update.mutate({ id: member.id, customerId, role: e.target.value as CustomerMemberRole })
                       }
                     >
-                      {teamRoles.map((r) => (
-                        <option key={r}>{r}</option>
+                      {customerMemberRole.options.map((r) => (
+                        <option key={r} value={r}>
+                          {customerRoleLabels[r]}
+                        </option>
                       ))}
                     </select>
                   </td>

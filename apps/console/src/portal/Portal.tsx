@@ -1,6 +1,8 @@
 import { QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { customerMemberRole } from '@members/contracts';
 import type { CustomerMemberRole } from '@members/client';
+import { addableRoles, customerRoleLabels } from '../components/labels.js';
 import { clientFor, newQueryClient, statusOf, TRPCProvider, useTRPC } from '../trpc.js';
 import { ErrorNote, QueryState } from '../ui.js';
 
@@ -50,8 +52,6 @@ function Expired({ returnUrl }: { returnUrl: string | null }) {
     </main>
   );
 }
-
-const roles: CustomerMemberRole[] = ['owner', 'billing_manager', 'member'];
 
 function Team({ returnUrl }: { returnUrl: string | null }) {
   const trpc = useTRPC();
@@ -111,8 +111,11 @@ function Team({ returnUrl }: { returnUrl: string | null }) {
           <label>
             Role
             <select name="role" defaultValue="member">
-              <option value="member">member</option>
-              <option value="billing_manager">billing_manager</option>
+              {addableRoles.map((r) => (
+                <option key={r} value={r}>
+                  {customerRoleLabels[r]}
+                </option>
+              ))}
             </select>
           </label>
           <button type="submit">Add member</button>
@@ -142,12 +145,14 @@ function Team({ returnUrl }: { returnUrl: string | null }) {
                         value={member.role}
                         onChange={(e) => update.mutate({ id: member.id, role: e.target.value as CustomerMemberRole })}
                       >
-                        {roles.map((r) => (
-                          <option key={r}>{r}</option>
+                        {customerMemberRole.options.map((r) => (
+                          <option key={r} value={r}>
+                            {customerRoleLabels[r]}
+                          </option>
                         ))}
                       </select>
                     ) : (
-                      member.role
+                      customerRoleLabels[member.role]
                     )}
                   </td>
                   {canManage && (

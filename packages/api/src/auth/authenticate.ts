@@ -1,11 +1,10 @@
-import { portalScope, type ProcedureScope } from '@members/contracts';
+import { grants, portalScope, type ProcedureScope } from '@members/contracts';
 import type { Context } from '../context.js';
 import { DomainError } from '../errors.js';
 import { scopeFor, type RequestScope } from '../request-scope.js';
 import { hashApiKey, type Principal } from './api-keys.js';
 import { isSessionToken, principalForSessionToken } from './member-sessions.js';
 import { limited } from './rate-limits.js';
-import { grants } from './scopes.js';
 
 /**
  * The caller's principal, found once per HTTP request. A request without a valid key is charged to its address,

@@ -1,4 +1,4 @@
-import { scopes, type ProcedureScope } from '@members/contracts';
+import { scopes, type ProcedureScope } from './enums.js';
 
 /**
  * A read scope is also granted by its write scope, and `admin` grants every scope of a key. The portal's scope is
@@ -15,6 +15,7 @@ const impliedBy: Record<ProcedureScope, readonly ProcedureScope[]> = {
   api_key: scopes,
 };
 
+/** Whether a key (or session) holding `granted` may call what requires `required`: the server's rule, and the console's. */
 export function grants(granted: readonly ProcedureScope[], required: ProcedureScope): boolean {
   return impliedBy[required].some((scope) => granted.includes(scope));
 }
