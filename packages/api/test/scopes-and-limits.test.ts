@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grants } from '../src/auth/scopes.js';
+import { grants } from '@members/contracts';
 import { RateLimits } from '../src/auth/rate-limits.js';
 import { DomainError } from '../src/errors.js';
 
