@@ -97,9 +97,12 @@ describe('the customers export, past one read of the database', () => {
     // Made in this process, through the service the create route calls: what is tested is the export's many reads,
     // not a thousand requests (which, a hundred at a time on a loaded machine, met the SDK's 5 s timeout and
     // keep-alive sockets closed under them).
+    // Each create gives the event loop a turn: SQLite answers synchronously, and a loop that never lets timers run
+    // leaves the server closing idle keep-alive sockets at the moment the export's fetch takes one of them.
     for (let i = 0; i < total; i++) {
       const scope = await organizationScope(server.db, own.organizationId);
       await createCustomer(scope, customerCreateInput.parse({ email: `export-${i}@example.com` }));
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const lines = (await client.customers.export()).trimEnd().split('\r\n').slice(1);
     expect(lines).toHaveLength(total);
