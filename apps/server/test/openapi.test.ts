@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { errorStatus, kardowEventTypes, polarEmittedEventTypes, restRoutes, type ErrorCode } from '@members/contracts';
 import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
 import { request } from './support/http.js';
 
@@ -63,15 +62,6 @@ function expectDocumented(path: string, method: string, status: number, body: un
   const validate = ajv.compile(documentedSchema(path, method, status));
   expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
 }
-
-/** Polar's error names, by the status they are served with. */
-const polarErrorStatus: Record<string, number> = {
-  Unauthorized: 401,
-  NotPermitted: 403,
-  ResourceNotFound: 404,
-  RequestValidationError: 422,
-  TooManyRequests: 429,
-};
 
 /** What the generated document says is checked in packages/openapi; here, that the server answers as it says. */
 describe('GET /openapi.json', () => {

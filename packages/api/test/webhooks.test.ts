@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   customerCreateInput,
+  deliveriesPerPage,
   kardowSubscriptionCreateInput,
   memberSyncInput,
   webhookDeliveryListInput,
@@ -9,7 +10,7 @@ import {
 import { WebhookDelivery, WebhookEvent } from '@members/db';
 import { createCustomer } from '../src/customers/customers.js';
 import { syncMember } from '../src/organization-members/sync-member.js';
-import { listDeliveries, redeliverEvent } from '../src/webhooks/deliveries.js';
+import { listDeliveries, recentDeliveries, redeliverEvent } from '../src/webhooks/deliveries.js';
 import {
   createEndpoint,
   deleteEndpoint,
@@ -116,5 +117,24 @@ describe("the console's changes to a Kardow subscription", () => {
     expect((await rotateSubscriptionSecret(await scope(), updated.id)).secret).not.toBe(rotated.secret);
     const other = await testOrganization(setup.db);
     expect(await refusalOf(rotateSubscriptionSecret(await other(), updated.id))).toBe('not_found');
+  });
+});
+
+describe('every delivery, in pages', () => {
+  it('gives 100 a page, newest first, the next page where the last ended, for its organization only', async () => {
+    const own = await testOrganization(setup.db);
+    const input = { event: 'user.created', target_type: 'webhook', target_url: 'http://127.0.0.1:9/paged' };
+    await subscribe(await own(), kardowSubscriptionCreateInput.parse(input));
+    for (let i = 0; i < 130; i++)
+      await syncMember(await own(), memberSyncInput.parse({ email: `paged-${i}@a.example` }));
+    const organizationId = (await own()).organization.id;
+    const page = (n: number) => recentDeliveries(setup.db.fork(), organizationId, false, n);
+    const [first, second, third] = await Promise.all([page(1), page(2), page(3)]);
+    expect([first.length, second.length, third.length]).toEqual([deliveriesPerPage, 30, 0]);
+    const ids = [...first, ...second].map((delivery) => delivery.id);
+    expect(new Set(ids).size).toBe(130);
+    const times = [...first, ...second].map((delivery) => delivery.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(await recentDeliveries(setup.db.fork(), (await scope()).organization.id, false, 2)).toEqual([]);
   });
 });

@@ -39,3 +39,7 @@ export type CustomerType = z.infer<typeof customerType>;
 
 export const customerMemberRole = z.enum(['owner', 'billing_manager', 'member']);
 export type CustomerMemberRole = z.infer<typeof customerMemberRole>;
+
+/** Which API a webhook belongs to: a Kardow subscription (one event) or a Polar endpoint (several). */
+export const webhookSurface = z.enum(['kardow', 'polar']);
+export type WebhookSurface = z.infer<typeof webhookSurface>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approvalStatus, memberRole, subscriptionStatus } from './enums.js';
+import { approvalStatus, memberRole, subscriptionStatus, webhookSurface } from './enums.js';
 import { isoDateTime } from './primitives.js';
 
 const count = z.int().min(0);
@@ -43,7 +43,7 @@ export const overviewWebhooks = z
       z.object({
         endpointId: z.string(),
         url: z.string(),
-        surface: z.enum(['kardow', 'polar']),
+        surface: webhookSurface,
         attempts: count,
         averageMs: count,
         maxMs: count,

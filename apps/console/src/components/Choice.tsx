@@ -13,17 +13,27 @@ interface ChoiceProps<V extends string> {
   defaultValue?: V;
   onChange?: (value: V | '') => void;
   disabled?: boolean;
+  /** In a table row the column names the choice: its label is for screen readers only. */
+  hideLabel?: boolean;
 }
 
 /** A labelled choice among an enum's values, each shown in words and sent as its wire value. */
-export function Choice<V extends string>({ label, options, labels, none, onChange, ...select }: ChoiceProps<V>) {
+export function Choice<V extends string>({
+  label,
+  options,
+  labels,
+  none,
+  onChange,
+  hideLabel,
+  ...select
+}: ChoiceProps<V>) {
   const changed = (event: ChangeEvent<HTMLSelectElement>) => {
     const chosen = options.find((option) => option === event.target.value);
     onChange?.(chosen ?? '');
   };
   return (
     <label>
-      {label}
+      {hideLabel ? <span className="visually-hidden">{label}</span> : label}
       <select {...select} onChange={onChange ? changed : undefined}>
         {none !== undefined && <option value="">{none}</option>}
         {options.map((option) => (

@@ -2,6 +2,8 @@ import type {
   AccessAction,
   ApprovalStatus,
   CustomerMemberRole,
+  CustomerType,
+  WebhookSurface,
   MemberRole,
   PaymentStatus,
   SubscriptionStatus,
@@ -59,3 +61,7 @@ export const customerRoleLabels: Record<CustomerMemberRole, string> = {
 
 /** The roles a new member of a team may be given: the owner is made with the customer, and transferred. */
 export const addableRoles = ['member', 'billing_manager'] as const satisfies readonly CustomerMemberRole[];
+
+export const customerTypeLabels: Record<CustomerType, string> = { team: 'Team', individual: 'Individual' };
+
+export const surfaceLabels: Record<WebhookSurface, string> = { kardow: 'Kardow', polar: 'Polar' };

@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { scopes, type Scope } from '@members/contracts';
+import { DataTable } from '../components/DataTable.js';
+import { Form } from '../components/Form.js';
 import { Time } from '../components/Time.js';
 import { useTRPC } from '../trpc.js';
-import { ErrorNote, notAllowed, QueryState } from '../ui.js';
+import { ErrorNote, notAllowed } from '../ui.js';
 import type { Can } from './session.js';
 
 export function ApiKeys({ can }: { can: Can }) {
@@ -20,13 +22,14 @@ export function ApiKeys({ can }: { can: Can }) {
   return (
     <section aria-labelledby="keys-title">
       <h1 id="keys-title">API keys</h1>
-      <form
-        aria-label="Create an API key"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const name = String(new FormData(event.currentTarget).get('name') ?? '').trim();
+      <Form
+        label="Create an API key"
+        submit="Create key"
+        sending={create}
+        denied={chosen.length === 0 && 'Choose at least one scope'}
+        onSubmit={(values) => {
           setCopied(false);
-          create.mutate({ scopes: chosen, ...(name ? { name } : {}) });
+          return create.mutateAsync({ scopes: chosen, name: values.optional('name') });
         }}
       >
         <label>
@@ -46,11 +49,7 @@ export function ApiKeys({ can }: { can: Can }) {
             </label>
           ))}
         </fieldset>
-        <button type="submit" disabled={chosen.length === 0}>
-          Create key
-        </button>
-      </form>
-      {create.error && <ErrorNote error={create.error} />}
+      </Form>
       {create.data && (
         <div role="status">
           <p>The new key, shown only now:</p>
@@ -66,47 +65,35 @@ export function ApiKeys({ can }: { can: Can }) {
           {copied && <span> Copied.</span>}
         </div>
       )}
-      <QueryState pending={keys.isPending} error={keys.error} empty={keys.data?.length === 0 && 'No keys.'}>
-        <div className="table-box">
-          <table>
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Scopes</th>
-                <th>Created</th>
-                <th>Last used</th>
-                <th>Revoked</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data?.map((key) => (
-                <tr key={key.id}>
-                  <td>{key.name ?? '(no name)'}</td>
-                  <td>{key.scopes.join(', ')}</td>
-                  <td>
-                    <Time iso={key.createdAt} />
-                  </td>
-                  <td>{key.lastUsedAt ? <Time iso={key.lastUsedAt} /> : 'never'}</td>
-                  <td>
-                    <Time iso={key.revokedAt} />
-                  </td>
-                  <td>
-                    <button
-                      className="danger"
-                      disabled={key.revokedAt !== null}
-                      aria-label={`Revoke ${key.name ?? key.id}`}
-                      onClick={() => revoke.mutate({ id: key.id })}
-                    >
-                      Revoke
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </QueryState>
+      <DataTable
+        label="API keys"
+        pending={keys.isPending}
+        error={keys.error}
+        rows={keys.data}
+        rowKey={(key) => key.id}
+        empty="No keys."
+        columns={[
+          { header: 'Name', cell: (key) => key.name ?? '(no name)' },
+          { header: 'Scopes', cell: (key) => key.scopes.join(', ') },
+          { header: 'Created', cell: (key) => <Time iso={key.createdAt} /> },
+          { header: 'Last used', cell: (key) => (key.lastUsedAt ? <Time iso={key.lastUsedAt} /> : 'never') },
+          { header: 'Revoked', cell: (key) => <Time iso={key.revokedAt} /> },
+          {
+            header: 'Revoke',
+            hideHeader: true,
+            cell: (key) => (
+              <button
+                className="danger"
+                disabled={key.revokedAt !== null}
+                aria-label={`Revoke ${key.name ?? key.id}`}
+                onClick={() => revoke.mutate({ id: key.id })}
+              >
+                Revoke
+              </button>
+            ),
+          },
+        ]}
+      />
       {revoke.error && <ErrorNote error={revoke.error} />}
     </section>
   );

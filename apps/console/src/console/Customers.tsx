@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { customerMemberRole } from '@members/contracts';
-import type { CustomerMemberRole } from '@members/client';
-import { Pager } from '../components/Pager.js';
-import { addableRoles, customerRoleLabels } from '../components/labels.js';
+import { customerType } from '@members/contracts';
+import { Choice } from '../components/Choice.js';
+import { DataTable } from '../components/DataTable.js';
+import { TeamTable } from '../components/TeamTable.js';
+import { Form } from '../components/Form.js';
+import { addableRoles, customerRoleLabels, customerTypeLabels } from '../components/labels.js';
 import { useTRPC } from '../trpc.js';
 import { ErrorNote, notAllowed, QueryState } from '../ui.js';
 import type { Can } from './session.js';
-
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 /** Customers and, on a customer's page, its team: add, change role (ownership transfer), remove. */
 export function Customers({ can, customerId }: { can: Can; customerId: string | undefined }) {
@@ -27,22 +27,22 @@ function CustomerList({ can }: { can: Can }) {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.customers.pathKey() }),
     }),
   );
-  const writable = can('customers:write');
   return (
     <section aria-labelledby="customers-title">
       <h1 id="customers-title">Customers</h1>
-      <form
-        aria-label="Add a customer"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = new FormData(event.currentTarget);
-          const name = text(form, 'name');
-          create.mutate({
-            email: text(form, 'email'),
-            type: form.get('type') === 'team' ? 'team' : 'individual',
-            ...(name ? { name } : {}),
-          });
-        }}
+      <Form
+        label="Add a customer"
+        submit="Add customer"
+        sending={create}
+        denied={!can('customers:write') && notAllowed('customers:write')}
+        clear
+        onSubmit={(values) =>
+          create.mutateAsync({
+            email: values.text('email'),
+            type: values.choice('type', customerType.options),
+            name: values.optional('name'),
+          })
+        }
       >
         <label>
           Customer email
@@ -52,52 +52,36 @@ function CustomerList({ can }: { can: Can }) {
           Customer name
           <input name="name" />
         </label>
-        <label>
-          Type
-          <select name="type" defaultValue="team">
-            <option value="team">Team</option>
-            <option value="individual">Individual</option>
-          </select>
-        </label>
-        <button type="submit" disabled={!writable} title={writable ? undefined : notAllowed('customers:write')}>
-          Add customer
-        </button>
-      </form>
-      {create.error && <ErrorNote error={create.error} />}
+        <Choice
+          label="Type"
+          name="type"
+          options={customerType.options}
+          labels={customerTypeLabels}
+          defaultValue="team"
+        />
+      </Form>
       <form role="search" onSubmit={(event) => event.preventDefault()}>
         <label>
           Search customers
           <input type="search" value={query} onChange={(e) => (setQuery(e.target.value), setPage(1))} />
         </label>
       </form>
-      <QueryState pending={list.isPending} error={list.error} empty={list.data?.items.length === 0 && 'No customers.'}>
-        <p className="note">{list.data?.pagination.totalCount} customers</p>
-        <div className="table-box">
-          <table>
-            <thead>
-              <tr>
-                <th>Email</th>
-                <th>Name</th>
-                <th>Type</th>
-                <th>External id</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.items.map((customer) => (
-                <tr key={customer.id}>
-                  <td>
-                    <a href={`#customers/${customer.id}`}>{customer.email}</a>
-                  </td>
-                  <td>{customer.name}</td>
-                  <td>{customer.type === 'team' ? 'Team' : 'Individual'}</td>
-                  <td>{customer.externalId ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <Pager label="Customers" page={page} maxPage={list.data?.pagination.maxPage ?? 0} onPage={setPage} />
-      </QueryState>
+      <DataTable
+        label="Customers"
+        pending={list.isPending}
+        error={list.error}
+        rows={list.data?.items}
+        rowKey={(customer) => customer.id}
+        empty="No customers."
+        note={list.data && `${list.data.pagination.totalCount} customers`}
+        paging={{ page, maxPage: list.data?.pagination.maxPage ?? 1, onPage: setPage }}
+        columns={[
+          { header: 'Email', cell: (customer) => <a href={`#customers/${customer.id}`}>{customer.email}</a> },
+          { header: 'Name', cell: (customer) => customer.name ?? '—' },
+          { header: 'Type', cell: (customer) => customerTypeLabels[customer.type] },
+          { header: 'External id', cell: (customer) => customer.externalId ?? '—' },
+        ]}
+      />
     </section>
   );
 }
@@ -105,17 +89,18 @@ function CustomerList({ can }: { can: Can }) {
 function Team({ customerId, can }: { customerId: string; can: Can }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const [page, setPage] = useState(1);
   const customer = useQuery(trpc.customers.get.queryOptions({ id: customerId }));
   const team = useQuery({
-    ...trpc.customerMembers.listOfCustomer.queryOptions({ customerId, limit: 100, sorting: ['created_at'] }),
+    ...trpc.customerMembers.listOfCustomer.queryOptions({ customerId, limit: 50, page, sorting: ['created_at'] }),
     enabled: can('members:read'),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.customerMembers.pathKey() });
   const add = useMutation(trpc.customerMembers.createForCustomer.mutationOptions({ onSuccess: refresh }));
   const update = useMutation(trpc.customerMembers.update.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.customerMembers.delete.mutationOptions({ onSuccess: refresh }));
-  const writable = can('members:write');
-  const customerWritable = can('customers:write');
+  const membersDenied = !can('members:write') && notAllowed('members:write');
+  const customerDenied = !can('customers:write') && notAllowed('customers:write');
   const saveCustomer = useMutation(
     trpc.customers.update.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.customers.pathKey() }),
@@ -130,124 +115,78 @@ function Team({ customerId, can }: { customerId: string; can: Can }) {
         <a href="#customers">All customers</a>
       </p>
       <QueryState pending={customer.isPending} error={customer.error}>
-        <h1 id="team-title">
-          {customer.data?.name ?? customer.data?.email} ({customer.data?.type})
-        </h1>
         {customer.data && (
-          <form
-            aria-label="Edit customer"
-            onSubmit={(event) => {
-              event.preventDefault();
-              const form = new FormData(event.currentTarget);
-              const name = text(form, 'name');
-              saveCustomer.mutate({ id: customerId, email: text(form, 'email'), name: name || null });
-            }}
-          >
-            <label>
-              Customer email
-              <input name="email" type="email" defaultValue={customer.data.email ?? ''} required />
-            </label>
-            <label>
-              Customer name
-              <input name="name" defaultValue={customer.data.name ?? ''} />
-            </label>
-            <button type="submit" disabled={!customerWritable}>
-              Save customer
-            </button>
-            <button
-              type="button"
-              className="danger"
-              disabled={!customerWritable}
-              onClick={() =>
-                window.confirm('Delete this customer and its team?') && deleteCustomer.mutate({ id: customerId })
+          <>
+            <h1 id="team-title">
+              {customer.data.name ?? customer.data.email} ({customerTypeLabels[customer.data.type].toLowerCase()})
+            </h1>
+            <Form
+              label="Edit customer"
+              submit="Save customer"
+              sending={saveCustomer}
+              denied={customerDenied}
+              done="Saved."
+              onSubmit={(values) =>
+                saveCustomer.mutateAsync({
+                  id: customerId,
+                  email: values.text('email'),
+                  name: values.optional('name') ?? null,
+                })
+              }
+              extra={
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={Boolean(customerDenied)}
+                  onClick={() =>
+                    window.confirm('Delete this customer and its team?') && deleteCustomer.mutate({ id: customerId })
+                  }
+                >
+                  Delete customer
+                </button>
               }
             >
-              Delete customer
-            </button>
-          </form>
+              <label>
+                Customer email
+                <input name="email" type="email" defaultValue={customer.data.email ?? ''} required />
+              </label>
+              <label>
+                Customer name
+                <input name="name" defaultValue={customer.data.name ?? ''} />
+              </label>
+            </Form>
+            {deleteCustomer.error && <ErrorNote error={deleteCustomer.error} />}
+          </>
         )}
-        {saveCustomer.isSuccess && <p role="status">Saved.</p>}
-        {[saveCustomer.error, deleteCustomer.error].map((error, i) => error && <ErrorNote key={i} error={error} />)}
       </QueryState>
-      <form
-        aria-label="Add a team member"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = new FormData(event.currentTarget);
-          add.mutate({
-            customerId,
-            email: text(form, 'email'),
-            role: form.get('role') === 'billing_manager' ? 'billing_manager' : 'member',
-          });
-        }}
+      <h2>Team</h2>
+      <Form
+        label="Add a team member"
+        submit="Add member"
+        sending={add}
+        denied={membersDenied}
+        clear
+        onSubmit={(values) =>
+          add.mutateAsync({ customerId, email: values.text('email'), role: values.choice('role', addableRoles) })
+        }
       >
         <label>
           Member email
           <input name="email" type="email" required />
         </label>
-        <label>
-          Member role
-          <select name="role" defaultValue="member">
-            {addableRoles.map((r) => (
-              <option key={r} value={r}>
-                {customerRoleLabels[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" disabled={!writable}>
-          Add member
-        </button>
-      </form>
-      {[add.error, update.error, remove.error].map((error, i) => error && <ErrorNote key={i} error={error} />)}
-      <QueryState pending={team.isPending} error={team.error}>
-        <div className="table-box">
-          <table>
-            <thead>
-              <tr>
-                <th>Email</th>
-                <th>Name</th>
-                <th>Role</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {team.data?.items.map((member) => (
-                <tr key={member.id}>
-                  <td>{member.email}</td>
-                  <td>{member.name ?? '—'}</td>
-                  <td>
-                    <select
-                      aria-label={`Role of ${member.email}`}
-                      value={member.role}
-                      disabled={!writable}
-                      onChange={(e) =>
-                        update.mutate({ id: member.id, customerId, role: e.target.value as CustomerMemberRole })
-                      }
-                    >
-                      {customerMemberRole.options.map((r) => (
-                        <option key={r} value={r}>
-                          {customerRoleLabels[r]}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <button
-                      className="danger"
-                      aria-label={`Remove ${member.email}`}
-                      disabled={!writable || member.role === 'owner'}
-                      onClick={() => remove.mutate({ id: member.id, customerId })}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </QueryState>
+        <Choice label="Member role" name="role" options={addableRoles} labels={customerRoleLabels} />
+      </Form>
+      {[update.error, remove.error].map((error, i) => error && <ErrorNote key={i} error={error} />)}
+      <TeamTable
+        pending={team.isPending}
+        error={team.error}
+        rows={team.data?.items}
+        paging={{ page, maxPage: team.data?.pagination.maxPage ?? 1, onPage: setPage }}
+        changeable={() => !membersDenied}
+        removable={(member) => !membersDenied && member.role !== 'owner'}
+        onRole={(member, role) => update.mutate({ id: member.id, customerId, role })}
+        onRemove={(member) => remove.mutate({ id: member.id, customerId })}
+      />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MemberSyncInput } from '@members/client';
 import { useTRPCClient } from '../trpc.js';
+import { DataTable } from '../components/DataTable.js';
 import { ErrorNote, notAllowed } from '../ui.js';
 import type { Can } from './session.js';
 
@@ -120,24 +121,16 @@ export function ImportFile({ can }: { can: Can }) {
       {summary && <p role="status">{summary}</p>}
       {error !== null && <ErrorNote error={error} />}
       {failures.length > 0 && (
-        <div className="table-box">
-          <table aria-label="Refused lines">
-            <thead>
-              <tr>
-                <th>Line</th>
-                <th>Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {failures.map((f) => (
-                <tr key={f.line}>
-                  <td>{f.line}</td>
-                  <td>{f.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Refused lines"
+          rows={failures}
+          rowKey={(failure) => String(failure.line)}
+          empty="No line was refused."
+          columns={[
+            { header: 'Line', cell: (failure) => failure.line },
+            { header: 'Why', cell: (failure) => failure.message, wrap: true },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { accessAction, approvalStatus as approvalStatuses, memberRole } from '@members/contracts';
-import type { AccessAction, ApprovalStatus, MemberRole } from '@members/client';
+import type { ApprovalStatus, MemberRole } from '@members/client';
 import { Choice } from '../components/Choice.js';
 import { CustomFields } from '../components/CustomFields.js';
+import { DataTable } from '../components/DataTable.js';
+import { Form } from '../components/Form.js';
 import {
   accessActionLabels,
   approvalLabels,
@@ -17,6 +19,8 @@ import { usePlanNames } from '../components/usePlanNames.js';
 import { useTRPC } from '../trpc.js';
 import { ErrorNote, notAllowed, QueryState } from '../ui.js';
 import type { Can } from './session.js';
+
+const idle = { isPending: false, isSuccess: false, error: null };
 
 /** A subscription's lifecycle steps; deleting the member has its own button. */
 const actions = accessAction.options.filter((action) => action !== 'delete_member');
@@ -68,47 +72,29 @@ export function Members({ can }: { can: Can }) {
           onChange={(chosen) => (setApproval(chosen), reset())}
         />
       </form>
-      <QueryState
+      <DataTable
+        label="Members"
         pending={list.isPending}
         error={list.error}
-        empty={list.data?.data.length === 0 && 'No members match.'}
-      >
-        <p className="note">{list.data?.totalCount} members</p>
-        <div className="table-box">
-          <table>
-            <thead>
-              <tr>
-                <th>Email</th>
-                <th>Name</th>
-                <th>Role</th>
-                <th>Approval</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.data.map((member) => (
-                <tr key={member.id}>
-                  <td>
-                    <a href={`#members/${member.id}`}>{member.email}</a>
-                  </td>
-                  <td>{member.name}</td>
-                  <td>{roleLabels[member.role]}</td>
-                  <td>{approvalLabels[member.approvalStatus]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </QueryState>
-      <button className="secondary" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-        Previous page
-      </button>{' '}
-      <button
-        className="secondary"
-        disabled={!list.data?.nextCursor}
-        onClick={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}
-      >
-        Next page
-      </button>
+        rows={list.data?.data}
+        rowKey={(member) => member.id}
+        empty="No members match."
+        note={list.data && `${list.data.totalCount} members`}
+        paging={{
+          page: cursors.length + 1,
+          hasNext: Boolean(list.data?.nextCursor),
+          onPage: (page) =>
+            page <= cursors.length
+              ? setCursors(cursors.slice(0, page - 1))
+              : list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor]),
+        }}
+        columns={[
+          { header: 'Email', cell: (member) => <a href={`#members/${member.id}`}>{member.email}</a> },
+          { header: 'Name', cell: (member) => member.name },
+          { header: 'Role', cell: (member) => roleLabels[member.role] },
+          { header: 'Approval', cell: (member) => approvalLabels[member.approvalStatus] },
+        ]}
+      />
     </section>
   );
 }
@@ -121,9 +107,12 @@ export function MemberPage({ lookup, can }: { lookup: string; can: Can }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() });
   const save = useMutation(trpc.members.sync.mutationOptions({ onSuccess: refresh }));
   const access = useMutation(trpc.members.access.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.members.access.mutationOptions({ onSuccess: () => setDeleted(true) }));
+  // One mutation serves every subscription's row: its state shows in the row it was sent from.
+  const sendingFor = (planId: string) => (access.variables?.planId === planId ? access : idle);
   const [deleted, setDeleted] = useState(false);
   const planName = usePlanNames();
-  const writable = can('members:write');
+  const denied = !can('members:write') && notAllowed('members:write');
   if (deleted)
     return (
       <p role="status">
@@ -142,19 +131,21 @@ export function MemberPage({ lookup, can }: { lookup: string; can: Can }) {
             Paywall:{' '}
             <strong>{detail.data.hasValidPaywallSubscription ? 'valid subscription' : 'no valid subscription'}</strong>
           </p>
-          <form
-            aria-label="Edit member"
-            onSubmit={(event) => {
-              event.preventDefault();
-              const form = new FormData(event.currentTarget);
-              save.mutate({
+          <Form
+            label="Edit member"
+            submit="Save member"
+            sending={save}
+            denied={denied}
+            done="Saved."
+            onSubmit={(values) =>
+              save.mutateAsync({
                 userId: detail.data.member.id,
                 email: detail.data.member.email,
-                name: String(form.get('name')),
-                role: form.get('role') as MemberRole,
-                approvalStatus: form.get('approvalStatus') as ApprovalStatus,
-              });
-            }}
+                name: values.text('name'),
+                role: values.choice('role', memberRole.options),
+                approvalStatus: values.choice('approvalStatus', approvalStatuses.options),
+              })
+            }
           >
             <label>
               Name
@@ -174,93 +165,77 @@ export function MemberPage({ lookup, can }: { lookup: string; can: Can }) {
               labels={approvalLabels}
               defaultValue={detail.data.member.approvalStatus}
             />
-            <button type="submit" disabled={!writable} title={writable ? undefined : notAllowed('members:write')}>
-              Save member
-            </button>
-          </form>
-          {save.error && <ErrorNote error={save.error} />}
-          {save.isSuccess && <p role="status">Saved.</p>}
+          </Form>
           <h2>Custom fields</h2>
           <CustomFields
             stored={detail.data.member.customFields ?? {}}
-            disabled={!writable}
+            disabled={Boolean(denied)}
             onSave={(customFields) =>
               save.mutate({ userId: detail.data.member.id, email: detail.data.member.email, customFields })
             }
           />
           <h2>Subscriptions</h2>
-          {detail.data.subscriptions.length === 0 && <p>No subscriptions.</p>}
-          <div className="table-box">
-            <table>
-              <thead>
-                <tr>
-                  <th>Plan</th>
-                  <th>Status</th>
-                  <th>Period end</th>
-                  <th>Cancel at</th>
-                  <th>Action</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.data.subscriptions.map((s) => (
-                  <tr key={s.id}>
-                    <td>{planName(s.planId)}</td>
-                    <td>{subscriptionLabels[s.status]}</td>
-                    <td>
-                      <Time iso={s.currentPeriodEnd} />
-                    </td>
-                    <td>
-                      <Time iso={s.cancelAt} />
-                    </td>
-                    <td>
-                      <form
-                        aria-label={`Change the ${planName(s.planId)} subscription`}
-                        onSubmit={(event) => {
-                          event.preventDefault();
-                          const action = new FormData(event.currentTarget).get('action') as AccessAction;
-                          access.mutate({ userId: detail.data.member.id, planId: s.planId, action });
-                        }}
-                      >
-                        <Choice
-                          label="Action"
-                          name="action"
-                          options={actions}
-                          labels={accessActionLabels}
-                          defaultValue="cancel_now"
-                        />
-                        <button type="submit" disabled={!writable}>
-                          Apply
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {access.error && <ErrorNote error={access.error} />}
+          <DataTable
+            label="Subscriptions"
+            rows={detail.data.subscriptions}
+            rowKey={(subscription) => subscription.id}
+            empty="No subscriptions."
+            columns={[
+              { header: 'Plan', cell: (subscription) => planName(subscription.planId) },
+              { header: 'Status', cell: (subscription) => subscriptionLabels[subscription.status] },
+              { header: 'Period end', cell: (subscription) => <Time iso={subscription.currentPeriodEnd} /> },
+              { header: 'Cancel at', cell: (subscription) => <Time iso={subscription.cancelAt} /> },
+              {
+                header: 'Action',
+                cell: (subscription) => (
+                  <Form
+                    label={`Change the ${planName(subscription.planId)} subscription`}
+                    submit="Apply"
+                    sending={sendingFor(subscription.planId)}
+                    denied={denied}
+                    onSubmit={(values) =>
+                      access.mutateAsync({
+                        userId: detail.data.member.id,
+                        planId: subscription.planId,
+                        action: values.choice('action', actions),
+                      })
+                    }
+                  >
+                    <Choice
+                      label="Action"
+                      name="action"
+                      options={actions}
+                      labels={accessActionLabels}
+                      defaultValue="cancel_now"
+                    />
+                  </Form>
+                ),
+              },
+            ]}
+          />
           <h2>Payments</h2>
-          {detail.data.payments.length === 0 && <p>No payments.</p>}
-          <ul>
-            {detail.data.payments.map((p) => (
-              <li key={p.id}>
-                {money(p.amount, p.currency)}, {paymentLabels[p.status]} (job {p.jobId})
-              </li>
-            ))}
-          </ul>
+          <DataTable
+            label="Payments"
+            rows={detail.data.payments}
+            rowKey={(payment) => payment.id}
+            empty="No payments."
+            columns={[
+              { header: 'Amount', cell: (payment) => money(payment.amount, payment.currency) },
+              { header: 'Status', cell: (payment) => paymentLabels[payment.status] },
+              { header: 'Job', cell: (payment) => payment.jobId },
+            ]}
+          />
           <button
             className="danger"
-            disabled={!writable}
+            disabled={Boolean(denied)}
             onClick={() =>
               window.confirm(`Delete ${detail.data.member.email} with their subscriptions and payments?`) &&
-              access.mutate(
-                { userId: detail.data.member.id, action: 'delete_member' },
-                { onSuccess: () => setDeleted(true) },
-              )
+              remove.mutate({ userId: detail.data.member.id, action: 'delete_member' })
             }
           >
             Delete member
           </button>
+          {remove.error && <ErrorNote error={remove.error} />}
         </section>
       )}
     </QueryState>

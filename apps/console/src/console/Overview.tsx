@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { BarChart } from '../components/BarChart.js';
 import { approvalLabels, roleLabels, subscriptionLabels } from '../components/labels.js';
 import { useTRPC } from '../trpc.js';
+import { DataTable } from '../components/DataTable.js';
 import { notAllowed, QueryState } from '../ui.js';
 import type { Can } from './session.js';
 
@@ -122,33 +123,20 @@ function WebhookHealth() {
                 { label: 'Failed', count: health.data.failed },
               ]}
             />
-            <div className="table-box">
-              <table aria-label="Slowest endpoints, last 24 hours">
-                <caption>Slowest endpoints</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Endpoint</th>
-                    <th scope="col">Attempts</th>
-                    <th scope="col">Average</th>
-                    <th scope="col">Slowest</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {health.data.slowestEndpoints.map((endpoint) => (
-                    <tr key={endpoint.endpointId}>
-                      <td className="wrap">{endpoint.url}</td>
-                      <td>{endpoint.attempts}</td>
-                      <td>{endpoint.averageMs} ms</td>
-                      <td>{endpoint.maxMs} ms</td>
-                    </tr>
-                  ))}
-                  {health.data.slowestEndpoints.length === 0 && (
-                    <tr>
-                      <td colSpan={4}>No attempts in the last 24 hours.</td>
-                    </tr>
-                  )}
-                </tbody>
-              </table>
+            <div>
+              <h3>Slowest endpoints</h3>
+              <DataTable
+                label="Slowest endpoints, last 24 hours"
+                rows={health.data.slowestEndpoints}
+                rowKey={(endpoint) => endpoint.endpointId}
+                empty="No attempts in the last 24 hours."
+                columns={[
+                  { header: 'Endpoint', cell: (endpoint) => endpoint.url, wrap: true },
+                  { header: 'Attempts', cell: (endpoint) => endpoint.attempts },
+                  { header: 'Average', cell: (endpoint) => `${endpoint.averageMs} ms` },
+                  { header: 'Slowest', cell: (endpoint) => `${endpoint.maxMs} ms` },
+                ]}
+              />
             </div>
           </div>
         )}

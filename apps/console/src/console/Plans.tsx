@@ -1,10 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../trpc.js';
-import { ErrorNote, notAllowed, QueryState } from '../ui.js';
+import { DataTable } from '../components/DataTable.js';
+import { Form } from '../components/Form.js';
+import { notAllowed } from '../ui.js';
 import type { Can } from './session.js';
-
-const optional = (value: FormDataEntryValue | null) =>
-  value && String(value).trim() ? String(value).trim() : undefined;
 
 export function Plans({ can }: { can: Can }) {
   const trpc = useTRPC();
@@ -20,16 +19,17 @@ export function Plans({ can }: { can: Can }) {
   return (
     <section aria-labelledby="plans-title">
       <h1 id="plans-title">Plans</h1>
-      <form
-        aria-label="Create a plan"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = new FormData(event.currentTarget);
-          const jobs = optional(form.get('jobs'));
-          create.mutate({
-            name: String(form.get('name') ?? ''),
-            stripePriceId: optional(form.get('stripePriceId')),
-            paypalPlanId: optional(form.get('paypalPlanId')),
+      <Form
+        label="Create a plan"
+        submit="Create plan"
+        sending={create}
+        clear
+        onSubmit={(values) => {
+          const jobs = values.optional('jobs');
+          return create.mutateAsync({
+            name: values.text('name'),
+            stripePriceId: values.optional('stripePriceId'),
+            paypalPlanId: values.optional('paypalPlanId'),
             jobsIncluded: jobs === undefined ? undefined : Number(jobs),
           });
         }}
@@ -50,35 +50,22 @@ export function Plans({ can }: { can: Can }) {
           Jobs included
           <input name="jobs" inputMode="numeric" />
         </label>
-        <button type="submit">Create plan</button>
-      </form>
-      {create.error && <ErrorNote error={create.error} />}
-      <QueryState pending={plans.isPending} error={plans.error} empty={plans.data?.length === 0 && 'No plans yet.'}>
-        <div className="table-box">
-          <table>
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Stripe price</th>
-                <th>PayPal plan</th>
-                <th>Jobs</th>
-                <th>Id</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plans.data?.map((plan) => (
-                <tr key={plan.id}>
-                  <td>{plan.name}</td>
-                  <td>{plan.stripePriceId ?? '—'}</td>
-                  <td>{plan.paypalPlanId ?? '—'}</td>
-                  <td>{plan.jobsIncluded ?? '—'}</td>
-                  <td>{plan.id}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </QueryState>
+      </Form>
+      <DataTable
+        label="Plans"
+        pending={plans.isPending}
+        error={plans.error}
+        rows={plans.data}
+        rowKey={(plan) => plan.id}
+        empty="No plans yet."
+        columns={[
+          { header: 'Name', cell: (plan) => plan.name },
+          { header: 'Stripe price', cell: (plan) => plan.stripePriceId ?? '—' },
+          { header: 'PayPal plan', cell: (plan) => plan.paypalPlanId ?? '—' },
+          { header: 'Jobs', cell: (plan) => plan.jobsIncluded ?? '—' },
+          { header: 'Id', cell: (plan) => plan.id, wrap: true },
+        ]}
+      />
     </section>
   );
 }

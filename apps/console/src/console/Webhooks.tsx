@@ -1,8 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { deliveriesPerPage } from '@members/contracts';
+import { DataTable } from '../components/DataTable.js';
+import { surfaceLabels } from '../components/labels.js';
 import { Time, timeWords } from '../components/Time.js';
 import { useTRPC } from '../trpc.js';
-import { ErrorNote, notAllowed, QueryState } from '../ui.js';
+import { ErrorNote, notAllowed } from '../ui.js';
 import type { Can } from './session.js';
 import { AddWebhook } from './webhooks/AddWebhook.js';
 import { DeliveryDetail } from './webhooks/DeliveryDetail.js';
@@ -27,8 +30,13 @@ export function Webhooks({ can }: { can: Can }) {
   const queryClient = useQueryClient();
   const admin = can('admin');
   const [opened, setOpened] = useState<string | null>(null);
-  const deliveries = useQuery({ ...trpc.webhooks.deliveries.list.queryOptions({ limit: 50 }), enabled: admin });
-  const recent = useQuery({ ...trpc.webhooks.deliveries.recent.queryOptions({}), enabled: admin });
+  const [recentPage, setRecentPage] = useState(1);
+  const [attemptsPage, setAttemptsPage] = useState(1);
+  const deliveries = useQuery({
+    ...trpc.webhooks.deliveries.list.queryOptions({ limit: 50, page: attemptsPage }),
+    enabled: admin,
+  });
+  const recent = useQuery({ ...trpc.webhooks.deliveries.recent.queryOptions({ page: recentPage }), enabled: admin });
   const redeliver = useMutation(
     trpc.webhooks.events.redeliver.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.deliveries.pathKey() }),
@@ -43,96 +51,68 @@ export function Webhooks({ can }: { can: Can }) {
       <h2>Where events go</h2>
       <WebhookRows />
       <h2>Every delivery</h2>
-      <QueryState
+      <DataTable
+        label="Every delivery"
         pending={recent.isPending}
         error={recent.error}
-        empty={recent.data?.length === 0 && 'Nothing delivered yet.'}
-      >
-        <div className="table-box">
-          <table aria-label="Every delivery">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Surface</th>
-                <th>Event</th>
-                <th>Status</th>
-                <th>Attempts</th>
-                <th>Last HTTP</th>
-                <th>URL</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {recent.data?.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <Time iso={d.createdAt} />
-                  </td>
-                  <td>{d.surface === 'kardow' ? 'Kardow' : 'Polar'}</td>
-                  <td>{d.type}</td>
-                  <td>{deliveryState(d)}</td>
-                  <td>{d.attempts}</td>
-                  <td>{d.lastHttpCode ?? '—'}</td>
-                  <td className="wrap">{d.url}</td>
-                  <td>
-                    <button
-                      className="secondary"
-                      aria-label={`Open the ${d.type} delivery to ${d.url} of ${timeWords(new Date(d.createdAt))}`}
-                      onClick={() => setOpened(d.id)}
-                    >
-                      Open
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </QueryState>
+        rows={recent.data}
+        rowKey={(d) => d.id}
+        empty="Nothing delivered yet."
+        paging={{ page: recentPage, hasNext: recent.data?.length === deliveriesPerPage, onPage: setRecentPage }}
+        columns={[
+          { header: 'When', cell: (d) => <Time iso={d.createdAt} /> },
+          { header: 'Kind', cell: (d) => surfaceLabels[d.surface] },
+          { header: 'Event', cell: (d) => d.type },
+          { header: 'Status', cell: deliveryState },
+          { header: 'Attempts', cell: (d) => d.attempts },
+          { header: 'Last HTTP', cell: (d) => d.lastHttpCode ?? '—' },
+          { header: 'URL', cell: (d) => d.url, wrap: true },
+          {
+            header: 'Open',
+            hideHeader: true,
+            cell: (d) => (
+              <button
+                className="secondary"
+                aria-label={`Open the ${d.type} delivery to ${d.url} of ${timeWords(new Date(d.createdAt))}`}
+                onClick={() => setOpened(d.id)}
+              >
+                Open
+              </button>
+            ),
+          },
+        ]}
+      />
       {opened && <DeliveryDetail id={opened} onClose={() => setOpened(null)} />}
       <h2>Polar delivery attempts</h2>
-      <QueryState
+      <DataTable
+        label="Polar delivery attempts"
         pending={deliveries.isPending}
         error={deliveries.error}
-        empty={deliveries.data?.items.length === 0 && 'No deliveries attempted yet.'}
-      >
-        <div className="table-box">
-          <table>
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Event</th>
-                <th>Result</th>
-                <th>HTTP</th>
-                <th>Last response</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.data?.items.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <Time iso={d.createdAt} />
-                  </td>
-                  <td>{d.webhookEvent.type}</td>
-                  <td>{d.succeeded ? 'Delivered' : 'Failed'}</td>
-                  <td>{d.httpCode ?? '—'}</td>
-                  <td>{d.response?.slice(0, 80) ?? '—'}</td>
-                  <td>
-                    <button
-                      className="secondary"
-                      aria-label={`Redeliver ${d.webhookEvent.type} of ${timeWords(new Date(d.createdAt))}`}
-                      onClick={() => redeliver.mutate({ id: d.webhookEvent.id })}
-                    >
-                      Redeliver
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </QueryState>
+        rows={deliveries.data?.items}
+        rowKey={(d) => d.id}
+        empty="No deliveries attempted yet."
+        paging={{ page: attemptsPage, maxPage: deliveries.data?.pagination.maxPage ?? 1, onPage: setAttemptsPage }}
+        columns={[
+          { header: 'When', cell: (d) => <Time iso={d.createdAt} /> },
+          { header: 'Event', cell: (d) => d.webhookEvent.type },
+          { header: 'Result', cell: (d) => (d.succeeded ? 'Delivered' : 'Failed') },
+          { header: 'HTTP', cell: (d) => d.httpCode ?? '—' },
+          { header: 'Last response', cell: (d) => d.response?.slice(0, 80) ?? '—', wrap: true },
+          {
+            header: 'Redeliver',
+            hideHeader: true,
+            cell: (d) => (
+              <button
+                className="secondary"
+                aria-label={`Redeliver ${d.webhookEvent.type} of ${timeWords(new Date(d.createdAt))}`}
+                onClick={() => redeliver.mutate({ id: d.webhookEvent.id })}
+              >
+                Redeliver
+              </button>
+            ),
+          },
+        ]}
+      />
       {redeliver.error && <ErrorNote error={redeliver.error} />}
       {redeliver.isSuccess && <p role="status">Redelivery scheduled.</p>}
     </section>

@@ -1,7 +1,8 @@
 import { QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { customerMemberRole } from '@members/contracts';
-import type { CustomerMemberRole } from '@members/client';
+import { Choice } from '../components/Choice.js';
+import { TeamTable } from '../components/TeamTable.js';
+import { Form } from '../components/Form.js';
 import { addableRoles, customerRoleLabels } from '../components/labels.js';
 import { clientFor, newQueryClient, statusOf, TRPCProvider, useTRPC } from '../trpc.js';
 import { ErrorNote, QueryState } from '../ui.js';
@@ -57,7 +58,8 @@ function Team({ returnUrl }: { returnUrl: string | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const session = useQuery(trpc.customerPortal.session.queryOptions({}));
-  const team = useQuery(trpc.customerPortal.team.queryOptions({ limit: 100 }));
+  const [page, setPage] = useState(1);
+  const team = useQuery(trpc.customerPortal.team.queryOptions({ limit: 50, page }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.customerPortal.pathKey() });
   const add = useMutation(trpc.customerPortal.members.add.mutationOptions({ onSuccess: refresh }));
   const update = useMutation(trpc.customerPortal.members.update.mutationOptions({ onSuccess: refresh }));
@@ -72,7 +74,8 @@ function Team({ returnUrl }: { returnUrl: string | null }) {
       <QueryState pending={session.isPending} error={session.error}>
         <h1>{session.data?.customer.name ?? session.data?.customer.email}: your team</h1>
         <p className="note">
-          Signed in as {session.data?.member.email} ({session.data?.member.role}).
+          Signed in as {session.data?.member.email}
+          {session.data && ` (${customerRoleLabels[session.data.member.role].toLowerCase()})`}.
           {!canManage && ' Only the team’s owner or a billing manager can change the team.'}
         </p>
         {back && (
@@ -82,23 +85,18 @@ function Team({ returnUrl }: { returnUrl: string | null }) {
         )}
       </QueryState>
       {canManage && (
-        <form
-          aria-label="Add a team member"
-          onSubmit={(event) => {
-            event.preventDefault();
-            // Kept now: React clears the event's currentTarget once this handler returns, before the answer.
-            const element = event.currentTarget;
-            const form = new FormData(element);
-            const name = String(form.get('name') ?? '').trim();
-            add.mutate(
-              {
-                email: String(form.get('email') ?? '').trim(),
-                role: form.get('role') === 'billing_manager' ? 'billing_manager' : 'member',
-                ...(name ? { name } : {}),
-              },
-              { onSuccess: () => element.reset() },
-            );
-          }}
+        <Form
+          label="Add a team member"
+          submit="Add member"
+          sending={add}
+          clear
+          onSubmit={(values) =>
+            add.mutateAsync({
+              email: values.text('email'),
+              role: values.choice('role', addableRoles),
+              name: values.optional('name'),
+            })
+          }
         >
           <label>
             Email
@@ -108,71 +106,20 @@ function Team({ returnUrl }: { returnUrl: string | null }) {
             Name
             <input name="name" />
           </label>
-          <label>
-            Role
-            <select name="role" defaultValue="member">
-              {addableRoles.map((r) => (
-                <option key={r} value={r}>
-                  {customerRoleLabels[r]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit">Add member</button>
-        </form>
+          <Choice label="Role" name="role" options={addableRoles} labels={customerRoleLabels} />
+        </Form>
       )}
-      {[add.error, update.error, remove.error].map((error, i) => error && <ErrorNote key={i} error={error} />)}
-      <QueryState pending={team.isPending} error={team.error}>
-        <div className="table-box">
-          <table aria-label="Team members">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Email</th>
-                <th>Role</th>
-                {canManage && <th />}
-              </tr>
-            </thead>
-            <tbody>
-              {team.data?.items.map((member) => (
-                <tr key={member.id}>
-                  <td>{member.name ?? '—'}</td>
-                  <td>{member.email}</td>
-                  <td>
-                    {canManage && member.id !== me ? (
-                      <select
-                        aria-label={`Role of ${member.email}`}
-                        value={member.role}
-                        onChange={(e) => update.mutate({ id: member.id, role: e.target.value as CustomerMemberRole })}
-                      >
-                        {customerMemberRole.options.map((r) => (
-                          <option key={r} value={r}>
-                            {customerRoleLabels[r]}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      customerRoleLabels[member.role]
-                    )}
-                  </td>
-                  {canManage && (
-                    <td>
-                      <button
-                        className="danger"
-                        aria-label={`Remove ${member.email}`}
-                        disabled={member.id === me || member.role === 'owner'}
-                        onClick={() => remove.mutate({ id: member.id })}
-                      >
-                        Remove
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </QueryState>
+      {[update.error, remove.error].map((error, i) => error && <ErrorNote key={i} error={error} />)}
+      <TeamTable
+        pending={team.isPending}
+        error={team.error}
+        rows={team.data?.items}
+        paging={{ page, maxPage: team.data?.pagination.maxPage ?? 1, onPage: setPage }}
+        changeable={(member) => canManage && member.id !== me}
+        removable={(member) => member.id !== me && member.role !== 'owner'}
+        onRole={(member, role) => update.mutate({ id: member.id, role })}
+        {...(canManage ? { onRemove: (member: { id: string }) => remove.mutate({ id: member.id }) } : {})}
+      />
     </main>
   );
 }

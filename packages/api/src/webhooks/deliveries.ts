@@ -1,4 +1,8 @@
-import type { WebhookDelivery as WebhookDeliveryOutput, WebhookDeliveryListInput } from '@members/contracts';
+import {
+  deliveriesPerPage,
+  type WebhookDelivery as WebhookDeliveryOutput,
+  type WebhookDeliveryListInput,
+} from '@members/contracts';
 import {
   rawQuery,
   WebhookAttempt,
@@ -101,14 +105,20 @@ export async function redeliverEvent(scope: RequestScope, eventId: string) {
 }
 
 /**
- * The latest 100 deliveries of an organization (or only those given up on), newest first, in `em`'s unit of work:
- * the request's for `webhooks.deliveries.recent`, the admin command's own for `webhook deliveries`.
+ * A page of an organization's deliveries (or only those given up on), newest first, in `em`'s unit of work: the
+ * request's for `webhooks.deliveries.recent`, the admin command's own for `webhook deliveries`. Offset pages are
+ * enough here: pruning keeps the table to its retention window.
  */
-export async function recentDeliveries(em: EntityManager, organizationId: number, failedOnly: boolean) {
+export async function recentDeliveries(em: EntityManager, organizationId: number, failedOnly: boolean, page = 1) {
   const deliveries = await em.find(
     WebhookDelivery,
     { endpoint: { organization: organizationId }, ...(failedOnly ? { status: 'failed' as const } : {}) },
-    { populate: ['event', 'endpoint'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: 100 },
+    {
+      populate: ['event', 'endpoint'],
+      orderBy: { createdAt: 'desc', id: 'desc' },
+      limit: deliveriesPerPage,
+      offset: (page - 1) * deliveriesPerPage,
+    },
   );
   return deliveries.map(summaryOf);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webhookSurface } from '../enums.js';
 import { polarId, polarOutputId, polarTimestamp, queryBoolean } from '../polar/fields.js';
 import { listOf, pageInput } from '../polar/pagination.js';
 import { polarWebhookEventType } from './events.js';
@@ -100,7 +101,7 @@ export const webhookRedelivery = z.object({ redelivered: z.int() });
 export const deliverySummary = z
   .object({
     id: z.string(),
-    surface: z.enum(['kardow', 'polar']),
+    surface: webhookSurface,
     eventId: z.string(),
     type: z.string(),
     endpointId: z.string(),
@@ -112,7 +113,13 @@ export const deliverySummary = z
     createdAt: z.string(),
   })
   .meta({ id: 'DeliverySummary' });
-export const recentDeliveriesInput = z.object({ failedOnly: z.boolean().default(false) });
+/** Deliveries a page of `webhooks.deliveries.recent` holds; a caller knows another page follows when one is full. */
+export const deliveriesPerPage = 100;
+/** A page of deliveries, newest first. */
+export const recentDeliveriesInput = z.object({
+  failedOnly: z.boolean().default(false),
+  page: z.int().min(1).max(10_000).default(1),
+});
 
 /** One delivery opened: what was sent, and each attempt with the receiver's answer. */
 export const deliveryDetail = deliverySummary

@@ -1,13 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { kardowEventTypes, kardowTargetType, polarEmittedEventTypes, webhookFormat } from '@members/contracts';
+import {
+  kardowEventTypes,
+  kardowTargetType,
+  polarEmittedEventTypes,
+  webhookFormat,
+  webhookSurface,
+  type WebhookSurface,
+} from '@members/contracts';
 import { Choice } from '../../components/Choice.js';
 import { useTRPC } from '../../trpc.js';
-import { ErrorNote } from '../../ui.js';
+import { Form } from '../../components/Form.js';
 import { EventBoxes } from './EventBoxes.js';
 
-const surfaces = ['kardow', 'polar'] as const;
-const surfaceLabels = { kardow: 'Kardow subscription (one event)', polar: 'Polar endpoint (several events)' };
+const surfaceLabels: Record<WebhookSurface, string> = {
+  kardow: 'Kardow subscription (one event)',
+  polar: 'Polar endpoint (several events)',
+};
 const kardowEvents = [...kardowEventTypes, '*'] as const;
 const kardowEventLabels = Object.fromEntries(
   kardowEvents.map((event) => [event, event === '*' ? 'Every event' : event]),
@@ -20,39 +29,41 @@ export function AddWebhook() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.pathKey() });
-  const [surface, setSurface] = useState<(typeof surfaces)[number]>('polar');
+  const [surface, setSurface] = useState<WebhookSurface>('polar');
   const [events, setEvents] = useState<string[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
   const subscribe = useMutation(trpc.webhooks.subscriptions.create.mutationOptions({ onSuccess: refresh }));
   const create = useMutation(trpc.webhooks.endpoints.create.mutationOptions({ onSuccess: refresh }));
-  const error = surface === 'kardow' ? subscribe.error : create.error;
   return (
     <>
-      <form
-        aria-label="Add a webhook"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = event.currentTarget;
-          const fields = new FormData(form);
-          const url = String(fields.get('url'));
-          const done = (shown: string | undefined) => (setSecret(shown ?? null), form.reset(), setEvents([]));
+      <Form
+        label="Add a webhook"
+        submit="Add webhook"
+        sending={surface === 'kardow' ? subscribe : create}
+        clear
+        onSubmit={async (values) => {
+          const url = values.text('url');
           if (surface === 'kardow') {
-            const chosen = kardowEvents.find((e) => e === fields.get('event')) ?? '*';
-            const target = kardowTargetType.options.find((t) => t === fields.get('target')) ?? 'webhook';
-            subscribe.mutate(
-              { event: chosen, target_type: target, target_url: url },
-              { onSuccess: (answer) => done(answer.subscription.secret) },
-            );
+            const answer = await subscribe.mutateAsync({
+              event: values.choice('event', kardowEvents),
+              target_type: values.choice('target', kardowTargetType.options),
+              target_url: url,
+            });
+            setSecret(answer.subscription.secret ?? null);
           } else {
-            const format = webhookFormat.options.find((f) => f === fields.get('format')) ?? 'raw';
-            const chosen = polarEmittedEventTypes.filter((e) => events.includes(e));
-            create.mutate({ url, format, events: chosen }, { onSuccess: (endpoint) => done(endpoint.secret) });
+            const endpoint = await create.mutateAsync({
+              url,
+              format: values.choice('format', webhookFormat.options),
+              events: polarEmittedEventTypes.filter((e) => events.includes(e)),
+            });
+            setSecret(endpoint.secret);
           }
+          setEvents([]);
         }}
       >
         <Choice
           label="Kind"
-          options={surfaces}
+          options={webhookSurface.options}
           labels={surfaceLabels}
           value={surface}
           onChange={(s) => s && setSurface(s)}
@@ -72,9 +83,7 @@ export function AddWebhook() {
             <EventBoxes legend="Events" options={polarEmittedEventTypes} chosen={events} onChange={setEvents} />
           </>
         )}
-        <button type="submit">Add webhook</button>
-      </form>
-      {error && <ErrorNote error={error} />}
+      </Form>
       {secret && (
         <p role="status">
           Added. Its signing secret, shown only now: <span className="secret">{secret}</span>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { DataTable } from '../../components/DataTable.js';
 import { Time } from '../../components/Time.js';
 import { useTRPC } from '../../trpc.js';
 import { QueryState } from '../../ui.js';
@@ -27,37 +28,19 @@ export function DeliveryDetail({ id, onClose }: { id: string; onClose: () => voi
               {pretty(delivery.data.payload)}
             </pre>
             <h4>Attempts</h4>
-            <div className="table-box">
-              <table aria-label="Attempts">
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Result</th>
-                    <th scope="col">HTTP</th>
-                    <th scope="col">Took</th>
-                    <th scope="col">Answer</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {delivery.data.tries.map((attempt, index) => (
-                    <tr key={index}>
-                      <td>
-                        <Time iso={attempt.createdAt} />
-                      </td>
-                      <td>{attempt.succeeded ? 'Delivered' : 'Failed'}</td>
-                      <td>{attempt.httpCode ?? 'no answer'}</td>
-                      <td>{attempt.durationMs} ms</td>
-                      <td className="wrap">{attempt.response ?? '—'}</td>
-                    </tr>
-                  ))}
-                  {delivery.data.tries.length === 0 && (
-                    <tr>
-                      <td colSpan={5}>Not tried yet.</td>
-                    </tr>
-                  )}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label="Attempts"
+              rows={delivery.data.tries}
+              rowKey={(attempt) => attempt.createdAt}
+              empty="Not tried yet."
+              columns={[
+                { header: 'When', cell: (attempt) => <Time iso={attempt.createdAt} /> },
+                { header: 'Result', cell: (attempt) => (attempt.succeeded ? 'Delivered' : 'Failed') },
+                { header: 'HTTP', cell: (attempt) => attempt.httpCode ?? 'no answer' },
+                { header: 'Took', cell: (attempt) => `${attempt.durationMs} ms` },
+                { header: 'Answer', cell: (attempt) => attempt.response ?? '—', wrap: true },
+              ]}
+            />
           </>
         )}
       </QueryState>
