@@ -9,6 +9,7 @@ const layers = {
   contracts: 0,
   db: 1,
   openapi: 1,
+  'contract-gate': 1,
   client: 1,
   api: 2,
   console: 2,

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import {
   kardowErrorBody,
@@ -15,6 +16,11 @@ import {
 import { errorExamples } from './error-examples.js';
 import { SchemaComponents, type JsonSchema } from './json-schema.js';
 import { webhookItems } from './webhooks.js';
+
+/** The document describes the contracts package it is generated from, and carries its version. */
+const { version: contractsVersion } = createRequire(import.meta.url)('@members/contracts/package.json') as {
+  version: string;
+};
 
 const errorDescriptions: Record<ErrorStatus, string> = {
   400: 'The body is not JSON',
@@ -164,7 +170,7 @@ export function openApiDocument(rows: readonly TableRow[] = restRoutes) {
     openapi: '3.1.0',
     info: {
       title: 'Members service',
-      version: '0.2.0',
+      version: contractsVersion,
       description: "An organization's members (Kardow-compatible) and its customers' team members (Polar-compatible).",
     },
     servers: [{ url: '/' }],
