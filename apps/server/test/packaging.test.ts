@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,12 +17,19 @@ let server: TestServer;
 let tenant: Tenant;
 let installed: string[];
 
+/** What `npm pack` put in each tarball, by package. */
+const packed = new Map<string, string[]>();
+
 /** `npm pack` of a workspace package into `into`; returns the tarball's path. */
 async function pack(workspace: string, into: string): Promise<string> {
   const { stdout } = await run(npm, ['pack', '--json', '--pack-destination', into], {
     cwd: path.join(repository, workspace),
   });
-  const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
+  const [{ filename, files }] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }];
+  packed.set(
+    workspace,
+    files.map((file) => file.path),
+  );
   return path.join(into, filename);
 }
 
@@ -68,6 +75,19 @@ beforeAll(async () => {
   await copyFile(path.join(here, 'packaging/wrong.ts'), path.join(project, 'wrong.ts'));
   await writeFile(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['sample.ts'] }));
   await writeFile(path.join(project, 'tsconfig.wrong.json'), JSON.stringify({ compilerOptions, files: ['wrong.ts'] }));
+
+  // A CommonJS project beside it, resolving the same installed packages from the parent's node_modules.
+  const commonjs = path.join(project, 'commonjs');
+  await mkdir(commonjs);
+  await writeFile(path.join(commonjs, 'package.json'), JSON.stringify({ name: 'consumer-cjs', private: true }));
+  await copyFile(path.join(here, 'packaging/sample-commonjs.ts'), path.join(commonjs, 'sample.ts'));
+  await writeFile(
+    path.join(commonjs, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { ...compilerOptions, module: 'Node16', moduleResolution: 'Node16' },
+      files: ['sample.ts'],
+    }),
+  );
 
   server = await startServer();
   tenant = await createTenant(server.db);
@@ -117,5 +137,28 @@ describe('@members/contracts and @members/client, packed and installed in anothe
       customerType: 'team',
       notFoundStatus: 404,
     });
+  });
+
+  it('pack only built files, their types, the README and the CHANGELOG', () => {
+    for (const workspace of ['packages/contracts', 'packages/client']) {
+      const files = packed.get(workspace) ?? [];
+      expect(files, workspace).toEqual(expect.arrayContaining(['package.json', 'README.md', 'CHANGELOG.md']));
+      expect(files, workspace).toEqual(
+        expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/cjs/index.js']),
+      );
+      expect(files.filter((file) => !/^(dist\/|package\.json$|README\.md$|CHANGELOG\.md$)/.test(file))).toEqual([]);
+      expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
+    }
+  });
+
+  it('type-check and run in a CommonJS project (module node16), over tRPC and REST', async () => {
+    const commonjs = path.join(project, 'commonjs');
+    await run(process.execPath, [path.join(project, 'node_modules/typescript/bin/tsc'), '-p', commonjs], {
+      cwd: commonjs,
+    });
+    const compiled = await readFile(path.join(commonjs, 'dist/sample.js'), 'utf8');
+    expect(compiled).toContain('require("@members/client")');
+    const { stdout } = await run(process.execPath, [path.join(commonjs, 'dist/sample.js'), server.url, tenant.key]);
+    expect(JSON.parse(stdout)).toEqual({ created: true, email: 'commonjs@example.com', restStatus: 200 });
   });
 });
