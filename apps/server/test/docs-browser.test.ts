@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { kardowEventTypes, polarEmittedEventTypes, restRoutes } from '@members/contracts';
+import { kardowEventTypes, polarEmittedEventTypes, procedurePaths, restRoutes } from '@members/contracts';
 import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
 
 /** Debian's chromium, which .ci/run installs. Without it the test is skipped, except in CI, where it must run. */
@@ -83,6 +83,38 @@ describe.skipIf(!runs)('/docs in headless Chromium', () => {
     expect(await sync.locator('.live-responses-table .microlight').first().textContent()).toContain(
       '"email": "member@example.com"',
     );
+
+    const origin = new URL(server.url).origin;
+    expect(requested.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+    await page.close();
+  });
+
+  it('links to the tRPC reference, which shows every procedure with its kind, scope, fields and errors', async () => {
+    const { page, requested } = await openDocs();
+    await page.getByRole('link', { name: 'tRPC procedures reference' }).click();
+    await page.getByRole('heading', { name: 'tRPC procedures', level: 1 }).waitFor();
+    const listed = await page.getByRole('navigation', { name: 'Procedures' }).getByRole('link').allTextContents();
+    expect(listed.map((text) => text.trim())).toEqual([...procedurePaths]);
+
+    const sync = page.locator('section#members-sync');
+    expect(await sync.locator('dd').allTextContents()).toEqual([
+      'mutation (trpc.members.sync.mutate(input))',
+      'members:write',
+      'POST /members/sync',
+    ]);
+    const email = sync.getByRole('row', { name: /^email / }).first();
+    expect(await email.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['email', 'yes']));
+    const errors = sync.getByRole('table', { name: 'Errors of members.sync' });
+    expect(
+      await errors
+        .getByRole('row', { name: /unauthorized/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['unauthorized', 'UNAUTHORIZED', '401']);
+    await sync.getByText('Input JSON Schema').click();
+    expect(await sync.locator('pre').first().textContent()).toContain('"email"');
+    // A tRPC-only procedure says so.
+    expect(await page.locator('section#overview-members dd').nth(2).textContent()).toBe('tRPC only');
 
     const origin = new URL(server.url).origin;
     expect(requested.filter((url) => new URL(url).origin !== origin)).toEqual([]);

@@ -108,7 +108,9 @@ describe('admin import', () => {
     );
     expect(await importFile(unknownFormat, '--format', 'jsonl')).toMatchObject({ code: 0, created: 1 });
     expect((await runImport(path.join(directory, 'missing.csv'))).code).toBe(1);
-  });
+    // Six admin processes one after another, each starting Node and opening the database: on a loaded machine
+    // (CI runs two test files at a time) that alone has taken over 30 s.
+  }, 120_000);
 
   it('can be run again after being killed part-way, and ends with every member exactly once', async () => {
     const total = 3000;
