@@ -54,6 +54,9 @@ describe('customers through @polar-sh/sdk 1.0.1 (2026-10)', () => {
       external_id: 'acme-10',
     });
     expect(acme).toMatchObject({ type: 'team', external_id: 'acme-10', billing_name: null, first_user_event_at: null });
+    // Polar's avatar: Gravatar's URL of the SHA-256 of the email.
+    const gravatar = createHash('sha256').update('billing@acme-10.example').digest('hex');
+    expect(acme.avatar_url).toBe(`https://www.gravatar.com/avatar/${gravatar}?d=404`);
     expect(await polar.customers.get(acme.id)).toEqual(acme);
     expect(await polar.customers.getExternal('acme-10')).toEqual(acme);
     const renamed = await polar.customers.update(acme.id, { name: 'Acme, "the" company' });
@@ -152,6 +155,19 @@ describe('customer members through @polar-sh/sdk 1.0.1, by id and by external id
     const promoted = await polar.customers.members.update(team.id, ada.id, { role: 'owner' });
     expect(promoted.role).toBe('owner');
     expect((await polar.customers.members.getExternal('team-10', 'owner-10')).role).toBe('billing_manager');
+    // The only owner cannot be demoted: Polar's words and location.
+    expect(await failure(polar.customers.members.update(team.id, ada.id, { role: 'member' }))).toMatchObject({
+      statusCode: 422,
+      error: {
+        detail: [
+          {
+            type: 'value_error',
+            loc: ['body', 'role'],
+            msg: 'Cannot change role. Customer must have exactly one owner.',
+          },
+        ],
+      },
+    });
     expect((await polar.customers.members.updateExternal('team-10', 'bob', { name: 'Bob' })).name).toBe('Bob');
     await polar.customers.members.delete(team.id, bob.id);
     await polar.customers.members.deleteExternal('team-10', 'owner-10');
@@ -205,10 +221,28 @@ describe('customer sessions and the customer portal through @polar-sh/sdk 1.0.1'
     teamId = team.id;
   });
 
-  it('creates a session for the owner by default: the token shown once, kept as its hash, for an hour', async () => {
+  it("refuses a team's session that names no member, as Polar does", async () => {
+    expect(await failure(polar.customerSessions.create({ customer_id: teamId }))).toEqual({
+      statusCode: 422,
+      error: {
+        error: 'RequestValidationError',
+        detail: [
+          {
+            type: 'value_error',
+            loc: ['body', 'member_id'],
+            msg: 'member_id is required for team customers.',
+            input: null,
+          },
+        ],
+      },
+    });
+  });
+
+  it("creates the named member's session: the token shown once, kept as its hash, for an hour", async () => {
     const before = Date.now();
     const session = await polar.customerSessions.create({
       customer_id: teamId,
+      external_member_id: 'olive',
       return_url: 'https://app.example/account',
     });
     ownerToken = session.token;
@@ -223,7 +257,9 @@ describe('customer sessions and the customer portal through @polar-sh/sdk 1.0.1'
     expect(expiresIn).toBeLessThanOrEqual(61 * 60_000);
     const portalUrl = new URL(session.customer_portal_url);
     expect(`${portalUrl.origin}${portalUrl.pathname}`).toBe(`${server.url}/portal`);
+    expect([...portalUrl.searchParams.keys()]).toEqual(['customer_session_token', 'email', 'return_url']);
     expect(portalUrl.searchParams.get('customer_session_token')).toBe(session.token);
+    expect(portalUrl.searchParams.get('email')).toBe('owner@portal.example');
     const [stored] = await rawQuery<Record<string, unknown>>(
       server.db.fork(),
       'select * from customer_session where id = ?',

@@ -32,16 +32,36 @@ const polar = (method: string, path: string, body?: unknown) =>
 
 /** A portal call as the team's owner, on a session made for it. */
 let ownerSession: string | undefined;
+/** A team of its own for sessions (rows before them delete the walk team's members): a session names its member. */
+let sessionTeam: Promise<{ id: string }> | undefined;
+const sessionBody = async () => {
+  sessionTeam ??= createCustomer(server.url, tenant.key, {
+    type: 'team',
+    email: 'walk-session@example.com',
+    external_id: 'walk-session-team',
+    owner: { email: 'walk-session@example.com', external_id: 'walk-session-owner' },
+  });
+  await sessionTeam;
+  return { external_customer_id: 'walk-session-team', external_member_id: 'walk-session-owner' };
+};
+/** A new member of the sessions' team, for the portal's rows. */
+async function sessionTeamMember(): Promise<string> {
+  await sessionBody();
+  return teamMember(undefined, (await sessionTeam)?.id);
+}
 async function portal(method: string, path: string, body?: unknown) {
-  ownerSession ??= ((await polar('POST', '/v1/customer-sessions/', { customer_id: teamId })).body as { token: string })
-    .token;
+  ownerSession ??= (
+    (await polar('POST', '/v1/customer-sessions/', await sessionBody())).body as {
+      token: string;
+    }
+  ).token;
   return request(url(path), { method, bearer: ownerSession, body });
 }
 
 /** A member of the team to read, change or delete; a new one each time. */
 let serial = 0;
-async function teamMember(externalId?: string): Promise<string> {
-  const reply = await polar('POST', `/v1/customers/${teamId}/members`, {
+async function teamMember(externalId?: string, customerId = teamId): Promise<string> {
+  const reply = await polar('POST', `/v1/customers/${customerId}/members`, {
     email: `walk-${serial++}@example.com`,
     ...(externalId ? { external_id: externalId } : {}),
   });
@@ -163,15 +183,15 @@ const successes: Record<KardowOperationId | PolarOperationId, () => Promise<Repl
     return polar('DELETE', '/v1/customers/external/walk-team/members/walk-n-delete');
   },
   'customers:export': () => request(url('/v1/customers/export'), { bearer: tenant.key }),
-  'customer-sessions:create': () =>
-    polar('POST', '/v1/customer-sessions/', { external_customer_id: 'walk-team', return_url: 'https://example.com' }),
+  'customer-sessions:create': async () =>
+    polar('POST', '/v1/customer-sessions/', { ...(await sessionBody()), return_url: 'https://example.com' }),
   'customer_portal:members:list_members': () => portal('GET', '/v1/customer-portal/members'),
   'customer_portal:members:add_member': () =>
     portal('POST', '/v1/customer-portal/members', { email: 'walk-portal@example.com' }),
   'customer_portal:members:update_member': async () =>
-    portal('PATCH', `/v1/customer-portal/members/${await teamMember()}`, { role: 'billing_manager' }),
+    portal('PATCH', `/v1/customer-portal/members/${await sessionTeamMember()}`, { role: 'billing_manager' }),
   'customer_portal:members:remove_member': async () =>
-    portal('DELETE', `/v1/customer-portal/members/${await teamMember()}`),
+    portal('DELETE', `/v1/customer-portal/members/${await sessionTeamMember()}`),
   'customers:members:get': async () => polar('GET', `/v1/customers/${teamId}/members/${await teamMember()}`),
   'customers:members:update': async () =>
     polar('PATCH', `/v1/customers/${teamId}/members/${await teamMember()}`, { name: 'Walked' }),
@@ -186,6 +206,7 @@ const operational = [
   'GET /openapi.json',
   'GET /docs',
   'GET /docs/init.js',
+  'GET /docs/trpc',
   'GET /console',
   'GET /portal',
 ];

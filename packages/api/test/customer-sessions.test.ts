@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerSession, IdempotencyKey } from '@members/db';
+import { CustomerMember, CustomerSession, IdempotencyKey } from '@members/db';
 import { principalForSessionToken } from '../src/auth/member-sessions.js';
 import { createCustomerSession } from '../src/customer-portal/customer-sessions.js';
 import { createCustomer } from '../src/customers/customers.js';
@@ -10,14 +10,23 @@ import { refusalOf, serviceTestSetup } from './support/scope.js';
 const setup = serviceTestSetup();
 
 describe('customer sessions', () => {
-  it('sign in the owner by default, for an hour, and are refused once lapsed and forgotten after', async () => {
+  it("sign in an individual's owner by default, a team's named member, for an hour; refused once lapsed", async () => {
     const scope = await setup.scope();
-    const team = await createCustomer(scope, { email: 'owner@sessions.example', type: 'team' });
-    const session = await createCustomerSession(await setup.scope(), { customerId: team.id });
+    const solo = await createCustomer(scope, { email: 'me@sessions.example', type: 'individual' });
+    const own = await createCustomerSession(await setup.scope(), { customerId: solo.id });
+    expect((await principalForSessionToken(setup.db.fork(), own.token))?.member).toMatchObject({ role: 'owner' });
+
+    const team = await createCustomer(await setup.scope(), { email: 'owner@sessions.example', type: 'team' });
+    expect(await refusalOf(createCustomerSession(await setup.scope(), { customerId: team.id }))).toBe(
+      'validation_failed',
+    );
+    const owner = await setup.db.fork().findOneOrFail(CustomerMember, { customer: team.id, role: 'owner' });
+    const named = { customerId: team.id, memberId: owner.id };
+    const session = await createCustomerSession(await setup.scope(), named);
     const principal = await principalForSessionToken(setup.db.fork(), session.token);
     expect(principal?.member).toMatchObject({ customerId: team.id, role: 'owner', customerType: 'team' });
 
-    const lapsed = await createCustomerSession(await setup.scope(), { customerId: team.id });
+    const lapsed = await createCustomerSession(await setup.scope(), named);
     await setup.db.fork().nativeUpdate(CustomerSession, { id: lapsed.id }, { expiresAt: new Date(Date.now() - 1000) });
     expect(await principalForSessionToken(setup.db.fork(), lapsed.token)).toBeNull();
 

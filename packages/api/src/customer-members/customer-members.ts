@@ -73,7 +73,8 @@ export async function updateCustomerMember(
     }
     if (changes.role != null && changes.role !== member.role) {
       if (member.role === 'owner') {
-        throw invalidField('role', 'The owner cannot be demoted: make another member the owner instead.');
+        // Polar's words (member/service.py): the owner changes only by naming another member the owner.
+        throw invalidField('role', 'Cannot change role. Customer must have exactly one owner.');
       }
       if (changes.role === 'owner') {
         const owner = await repository.findInCustomer(tx, member.customer, { role: 'owner' });

@@ -24,6 +24,10 @@ export async function createCustomerSession(
   const customer = selector && (await customers.findLive(scope, selector));
   if (!customer) throw invalidField(byId ? 'customerId' : 'externalCustomerId', 'Customer does not exist.');
 
+  // A team's session is one member's: Polar asks which (customer_session/service.py); an individual's is its owner's.
+  if (customer.type === 'team' && !input.memberId && !input.externalMemberId) {
+    throw invalidField('memberId', 'member_id is required for team customers.');
+  }
   const memberNamed = input.memberId
     ? { id: input.memberId }
     : input.externalMemberId
@@ -53,6 +57,7 @@ export async function createCustomerSession(
   await scope.em.flush();
   const portal = new URL('/portal', scope.origin ?? 'http://localhost');
   portal.searchParams.set('customer_session_token', token);
+  portal.searchParams.set('email', member.email);
   // The page links back here even once the token has expired, when it can no longer ask for the session.
   if (session.returnUrl) portal.searchParams.set('return_url', session.returnUrl);
   return {

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Customer as CustomerOutput } from '@members/contracts';
 import type { Customer } from '@members/db';
 
-/** Polar's avatar is the Gravatar of the email; clients only ever display it. */
+/**
+ * Polar's avatar (models/customer.py): Gravatar's URL of the SHA-256 of the lowercased email, 404 when it has none.
+ */
 const avatarUrl = (email: string | null | undefined) =>
-  `https://www.gravatar.com/avatar/${createHash('md5')
+  `https://www.gravatar.com/avatar/${createHash('sha256')
     .update((email ?? '').trim().toLowerCase())
     .digest('hex')}?d=404`;
 

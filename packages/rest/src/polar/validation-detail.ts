@@ -88,7 +88,9 @@ function detailItem(issue: DomainIssue, request: ErrorRequest): PolarValidationI
     type,
     loc: [source, ...wirePath],
     msg,
-    input: missing ? (valueAt(request.wire[source], wirePath.slice(0, -1)) ?? null) : input,
+    // Pydantic's own "missing" quotes the object the field is missing from; a service's rule raised on an absent
+    // field says `"input": None` (customer_session/service.py's member_id).
+    input: !missing ? input : issue.zod ? (valueAt(request.wire[source], wirePath.slice(0, -1)) ?? null) : null,
   };
 }
 
