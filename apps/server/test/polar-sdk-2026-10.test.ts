@@ -64,7 +64,16 @@ describe('customers through @polar-sh/sdk 1.0.1 (2026-10)', () => {
     expect((await polar.customers.updateExternal('acme-10', { metadata: { plan: 'team' } })).metadata).toEqual({
       plan: 'team',
     });
-    const solo = await polar.customers.create({ email: 'solo@10.example', external_id: 'solo-10' });
+    const solo = await polar.customers.create({
+      email: 'solo@10.example',
+      external_id: 'solo-10',
+      name: 'Solo Ltd',
+      owner: { email: 'person@10.example' },
+    });
+    // Any customer may name its owner; what the owner leaves out is the customer's own.
+    expect((await polar.customers.members.list(solo.id)).items).toMatchObject([
+      { email: 'person@10.example', name: 'Solo Ltd', external_id: 'solo-10', role: 'owner' },
+    ]);
     const page = await polar.customers.list({ query: 'acme-10' });
     expect(page.items.map((customer) => customer.id)).toEqual([acme.id]);
     const all: string[] = [];

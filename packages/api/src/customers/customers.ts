@@ -47,11 +47,22 @@ export async function createCustomer(scope: RequestScope, input: CustomerCreateI
       }
       const now = new Date();
       const customer = repository.create(tx, input, now);
-      const owner =
-        input.owner ?? (input.email ? { email: input.email, name: input.name, externalId: input.externalId } : null);
+      // Any customer, individual or team, may name its owner; each field left out is the customer's own, as in
+      // Polar's member service (create_owner_member).
+      const email = input.owner?.email || input.email;
       // The contract already refuses this; checked again because a customer without an owner must never exist.
-      if (!owner) throw invalidField('email', 'The customer needs an email or an owner', 'Field required');
-      const ownerMember = membersRepository.create(tx, customer, { ...owner, role: 'owner' }, now);
+      if (!email) throw invalidField('email', 'An email is required to create an owner member.');
+      const ownerMember = membersRepository.create(
+        tx,
+        customer,
+        {
+          email,
+          name: input.owner?.name || input.name,
+          externalId: input.owner?.externalId || input.externalId,
+          role: 'owner',
+        },
+        now,
+      );
       await em.flush();
       const output = toCustomerOutput(customer, organization.publicId);
       await emitPolar(tx, 'customer.created', output.id, output);

@@ -76,9 +76,6 @@ export const customerCreateInput = z
     if (input.type === 'individual' && !input.email) {
       ctx.addIssue({ code: 'custom', path: ['email'], message: 'An individual customer needs an email' });
     }
-    if (input.type === 'individual' && input.owner) {
-      ctx.addIssue({ code: 'custom', path: ['owner'], message: 'Only a team customer can name a separate owner' });
-    }
     if (input.type === 'team' && !input.email && !input.owner) {
       ctx.addIssue({ code: 'custom', path: ['email'], message: 'A team customer needs an email or an owner' });
     }
