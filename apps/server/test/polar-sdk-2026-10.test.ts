@@ -57,6 +57,14 @@ describe('customers through @polar-sh/sdk 1.0.1 (2026-10)', () => {
     // Polar's avatar: Gravatar's URL of the SHA-256 of the email.
     const gravatar = createHash('sha256').update('billing@acme-10.example').digest('hex');
     expect(acme.avatar_url).toBe(`https://www.gravatar.com/avatar/${gravatar}?d=404`);
+    // A team without an email shows its owner's, in every answer that carries the customer.
+    const emailless = await polar.customers.create({ type: 'team', owner: { email: 'Boss@NoEmail.example' } });
+    const bossAvatar = `https://www.gravatar.com/avatar/${createHash('sha256').update('boss@noemail.example').digest('hex')}?d=404`;
+    expect(emailless.avatar_url).toBe(bossAvatar);
+    expect((await polar.customers.get(emailless.id)).avatar_url).toBe(bossAvatar);
+    const listed = (await polar.customers.list({ limit: 100 })).items.find((customer) => customer.id === emailless.id);
+    expect(listed?.avatar_url).toBe(bossAvatar);
+    await polar.customers.delete(emailless.id);
     expect(await polar.customers.get(acme.id)).toEqual(acme);
     expect(await polar.customers.getExternal('acme-10')).toEqual(acme);
     const renamed = await polar.customers.update(acme.id, { name: 'Acme, "the" company' });

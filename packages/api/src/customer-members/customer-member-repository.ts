@@ -57,6 +57,18 @@ export const countInCustomer = (
   });
 };
 
+/** The owners' emails of those customers that have none of their own, by customer id: one query for a page. */
+export async function ownerEmailsOf(scope: RequestScope, customers: readonly Customer[]): Promise<Map<string, string>> {
+  const emailless = customers.filter((customer) => !customer.email).map((customer) => customer.id);
+  if (emailless.length === 0) return new Map();
+  const owners = await scope.em.find(
+    CustomerMember,
+    { customer: { $in: emailless }, role: 'owner', deletedAt: null },
+    { fields: ['email', 'customer'] },
+  );
+  return new Map(owners.map((owner) => [owner.customer.id, owner.email]));
+}
+
 /** A new member, persisted with the unit of work's next flush. */
 export function create(
   scope: RequestScope,

@@ -6,7 +6,7 @@ import * as members from '../customer-members/customer-member-repository.js';
 import { newSessionToken } from '../auth/member-sessions.js';
 import { invalidField } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
-import { toCustomerOutput } from '../customers/serialize.js';
+import { customerOutput } from '../customers/customers.js';
 
 /** How long a session signs its member in, as Polar's. */
 const sessionMs = 60 * 60 * 1000;
@@ -69,6 +69,6 @@ export async function createCustomerSession(
     returnUrl: session.returnUrl ?? null,
     customerPortalUrl: portal.toString(),
     customerId: customer.id,
-    customer: toCustomerOutput(customer, scope.organization.publicId),
+    customer: await customerOutput(scope, customer),
   };
 }

@@ -64,7 +64,7 @@ export async function createCustomer(scope: RequestScope, input: CustomerCreateI
         now,
       );
       await em.flush();
-      const output = toCustomerOutput(customer, organization.publicId);
+      const output = toCustomerOutput(customer, organization.publicId, email);
       await emitPolar(tx, 'customer.created', output.id, output);
       await emitPolar(tx, 'member.created', ownerMember.id, toCustomerMemberOutput(ownerMember));
       return output;
@@ -79,8 +79,23 @@ async function findCustomer(scope: RequestScope, selector: CustomerSelector, loc
   return customer;
 }
 
+/** Customers as Polar serves them; the owners' emails are read at once for those without an email. */
+async function outputsOf(scope: RequestScope, customers: readonly Customer[]): Promise<CustomerOutput[]> {
+  const ownerEmails = await membersRepository.ownerEmailsOf(scope, customers);
+  return customers.map((customer) =>
+    toCustomerOutput(customer, scope.organization.publicId, ownerEmails.get(customer.id)),
+  );
+}
+
+/** One customer as Polar serves it. */
+export async function customerOutput(scope: RequestScope, customer: Customer): Promise<CustomerOutput> {
+  const [output] = await outputsOf(scope, [customer]);
+  if (!output) throw new Error('a customer gave no output');
+  return output;
+}
+
 export async function getCustomer(scope: RequestScope, selector: CustomerSelector): Promise<CustomerOutput> {
-  return toCustomerOutput(await findCustomer(scope, selector), scope.organization.publicId);
+  return customerOutput(scope, await findCustomer(scope, selector));
 }
 
 export async function updateCustomer(
@@ -117,7 +132,7 @@ export async function updateCustomer(
       }
       if (changed) customer.modifiedAt = new Date();
       await tx.em.flush();
-      const output = toCustomerOutput(customer, tx.organization.publicId);
+      const output = await customerOutput(tx, customer);
       if (changed) await emitPolar(tx, 'customer.updated', output.id, output);
       return output;
     }),
@@ -128,11 +143,18 @@ export async function updateCustomer(
 export async function deleteCustomer(scope: RequestScope, selector: CustomerSelector): Promise<DeletedRecord> {
   return inTransaction(scope, async (tx) => {
     const customer = await findCustomer(tx, selector, true);
+    // Read while its owner is still live: the payload's avatar may be the owner's.
+    const ownerEmail = (await membersRepository.ownerEmailsOf(tx, [customer])).get(customer.id);
     const now = new Date();
     await membersRepository.deleteAllOf(tx, customer, now);
     customer.deletedAt = now;
     await tx.em.flush();
-    await emitPolar(tx, 'customer.deleted', customer.id, toCustomerOutput(customer, tx.organization.publicId));
+    await emitPolar(
+      tx,
+      'customer.deleted',
+      customer.id,
+      toCustomerOutput(customer, tx.organization.publicId, ownerEmail),
+    );
     return { id: customer.id };
   });
 }
@@ -145,7 +167,7 @@ export async function listCustomers(scope: RequestScope, input: CustomerListInpu
   }
   const [items, totalCount] = await repository.page(scope, input);
   return {
-    items: items.map((customer) => toCustomerOutput(customer, scope.organization.publicId)),
+    items: await outputsOf(scope, items),
     pagination: paginationOf(totalCount, input.limit),
   };
 }
