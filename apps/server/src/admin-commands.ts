@@ -2,6 +2,7 @@ import {
   apiKeyCreateInput,
   adminCustomer,
   organizationFlag,
+  optionalOrganizationFlag,
   customerCreateAdminInput,
   apiKeyRevokeInput,
   organizationCreateInput,
@@ -10,6 +11,7 @@ import {
 } from '@members/contracts';
 import {
   createCustomer,
+  customersSharingEmails,
   createOrganization,
   createPlan,
   issueApiKey,
@@ -190,6 +192,23 @@ export const adminCommands: Record<string, AdminCommand> = {
       const created = await createCustomer(await organizationScope(db, organizationId), fields);
       const customer = adminCustomer.parse(created);
       return { json: { customer }, text: `Customer ${customer.id} (${customer.type}) with owner ${customer.email}` };
+    },
+  },
+  'customer duplicates': {
+    async run(db, flags) {
+      const { organizationId } = optionalOrganizationFlag.parse({ organizationId: flags.org });
+      const duplicates = await customersSharingEmails(db, organizationId);
+      const lines = duplicates.map(
+        (group) =>
+          `org ${group.organizationId} ${group.email}: ${group.customers.map((c) => `${c.id} (${c.createdAt})`).join(', ')}`,
+      );
+      return {
+        json: { duplicates },
+        text:
+          lines.length > 0
+            ? [...lines, `${lines.length} emails shared, oldest customer first`].join('\n')
+            : 'No customers share an email',
+      };
     },
   },
   'webhook list': {

@@ -21,6 +21,7 @@ const usage = `usage: admin <command> [options] [--json]
   plan list --org ID
   member list --org ID [--q TEXT] [--limit N] [--cursor C]
   customer create --org ID --email E [--name N] [--external-id X] [--type team]
+  customer duplicates [--org ID]   (customers kept sharing an email from before emails were unique)
   webhook list --org ID
   webhook deliveries --org ID [--failed]
   webhook prune [--days N]   (what the server's retention deletes, now; N defaults to WEBHOOK_RETENTION_DAYS or 30)

@@ -4,7 +4,14 @@
  */
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
-import { bootstrapFirstOrganization, DeliveryWorker, forgetLapsed, pruneWebhooks, RateLimits } from '@members/api';
+import {
+  bootstrapFirstOrganization,
+  countCustomersSharingEmails,
+  DeliveryWorker,
+  forgetLapsed,
+  pruneWebhooks,
+  RateLimits,
+} from '@members/api';
 import { openDatabase, type Database } from '@members/db';
 import { createApp } from './app.js';
 import { ConfigError, readConfig, windowOf, type ServerConfig } from './config.js';
@@ -54,6 +61,15 @@ if (first) {
   console.log(`Its API key (shown only now): ${first.apiKey.key}`);
   console.log(
     `The key's id, to revoke or rotate it (npm run --silent admin -- key rotate --id ID): ${first.apiKey.id}`,
+  );
+}
+
+// Kept by the migration that made customer emails unique, rather than changed or refused: said at every start
+// until an operator resolves them.
+const sharingEmails = await countCustomersSharingEmails(db);
+if (sharingEmails > 0) {
+  console.warn(
+    `${sharingEmails === 1 ? '1 customer shares' : `${sharingEmails} customers share`} an email with an older customer of their organization (kept from before customer emails were unique); list them with: npm run --silent admin -- customer duplicates`,
   );
 }
 

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerMember, WebhookEvent } from '@members/db';
 import { startReceiver } from './support/receiver.js';
-import { createCustomer, polar, type WireMember } from './support/polar.js';
+import {
+  createCustomer,
+  polar,
+  type PolarValidationBody,
+  type WireCustomer,
+  type WireList,
+  type WireMember,
+} from './support/polar.js';
 import { request } from './support/http.js';
 import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
 
@@ -104,5 +111,47 @@ describe('concurrent member creates into one team keep every rule', () => {
     } finally {
       await receiver.close();
     }
+  });
+});
+
+describe('concurrent customer writes keep the email unique in the organization', () => {
+  const createCustomerReply = (body: Record<string, unknown>) =>
+    polar.post<WireCustomer>(`${server.url}/v1/customers/`, tenant.key, body);
+
+  it('20 creates of one email in any case: one lands, the others are 422 on email, none a 5xx', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        createCustomerReply({ email: i % 2 ? 'Racer@Race.example' : 'racer@race.example', name: `Racer ${i}` }),
+      ),
+    );
+    const statuses = replies.map((reply) => reply.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 422)).toHaveLength(19);
+    for (const reply of replies.filter((r) => r.status === 422)) {
+      expect((reply.body as unknown as PolarValidationBody).detail).toEqual([
+        expect.objectContaining({ loc: ['body', 'email'], msg: 'A customer with this email address already exists.' }),
+      ]);
+    }
+    const listed = await polar.get<WireList<WireCustomer>>(
+      `${server.url}/v1/customers/?email=RACER@race.example`,
+      tenant.key,
+    );
+    expect(listed.body.pagination.total_count).toBe(1);
+  });
+
+  it('10 customers moving onto one email at once: one moves, the others are 422', async () => {
+    const movers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => createCustomer(server.url, tenant.key, { email: `mover${i}@move.example` })),
+    );
+    const replies = await Promise.all(
+      movers.map((mover) =>
+        polar.patch<WireCustomer>(`${server.url}/v1/customers/${mover.id}`, tenant.key, {
+          email: 'there@move.example',
+        }),
+      ),
+    );
+    const statuses = replies.map((reply) => reply.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 422)).toHaveLength(9);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MikroORM } from '@mikro-orm/core';
 import { ormOptions, parseDatabaseUrl, rawQuery, type EntityManager } from '@members/db';
 import { createOrganization } from '@members/api';
@@ -7,17 +7,14 @@ import { createMembersClient } from '@members/client';
 import { request } from './support/http.js';
 import { startReceiver } from './support/receiver.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
-import { testDatabaseUrl } from './support/server.js';
+import { databaseOfItsOwn } from './support/server.js';
 
 /** The last migration of the release before the delivery queue: the schema a database being upgraded holds. */
 const previousRelease = 'Migration20261125040000_live_member_lists';
 
-/**
- * A database of its own, at the old schema: a SQLite file, or on PostgreSQL a database beside the run's (which
- * is already at the new schema), dropped at the end.
- */
-const postgresUrl = inject('postgresUrl');
-const databaseUrl = postgresUrl ? postgresUrl.replace(/\/([^/?]+)(\?|$)/, '/$1_upgrade$2') : testDatabaseUrl();
+/** Its own database, to hold the old schema. */
+const database = databaseOfItsOwn('upgrade');
+const databaseUrl = database.url;
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let server: ServerProcess | undefined;
@@ -30,11 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   await receiver?.close();
-  if (postgresUrl) {
-    const orm = await MikroORM.init({ ...ormOptions(parseDatabaseUrl(postgresUrl)), ensureDatabase: false });
-    await orm.schema.dropDatabase(new URL(databaseUrl).pathname.slice(1));
-    await orm.close(true);
-  }
+  await database.drop();
 });
 
 describe('a database written by the previous release', () => {

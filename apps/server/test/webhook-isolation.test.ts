@@ -4,20 +4,22 @@ import { openDatabase, WebhookAttempt, WebhookDelivery, WebhookEndpoint, type Da
 import { request } from './support/http.js';
 import { startReceiver } from './support/receiver.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
-import { createTenant, testDatabaseUrl, type Tenant } from './support/server.js';
+import { createTenant, databaseOfItsOwn, type Tenant } from './support/server.js';
 
-let databaseUrl: string;
+/** Its own database: another file's server, delivering any organization's events, would take this file's. */
+const database = databaseOfItsOwn('isolation');
+const databaseUrl = database.url;
 let db: Database;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
 beforeAll(async () => {
-  databaseUrl = testDatabaseUrl();
   db = await openDatabase(databaseUrl, { migrate: true });
   receiver = await startReceiver();
 }, 60_000);
 afterAll(async () => {
   await receiver?.close();
   await db?.close();
+  await database.drop();
 });
 
 const subscribe = async (base: string, tenant: Tenant, event: string, path: string, to = receiver) => {

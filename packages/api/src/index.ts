@@ -40,6 +40,7 @@ export { DeliveryWorker, type DeliveryWorkerOptions } from './webhooks/delivery-
 export { TargetPolicy, type ResolveHost } from './webhooks/target-policy.js';
 export * as metrics from './metrics.js';
 export { listWebhookDeliveries, listWebhooks } from './admin/webhooks.js';
+export { countCustomersSharingEmails, customersSharingEmails, type SharedEmail } from './admin/customers.js';
 export { syncMemberBatch } from './organization-members/sync-batch.js';
 export { listApiKeys, rotateApiKey, type ApiKeySummary } from './admin/api-keys.js';
 export { page as listMembers } from './organization-members/member-repository.js';

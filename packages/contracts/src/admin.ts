@@ -49,5 +49,8 @@ export const adminCustomer = customer.pick({ id: true, email: true, name: true, 
 /** Commands that only name an organization (`webhook list`, `webhook deliveries`). */
 export const organizationFlag = z.object({ organizationId: wholeNumberFlag(1) });
 
+/** Commands that may name an organization and otherwise cover all (`customer duplicates`). */
+export const optionalOrganizationFlag = z.object({ organizationId: wholeNumberFlag(1).optional() });
+
 /** `member list`: the organization, and the list's own options checked as `GET /members` checks them. */
 export const memberListFlags = memberListInput.extend({ organizationId: wholeNumberFlag(1) });

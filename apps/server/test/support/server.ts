@@ -5,7 +5,8 @@ import path from 'node:path';
 import { inject } from 'vitest';
 import { createOrganization, createPlan, issueApiKey, type PlanSpec } from '@members/api';
 import type { Scope } from '@members/contracts';
-import { openDatabase, type Database } from '@members/db';
+import { MikroORM } from '@mikro-orm/core';
+import { openDatabase, ormOptions, type Database } from '@members/db';
 import { createApp, type AppOptions } from '../../src/app.js';
 
 export interface TestServer {
@@ -17,6 +18,39 @@ export interface TestServer {
 /** This run's database: its own PostgreSQL database, or a new SQLite file for each server. */
 export function testDatabaseUrl(): string {
   return inject('postgresUrl') ?? `file:${path.join(os.tmpdir(), `members-test-${randomUUID()}.db`)}`;
+}
+
+/**
+ * A database for one test file alone: on PostgreSQL a database beside the run's, named by `suffix`, made when first
+ * opened and dropped by `drop` (the run's database is shared by files in parallel, whose servers' webhook workers
+ * claim any organization's deliveries, and it is already at the newest schema); on SQLite a new file.
+ */
+export function databaseOfItsOwn(suffix: string): { url: string; drop(): Promise<void> } {
+  const postgresUrl = inject('postgresUrl');
+  if (!postgresUrl) return { url: testDatabaseUrl(), drop: async () => {} };
+  const url = new URL(postgresUrl);
+  const name = `${url.pathname.slice(1)}_${suffix}`;
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      // Directly, not through a pooler, whose idle connections to the database are ended first.
+      const server = new URL(process.env.DATABASE_DIRECT_URL ?? postgresUrl);
+      server.pathname = '/postgres';
+      const orm = await MikroORM.init({
+        ...ormOptions({ dialect: 'postgresql', target: server.toString() }),
+        ensureDatabase: false,
+      });
+      try {
+        await orm.em
+          .getConnection()
+          .execute(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
+        await orm.schema.dropDatabase(name);
+      } finally {
+        await orm.close(true);
+      }
+    },
+  };
 }
 
 /** The real app on a real port over a real database, as `npm start` runs it. */

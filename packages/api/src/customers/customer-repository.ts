@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CustomerCreateInput, CustomerListInput, CustomerSelector } from '@members/contracts';
-import { Customer } from '@members/db';
+import { Customer, type EntityManager } from '@members/db';
 import { pageQuery } from '../pagination.js';
 import type { RequestScope } from '../request-scope.js';
 
@@ -40,6 +40,8 @@ export const create = (scope: RequestScope, input: CustomerCreateInput, now = ne
     organization: scope.organization.id,
     type: input.type,
     email: input.email ?? null,
+    emailKey: emailKeyOf(input.email),
+    emailDuplicate: 0,
     name: input.name ?? null,
     externalId: input.externalId ?? null,
     metadata: input.metadata ?? {},
@@ -47,6 +49,17 @@ export const create = (scope: RequestScope, input: CustomerCreateInput, now = ne
     modifiedAt: null,
     deletedAt: null,
   });
+
+/** How an email is compared: lower-cased, as Polar compares customers' emails. */
+export const emailKeyOf = (email: string | null | undefined) => (email ? email.toLowerCase() : null);
+
+/** Whether a live customer of the organization has this email, in any case (kept duplicates included). */
+export const emailInUse = async (scope: RequestScope, email: string) =>
+  (await scope.em.count(Customer, {
+    organization: scope.organization.id,
+    emailKey: emailKeyOf(email),
+    deletedAt: null,
+  })) > 0;
 
 /** Whether a live customer of the organization has this external id. */
 export const externalIdInUse = async (scope: RequestScope, externalId: string) =>
@@ -75,7 +88,7 @@ export async function page(scope: RequestScope, input: CustomerListInput) {
     .orderBy(page.orderBy)
     .limit(page.limit)
     .offset(page.offset);
-  if (input.email !== undefined) qb.andWhere({ email: input.email });
+  if (input.email !== undefined) qb.andWhere({ emailKey: emailKeyOf(input.email) });
   if (input.query) {
     const pattern = containing(input.query);
     qb.andWhere(
@@ -90,4 +103,29 @@ export async function page(scope: RequestScope, input: CustomerListInput) {
     qb.andWhere(`${metadataText(dialect)} in (${values.map(() => '?').join(', ')})`, [...keyParams, ...values]);
   }
   return qb.getResultAndCount();
+}
+
+/**
+ * Every live customer whose email another live customer of its organization shares (case-insensitively), oldest
+ * first in each group; of one organization, or of all. Only customers kept by the uniqueness migration can share.
+ */
+export async function sharingAnEmail(em: EntityManager, organizationId?: number) {
+  const kept = await em.find(
+    Customer,
+    {
+      emailDuplicate: { $gt: 0 },
+      deletedAt: null,
+      ...(organizationId === undefined ? {} : { organization: organizationId }),
+    },
+    { fields: ['organization', 'emailKey'] },
+  );
+  if (kept.length === 0) return [];
+  const groups = new Map(
+    kept.map((c) => [`${c.organization.id} ${c.emailKey}`, { organization: c.organization.id, emailKey: c.emailKey }]),
+  );
+  return em.find(
+    Customer,
+    { $or: [...groups.values()], deletedAt: null },
+    { orderBy: [{ organization: 'asc' }, { emailKey: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] },
+  );
 }

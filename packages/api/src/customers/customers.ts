@@ -8,7 +8,7 @@ import type {
   DeletedRecord,
 } from '@members/contracts';
 import { Customer, UniqueConstraintViolationException } from '@members/db';
-import { invalidField, notFound } from '../errors.js';
+import { DomainError, invalidField, invalidRequest, notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import * as repository from './customer-repository.js';
@@ -23,13 +23,26 @@ const externalIdTaken = (externalId: string) =>
     'A customer with this external ID already exists.',
     `A customer with external ID ${externalId} already exists.`,
   );
+const emailTaken = () => invalidField('email', 'A customer with this email address already exists.');
 
-/** A unique index that a concurrent write beat us to: the external id, the only customer unique key. */
-async function withExternalIdUnique<T>(externalId: string | null | undefined, work: () => Promise<T>): Promise<T> {
+/** Every refusal found, raised at once (the request is not written), as Polar lists them; one keeps its own words. */
+function raiseAll(refused: DomainError[]): void {
+  const [only] = refused;
+  if (only && refused.length === 1) throw only;
+  if (refused.length > 1) throw invalidRequest(refused.flatMap((error) => error.issues));
+}
+
+/**
+ * The customer unique keys a concurrent write beat us to (the checks before the write saw them free): the index
+ * names its email key or its external id.
+ */
+async function withUniqueKeys<T>(externalId: string | null | undefined, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException && externalId) throw externalIdTaken(externalId);
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    if (/customer_email_unique|customer\.email_key/.test(error.message)) throw emailTaken();
+    if (externalId) throw externalIdTaken(externalId);
     throw error;
   }
 }
@@ -39,12 +52,15 @@ export async function createCustomer(scope: RequestScope, input: CustomerCreateI
   if (input.organizationId && input.organizationId !== scope.organization.publicId) {
     throw invalidField('organizationId', 'This key can only create customers of its own organization.');
   }
-  return withExternalIdUnique(input.externalId, () =>
+  return withUniqueKeys(input.externalId, () =>
     inTransaction(scope, async (tx) => {
       const { em, organization } = tx;
+      const refused: DomainError[] = [];
+      if (input.email && (await repository.emailInUse(tx, input.email))) refused.push(emailTaken());
       if (input.externalId && (await repository.externalIdInUse(tx, input.externalId))) {
-        throw externalIdTaken(input.externalId);
+        refused.push(externalIdTaken(input.externalId));
       }
+      raiseAll(refused);
       const now = new Date();
       const customer = repository.create(tx, input, now);
       // Any customer, individual or team, may name its owner; each field left out is the customer's own, as in
@@ -103,7 +119,7 @@ export async function updateCustomer(
   selector: CustomerSelector,
   changes: CustomerChanges,
 ): Promise<CustomerOutput> {
-  return withExternalIdUnique(changes.externalId, () =>
+  return withUniqueKeys(changes.externalId, () =>
     inTransaction(scope, async (tx) => {
       const customer = await findCustomer(tx, selector, true);
       let changed = false;
@@ -112,24 +128,40 @@ export async function updateCustomer(
         customer[key] = value;
         changed = true;
       };
+      // Every refusal is found before any is raised, so that a caller hears of all of them at once, as from Polar.
+      const refused: DomainError[] = [];
       // null is "no change" for email, metadata and type; it clears the name.
-      if (changes.email != null) set('email', changes.email);
+      if (changes.email != null && changes.email !== customer.email) {
+        const emailKey = repository.emailKeyOf(changes.email);
+        // Another email (not only another case of this one) must be free; a kept duplicate leaving its shared email
+        // becomes an ordinary customer.
+        if (emailKey !== customer.emailKey) {
+          if (await repository.emailInUse(tx, changes.email)) refused.push(emailTaken());
+          customer.emailDuplicate = 0;
+        }
+        customer.emailKey = emailKey;
+        set('email', changes.email);
+      }
       if (changes.metadata != null) set('metadata', changes.metadata);
       if (changes.name !== undefined) set('name', changes.name);
       if (changes.externalId != null && changes.externalId !== customer.externalId) {
         if (customer.externalId !== null && customer.externalId !== undefined) {
-          throw invalidField('externalId', 'The external ID of a customer cannot be changed once set.');
+          refused.push(invalidField('externalId', 'The external ID of a customer cannot be changed once set.'));
+        } else if (await repository.externalIdInUse(tx, changes.externalId)) {
+          refused.push(externalIdTaken(changes.externalId));
         }
-        if (await repository.externalIdInUse(tx, changes.externalId)) throw externalIdTaken(changes.externalId);
         set('externalId', changes.externalId);
       }
       if (changes.type != null && changes.type !== customer.type) {
         const members = await membersRepository.countInCustomer(tx, customer);
         if (changes.type === 'individual' && members > 1) {
-          throw invalidField('type', 'A team with members besides its owner cannot become an individual customer.');
+          refused.push(
+            invalidField('type', 'A team with members besides its owner cannot become an individual customer.'),
+          );
         }
         set('type', changes.type);
       }
+      raiseAll(refused);
       if (changed) customer.modifiedAt = new Date();
       await tx.em.flush();
       const output = await customerOutput(tx, customer);

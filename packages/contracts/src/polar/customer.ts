@@ -113,7 +113,7 @@ export type CustomerChanges = Omit<z.infer<typeof customerUpdateInput>, 'id'>;
 export const customerListInput = z.object({
   /** Only the key's own organization has customers here: another id gives an empty page. */
   organizationId: z.union([polarId, z.array(polarId)]).optional(),
-  /** Exact email. */
+  /** The email, in any case. */
   email: z.string().trim().max(320).optional(),
   /** Part of the name, email or external id, in any case. */
   query: z.string().trim().max(256).optional(),
