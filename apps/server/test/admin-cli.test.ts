@@ -258,6 +258,13 @@ describe('the admin command line', { timeout: 120_000 }, () => {
     );
     expect(duplicate.code).toBe(1);
     expect(reasonLines(duplicate.stderr)).toEqual([expect.stringContaining('external ID')]);
+    const sameEmail = await admin('customer', 'create', '--org', String(organizationId), '--email', 'TEAM@cli.example');
+    expect(sameEmail.code).toBe(1);
+    expect(reasonLines(sameEmail.stderr)).toEqual(['admin: A customer with this email address already exists.']);
+    // None was kept from before emails were unique.
+    const shared = await admin('customer', 'duplicates', '--org', String(organizationId), '--json');
+    expect(shared.code).toBe(0);
+    expect(json(shared.stdout)).toEqual({ duplicates: [] });
   });
 
   it('fails with a non-zero exit and one line of reason on stderr', async () => {

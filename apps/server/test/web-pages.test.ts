@@ -380,6 +380,11 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
     await page.getByLabel('Customer email').fill('owner@transfer.example');
     await page.getByLabel('Customer name').fill('Transfer Team');
     await page.getByRole('button', { name: 'Add customer' }).click();
+    await page.getByRole('link', { name: 'owner@transfer.example' }).waitFor();
+    // A customer's email is unique in the organization, in any case: the console says why a second one is refused.
+    await page.getByLabel('Customer email').fill('Owner@Transfer.example');
+    await page.getByRole('button', { name: 'Add customer' }).click();
+    await page.getByRole('alert').getByText('A customer with this email address already exists.').waitFor();
     await page.getByRole('link', { name: 'owner@transfer.example' }).click();
     await page.getByRole('heading', { name: 'Transfer Team (team)' }).waitFor();
     await page.getByLabel('Member email').fill('heir@transfer.example');
