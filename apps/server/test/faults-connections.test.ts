@@ -90,18 +90,20 @@ describe('Redis killed under load, with REDIS_URL set', () => {
     // A Redis of the test's own, so that killing it touches nothing else.
     const port = await freePort();
     redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
-    const probe = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 0 });
-    probe.on('error', () => undefined); // refused until it listens
-    await until(
-      () =>
-        probe.connect().then(
-          () => true,
-          () => false,
-        ),
-      10_000,
-      'redis-server to listen',
-    );
-    probe.disconnect();
+    // A new client per look, which does not retry: an ioredis client whose first connect failed reconnects on its
+    // own and refuses a second connect(), so a Redis slower to start than the first look was never seen.
+    const listening = async () => {
+      const probe = new Redis(`redis://127.0.0.1:${port}`, { maxRetriesPerRequest: 0, retryStrategy: () => null });
+      probe.on('error', () => undefined); // refused until it listens
+      try {
+        return (await probe.ping()) === 'PONG';
+      } catch {
+        return false;
+      } finally {
+        probe.disconnect();
+      }
+    };
+    await until(listening, 30_000, 'redis-server to listen');
     server = await restart({
       DATABASE_URL: fault.url,
       REDIS_URL: `redis://127.0.0.1:${port}`,
