@@ -404,6 +404,15 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
     });
     const customerUrl = `${server.url}/v1/customers/${customers.items[0]?.id}`;
 
+    // A portal link names the member it signs in, as a team customer's session must.
+    await page.getByLabel('Signed in as').selectOption({ label: 'heir@transfer.example' });
+    await page.getByRole('button', { name: 'Make portal link' }).click();
+    const portalLink = page.getByRole('link', { name: 'Portal link for heir@transfer.example' });
+    const portalPage = await context.newPage();
+    await portalPage.goto((await portalLink.getAttribute('href')) ?? '');
+    await portalPage.getByText('Signed in as heir@transfer.example').waitFor();
+    await portalPage.close();
+
     await page.getByLabel('Customer name').fill('Renamed Team');
     await page.getByRole('button', { name: 'Save customer' }).click();
     await page.getByRole('heading', { name: 'Renamed Team (team)' }).waitFor();

@@ -8,6 +8,7 @@ import { Form } from '../components/Form.js';
 import { addableRoles, customerRoleLabels, customerTypeLabels } from '../components/labels.js';
 import { useTRPC } from '../trpc.js';
 import { ErrorNote, notAllowed, QueryState } from '../ui.js';
+import { PortalLink } from './PortalLink.js';
 import type { Can } from './session.js';
 
 /** Customers and, on a customer's page, its team: add, change role (ownership transfer), remove. */
@@ -187,6 +188,7 @@ function Team({ customerId, can }: { customerId: string; can: Can }) {
         onRole={(member, role) => update.mutate({ id: member.id, customerId, role })}
         onRemove={(member) => remove.mutate({ id: member.id, customerId })}
       />
+      {team.data && <PortalLink can={can} customerId={customerId} members={team.data.items} />}
     </section>
   );
 }
