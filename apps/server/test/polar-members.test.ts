@@ -77,6 +77,39 @@ describe('customers', () => {
     expect(noEmail.body.detail[0]?.loc).toEqual(['body', 'email']);
   });
 
+  it("keeps Polar's service rules on an update: the individual owner's email, a team's type, the external id", async () => {
+    const solo = await createCustomer(server.url, tenant.key, { email: 'Step@Solo.example', external_id: 'step' });
+    const [owner] = (await polar.get<WireList<WireMember>>(url(`/v1/customers/${solo.id}/members`), tenant.key)).body
+      .items;
+    // An individual customer's owner has the customer's email: changed with the customer, never on its own.
+    const direct = await polar.patch<PolarValidationBody>(url(`/v1/members/${owner?.id}`), tenant.key, {
+      email: 'elsewhere@solo.example',
+    });
+    expect(direct.status).toBe(422);
+    expect(direct.body.detail).toEqual([
+      expect.objectContaining({
+        loc: ['body', 'email'],
+        msg: "Cannot change the email of an individual customer's owner. Update the customer's email instead.",
+      }),
+    ]);
+    expect(
+      (await polar.patch(url(`/v1/customers/${solo.id}`), tenant.key, { email: 'moved@solo.example' })).status,
+    ).toBe(200);
+    const moved = await polar.get<WireMember>(url(`/v1/members/${owner?.id}`), tenant.key);
+    expect(moved.body).toMatchObject({ email: 'moved@solo.example', role: 'owner' });
+
+    // A team stays a team, and an external id once set stays; both refusals at once, in Polar's words.
+    const both = await polar.patch<PolarValidationBody>(url(`/v1/customers/${team.id}`), tenant.key, {
+      type: 'individual',
+      external_id: 'another',
+    });
+    expect(both.status).toBe(422);
+    expect(both.body.detail.map((issue) => [issue.loc, issue.msg])).toEqual([
+      [['body', 'external_id'], 'Customer external ID cannot be updated.'],
+      [['body', 'type'], "Customer type cannot be downgraded from 'team' to 'individual'."],
+    ]);
+  });
+
   it("gets and lists customers, and never another organization's", async () => {
     expect((await polar.get(url(`/v1/customers/${team.id}`), tenant.key)).status).toBe(200);
     const list = await polar.get<WireList<WireCustomer>>(url('/v1/customers/?limit=1'), tenant.key);

@@ -43,10 +43,10 @@ async function lockCustomer(tx: RequestScope, customerId: string) {
 /** The selected member, re-read once its customer is locked (it may have changed while we waited). */
 async function lockedMember(tx: RequestScope, selector: CustomerMemberSelector) {
   const found = await findCustomerMember(tx, selector);
-  await lockCustomer(tx, found.customer.id);
+  const customer = await lockCustomer(tx, found.customer.id);
   const member = await repository.findLive(tx, found.id, { refresh: true });
   if (!member) throw notFound('Member not found');
-  return member;
+  return { member, customer };
 }
 
 export async function updateCustomerMember(
@@ -55,14 +55,22 @@ export async function updateCustomerMember(
   changes: CustomerMemberChanges,
 ): Promise<CustomerMemberOutput> {
   return inTransaction(scope, async (tx) => {
-    const member = await lockedMember(tx, selector);
+    const { member, customer } = await lockedMember(tx, selector);
     const now = new Date();
     let changed = false;
     // null is "no change" for email and role (Polar's schema makes them nullable); it clears the name.
     if (changes.email != null && changes.email !== member.email) {
+      // Polar's rule and words (member/service.py): an individual customer's owner has the customer's email, kept
+      // in step when the customer's changes.
+      if (customer.type === 'individual') {
+        throw invalidField(
+          'email',
+          "Cannot change the email of an individual customer's owner. Update the customer's email instead.",
+        );
+      }
       const emailKey = changes.email.toLowerCase();
       const taken = await repository.countInCustomer(tx, member.customer, { emailKey, except: member.id });
-      if (taken > 0) throw invalidField('email', 'A member with this email already exists in this customer.');
+      if (taken > 0) throw invalidField('email', 'A member with this email already exists for this customer.');
       member.email = changes.email;
       member.emailKey = emailKey;
       changed = true;
@@ -103,7 +111,7 @@ export async function deleteCustomerMember(
   selector: CustomerMemberSelector,
 ): Promise<DeletedRecord> {
   return inTransaction(scope, async (tx) => {
-    const member = await lockedMember(tx, selector);
+    const { member } = await lockedMember(tx, selector);
     if (member.role === 'owner') {
       throw invalidField(
         'id' in selector ? 'id' : 'externalId',

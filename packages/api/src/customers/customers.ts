@@ -130,6 +130,7 @@ export async function updateCustomer(
       };
       // Every refusal is found before any is raised, so that a caller hears of all of them at once, as from Polar.
       const refused: DomainError[] = [];
+      let emailChanged = false;
       // null is "no change" for email, metadata and type; it clears the name.
       if (changes.email != null && changes.email !== customer.email) {
         const emailKey = repository.emailKeyOf(changes.email);
@@ -141,34 +142,49 @@ export async function updateCustomer(
         }
         customer.emailKey = emailKey;
         set('email', changes.email);
+        emailChanged = true;
       }
       if (changes.metadata != null) set('metadata', changes.metadata);
       if (changes.name !== undefined) set('name', changes.name);
       if (changes.externalId != null && changes.externalId !== customer.externalId) {
         if (customer.externalId !== null && customer.externalId !== undefined) {
-          refused.push(invalidField('externalId', 'The external ID of a customer cannot be changed once set.'));
+          refused.push(invalidField('externalId', 'Customer external ID cannot be updated.'));
         } else if (await repository.externalIdInUse(tx, changes.externalId)) {
           refused.push(externalIdTaken(changes.externalId));
         }
         set('externalId', changes.externalId);
       }
       if (changes.type != null && changes.type !== customer.type) {
-        const members = await membersRepository.countInCustomer(tx, customer);
-        if (changes.type === 'individual' && members > 1) {
-          refused.push(
-            invalidField('type', 'A team with members besides its owner cannot become an individual customer.'),
-          );
+        // Polar's rule and words (customer/service.py): a team stays a team, whoever its members are.
+        if (customer.type === 'team') {
+          refused.push(invalidField('type', "Customer type cannot be downgraded from 'team' to 'individual'."));
         }
         set('type', changes.type);
       }
       raiseAll(refused);
       if (changed) customer.modifiedAt = new Date();
+      const owner = emailChanged ? await ownerKeptInStep(tx, customer) : null;
       await tx.em.flush();
       const output = await customerOutput(tx, customer);
       if (changed) await emitPolar(tx, 'customer.updated', output.id, output);
+      if (owner) await emitPolar(tx, 'member.updated', owner.id, toCustomerMemberOutput(owner));
       return output;
     }),
   );
+}
+
+/**
+ * An individual customer's owner has the customer's email, as in Polar (member service's sync_owner_email): called
+ * when the customer's email changed, it changes its owner's. The owner changed, or null.
+ */
+async function ownerKeptInStep(tx: RequestScope, customer: Customer) {
+  if (customer.type !== 'individual' || !customer.email || !customer.emailKey) return null;
+  const owner = await membersRepository.findInCustomer(tx, customer, { role: 'owner' });
+  if (!owner || owner.emailKey === customer.emailKey) return null;
+  owner.email = customer.email;
+  owner.emailKey = customer.emailKey;
+  owner.modifiedAt = new Date();
+  return owner;
 }
 
 /** Soft delete of the customer and its members: their emails and external ids are free again. */
