@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, testDatabaseUrl, type TestServer } from './support/server.js';
+import { databaseOfItsOwn, startServer, type TestServer } from './support/server.js';
 import { lookup, sync, syncFailing } from './support/kardow.js';
 import { request } from './support/http.js';
 
@@ -35,11 +35,17 @@ type KeyJson = { id: string; key: string; scopes: string[] };
 /** The reason line, without npm's own chatter about its configuration. */
 const reasonLines = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('admin: '));
 
+/** Its own database: another file's server, delivering any organization's events, would attempt this file's. */
+const database = databaseOfItsOwn('admin');
+
 beforeAll(async () => {
-  databaseUrl = testDatabaseUrl();
+  databaseUrl = database.url;
   server = await startServer({ databaseUrl });
 }, 120_000);
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await database.drop();
+});
 
 // Each command is an `npm run` of its own, a second or two apiece: a busy machine needs more than the default.
 describe('the admin command line', { timeout: 120_000 }, () => {

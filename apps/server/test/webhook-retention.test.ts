@@ -3,16 +3,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneWebhooks } from '@members/api';
 import { rawQuery, type Database } from '@members/db';
 import { request } from './support/http.js';
-import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
+import { createTenant, databaseOfItsOwn, startServer, type Tenant, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let tenant: Tenant;
 
+/**
+ * Its own database: pruning takes every organization's old rows, and another file's server, delivering any
+ * organization's events, would give up on this file's aged pending delivery.
+ */
+const database = databaseOfItsOwn('retention');
+
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ databaseUrl: database.url });
   tenant = await createTenant(server.db);
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await database.drop();
+});
 
 const day = 24 * 60 * 60 * 1000;
 
