@@ -18,13 +18,11 @@ import { request, type Reply } from '../support/http.js';
 export interface PortedOrg {
   /** The organization's id as Polar's routes show it (`organization_id`). */
   id: string;
-  key: string;
-  keyWithoutScope: string;
   get<T = unknown>(path: string): Promise<Reply<T>>;
   post<T = unknown>(path: string, body: unknown): Promise<Reply<T>>;
   patch<T = unknown>(path: string, body: unknown): Promise<Reply<T>>;
   delete<T = unknown>(path: string): Promise<Reply<T>>;
-  /** The same routes with the key that lacks the route's scope, and with no key at all. */
+  /** The same routes with a key that lacks the route's scope, and with no key at all. */
   withoutScope: Routes;
   anonymous: Routes;
   customer(body: Record<string, unknown>): Promise<WireCustomer>;
@@ -42,12 +40,11 @@ type Routes = Pick<PortedOrg, 'get' | 'post' | 'patch' | 'delete'>;
 let server: TestServer;
 
 /** One server for the file, as Polar's `client` fixture. */
-export function usePortedServer(): () => TestServer {
+export function usePortedServer(): void {
   beforeAll(async () => {
     server = await startServer();
   });
   afterAll(() => server.close());
-  return () => server;
 }
 
 function routes(key: string | null): Routes {
@@ -73,8 +70,6 @@ export async function organization(): Promise<PortedOrg> {
   };
   return {
     id: publicId,
-    key: tenant.key,
-    keyWithoutScope,
     ...own,
     withoutScope: routes(keyWithoutScope),
     anonymous: routes(null),
