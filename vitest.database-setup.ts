@@ -32,18 +32,27 @@ export default async function setup(project: TestProject) {
   await db.close();
   project.provide('postgresUrl', url.toString());
 
-  return async () => {
-    const admin = new URL(server);
-    admin.pathname = '/postgres';
-    const orm = await MikroORM.init({
-      ...ormOptions({ dialect: 'postgresql', target: admin.toString() }),
-      ensureDatabase: false,
-    });
-    // A pooler keeps idle connections to the database: they would stop the drop.
+  return () => dropDatabase(server, name);
+}
+
+/**
+ * Drops a database of the server `server` names, directly (never through a pooler), ending first the idle
+ * connections a pooler keeps to it, which would stop the drop. The run's database at the end, and the databases
+ * test files make for themselves (`databaseOfItsOwn`).
+ */
+export async function dropDatabase(server: URL | string, name: string): Promise<void> {
+  const admin = new URL(server);
+  admin.pathname = '/postgres';
+  const orm = await MikroORM.init({
+    ...ormOptions({ dialect: 'postgresql', target: admin.toString() }),
+    ensureDatabase: false,
+  });
+  try {
     await orm.em
       .getConnection()
       .execute(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
     await orm.schema.dropDatabase(name);
+  } finally {
     await orm.close(true);
-  };
+  }
 }

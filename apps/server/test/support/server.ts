@@ -5,8 +5,8 @@ import path from 'node:path';
 import { inject } from 'vitest';
 import { createOrganization, createPlan, issueApiKey, type PlanSpec } from '@members/api';
 import type { Scope } from '@members/contracts';
-import { MikroORM } from '@mikro-orm/core';
-import { openDatabase, ormOptions, type Database } from '@members/db';
+import { openDatabase, type Database } from '@members/db';
+import { dropDatabase } from '../../../../vitest.database-setup.js';
 import { createApp, type AppOptions } from '../../src/app.js';
 
 export interface TestServer {
@@ -33,23 +33,8 @@ export function databaseOfItsOwn(suffix: string): { url: string; drop(): Promise
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    async drop() {
-      // Directly, not through a pooler, whose idle connections to the database are ended first.
-      const server = new URL(process.env.DATABASE_DIRECT_URL ?? postgresUrl);
-      server.pathname = '/postgres';
-      const orm = await MikroORM.init({
-        ...ormOptions({ dialect: 'postgresql', target: server.toString() }),
-        ensureDatabase: false,
-      });
-      try {
-        await orm.em
-          .getConnection()
-          .execute(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
-        await orm.schema.dropDatabase(name);
-      } finally {
-        await orm.close(true);
-      }
-    },
+    // The server's own URL, not a pooler's: DATABASE_DIRECT_URL in the pooled pass.
+    drop: () => dropDatabase(process.env.DATABASE_DIRECT_URL ?? postgresUrl, name),
   };
 }
 
