@@ -2,6 +2,7 @@ import {
   deliveriesPerPage,
   type WebhookDelivery as WebhookDeliveryOutput,
   type WebhookDeliveryListInput,
+  type WebhookSurface,
 } from '@members/contracts';
 import {
   rawQuery,
@@ -180,7 +181,7 @@ export async function healthSince(scope: RequestScope, since: Date) {
     rawQuery<{
       endpoint_id: string;
       url: string;
-      surface: 'kardow' | 'polar';
+      surface: WebhookSurface;
       attempts: string | number;
       average_ms: string | number;
       max_ms: string | number;
