@@ -295,6 +295,16 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
     await page.goto(`${server.url}/console#members/a-rather-long-address-for-a-phone%40web-narrow.example`);
     await page.getByRole('heading', { name: 'a-rather-long-address-for-a-phone@web-narrow.example' }).waitFor();
     await check('a member');
+    // A team whose member's long email is an option of the portal link's choice.
+    const team = (
+      await request(`${server.url}/v1/customers/`, {
+        bearer: tenant.key,
+        body: { type: 'team', email: 'a-rather-long-owner-address-for-a-phone@web-narrow.example', name: 'Narrow' },
+      })
+    ).body as { id: string };
+    await page.goto(`${server.url}/console#customers/${team.id}`);
+    await page.getByRole('heading', { name: 'Narrow (team)' }).waitFor();
+    await check('a customer');
     expect(wide).toEqual([]);
     await context.close();
   });
