@@ -334,6 +334,8 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
         (await table.locator('tbody tr').allInnerTexts()).map((row) => row.split('\t').map((cell) => cell.trim())),
       );
     };
+    // The heading is drawn before the figures arrive: wait for the chart, then count it.
+    await page.getByRole('img', { name: 'Members by role' }).first().waitFor();
     expect(await page.getByRole('img', { name: 'Members by role' }).count()).toBe(1);
     expect(await figures('Members by role')).toMatchObject({ Employer: '2', 'Job seeker': '1', Employee: '0' });
     expect(await figures('Members by approval status')).toMatchObject({ Approved: '2', 'Awaiting approval': '1' });
