@@ -17,8 +17,11 @@
  *   BENCH_WEBHOOK_SECONDS   this long (default 20)
  *   BENCH_MEMBER_LIST_SIZES organization members to page through with GET /members (default 100,1000000)
  *   BENCH_RETENTION_ROWS    old finished deliveries for retention to prune while syncs run (default 1000000)
- *   BENCH_SECTIONS          which parts to run (default writes,webhooks,customfields,lists,memberlists,retention,
- *                           import,memory)
+ *   BENCH_FLOOR_SECONDS     length of each round against the floor (default 8), with
+ *   BENCH_FLOOR_ROUNDS      this many rounds (default 3)
+ *   BENCH_PROFILE           1: profile the server under each load against the floor (node --cpu-prof)
+ *   BENCH_SECTIONS          which parts to run (default floor,writes,webhooks,customfields,lists,memberlists,
+ *                           retention,import,memory)
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -34,6 +37,7 @@ import { serverDist, startBareProcess, startServerProcess } from './server-proce
 import { eventLoopDelayDuring } from './event-loop.js';
 import { measureSustainedDelivery } from './sustained-delivery.js';
 import { measureDelivery } from './webhook-delivery.js';
+import { measureFloor } from './floor-bench.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const requests = env('BENCH_REQUESTS', 2000);
@@ -48,6 +52,7 @@ const webhookSeconds = env('BENCH_WEBHOOK_SECONDS', 20);
 const retentionRows = env('BENCH_RETENTION_ROWS', 1_000_000);
 const memberListSizes = (process.env.BENCH_MEMBER_LIST_SIZES ?? '100,1000000').split(',').map(Number).filter(Boolean);
 const allSections = [
+  'floor',
   'writes',
   'webhooks',
   'customfields',
@@ -253,6 +258,19 @@ async function measure(scenario: Scenario): Promise<void> {
   process.stderr.write(`measured: ${scenario.name}\n`);
 }
 
+// Against the floor first, on a database that holds only the fixtures.
+const floorTable = runs('floor')
+  ? await measureFloor({
+      databaseUrl,
+      postgres,
+      key: server.key,
+      teamId: team.id,
+      seconds: env('BENCH_FLOOR_SECONDS', 8),
+      rounds: env('BENCH_FLOOR_ROUNDS', 3),
+      connections: concurrency,
+      profile: process.env.BENCH_PROFILE === '1',
+    })
+  : undefined;
 if (runs('writes')) for (const scenario of writeScenarios) await measure(scenario);
 
 // Webhook delivery, then the subscription goes again: with a subscriber every sync also writes its event.
@@ -524,6 +542,13 @@ console.log(
   `\nmembers service bench: ${postgres ? 'PostgreSQL' : 'SQLite'}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ` +
     `Node ${process.version}; ${requests} requests x ${rounds} rounds per scenario, ${concurrency} in flight; medians of rounds\n`,
 );
+if (floorTable) {
+  console.log(
+    'Against the floor (floor.ts): the server as `npm start` runs it (NODE_ENV=production, LOG_LEVEL=info, metrics), ' +
+      `autocannon with ${concurrency} connections, medians of the rounds\n`,
+  );
+  console.log(`${floorTable}\n`);
+}
 const columns = ['scenario'.padEnd(44), 'per s'.padStart(8), 'bare SQL'.padStart(9), 'ratio'.padStart(7)];
 console.log([...columns, 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'failed'.padStart(7)].join(''));
 for (const row of table) {

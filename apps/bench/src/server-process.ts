@@ -23,13 +23,16 @@ function startProcess(
   script: string,
   env: NodeJS.ProcessEnv,
   ready: RegExp,
+  execArgv: string[] = [],
 ): Promise<BenchProcess & { output: string }> {
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...execArgv, script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // Should the bench fail, its servers go with it.
-  process.once('exit', () => child.kill());
+  const kill = () => child.kill();
+  process.once('exit', kill);
+  child.once('exit', () => process.removeListener('exit', kill));
   return new Promise((resolve, reject) => {
     let output = '';
     child.once('exit', (code) => reject(new Error(`${path.basename(script)} exited with ${code}: ${output}`)));
@@ -58,8 +61,14 @@ function startProcess(
   });
 }
 
-/** The real server, as `npm start` runs it, on a new database: resolves with the key it printed on first start. */
-export async function startServerProcess(databaseUrl: string): Promise<BenchProcess & { key: string }> {
+/**
+ * The real server, as `npm start` runs it: on a new database it resolves with the key it printed on first start; on
+ * one a server already started, with the `key` given. `env` and `execArgv` (a profiler's flags) are added to the run.
+ */
+export async function startServerProcess(
+  databaseUrl: string,
+  options: { key?: string; env?: NodeJS.ProcessEnv; execArgv?: string[] } = {},
+): Promise<BenchProcess & { key: string }> {
   const server = await startProcess(
     path.join(serverDist, 'main.js'),
     {
@@ -71,15 +80,27 @@ export async function startServerProcess(databaseUrl: string): Promise<BenchProc
       // The delivery scenario's receiver listens on loopback.
       WEBHOOK_ALLOW_PRIVATE: '1',
       WEBHOOK_POLL_MS: '50',
+      ...options.env,
     },
     /Members service on (http:\/\/\S+)/,
+    options.execArgv,
   );
-  const key = /API key \(shown only now\): (\S+)/.exec(server.output)?.[1];
+  const key = options.key ?? /API key \(shown only now\): (\S+)/.exec(server.output)?.[1];
   if (!key) {
     await server.stop();
     throw new Error('the bench needs an empty database (it uses the key printed on first start)');
   }
   return { ...server, key };
+}
+
+/** The floor (floor-server.ts): on PostgreSQL the same database, on SQLite a file of its own. */
+export function startFloorProcess(databaseUrl: string, execArgv: string[] = []): Promise<BenchProcess> {
+  return startProcess(
+    path.join(here, 'floor-server.js'),
+    { DATABASE_URL: databaseUrl },
+    /floor on (http:\/\/\S+)/,
+    execArgv,
+  );
 }
 
 /** The bare-SQL baseline (bare-server.ts) on the same database. */
