@@ -6,6 +6,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import * as entities from './entities/index.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
+import { cachePreparedStatements } from './statement-cache.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
 
@@ -56,7 +57,14 @@ export function ormOptions(location: DatabaseLocation, poolSize = 10): Options {
     driver: BetterSqliteDriver,
     dbName: location.target,
     // One connection: SQLite has one writer, and a single connection makes every transaction run alone.
-    pool: { min: 1, max: 1 },
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate: (connection: Parameters<typeof cachePreparedStatements>[0], done: (error: null) => void) => {
+        cachePreparedStatements(connection);
+        done(null);
+      },
+    },
     migrations: { migrationsList: sqliteMigrations, transactional: true, allOrNothing: true, silent: true },
   };
 }
