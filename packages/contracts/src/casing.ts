@@ -3,8 +3,25 @@ import type { SurfaceName } from './rest/route.js';
 /** Polar's wire is snake_case; the procedures speak camelCase. Caller-owned maps (metadata) keep their keys. */
 const opaque = new Set(['metadata']);
 
-export const toSnake = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-export const toCamel = (key: string) => key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+/**
+ * A spelling worked out once per name: every Polar body renames the same few dozen field names, and a regular
+ * expression per key per request was a visible part of a create's time. Names a caller invents are kept too, up to
+ * a bound, past which they are worked out each time.
+ */
+function remembered(spell: (key: string) => string): (key: string) => string {
+  const known = new Map<string, string>();
+  return (key) => {
+    let spelt = known.get(key);
+    if (spelt === undefined) {
+      spelt = spell(key);
+      if (known.size < 2000) known.set(key, spelt);
+    }
+    return spelt;
+  };
+}
+
+export const toSnake = remembered((key) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`));
+export const toCamel = remembered((key) => key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()));
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -10,8 +10,20 @@ export function generateApiKey(): string {
   return KEY_PREFIX + randomBytes(32).toString('base64url');
 }
 
+/**
+ * The hashes of the keys seen lately: a busy key is hashed once, not on every request (SHA-256 was the costliest
+ * step of authenticating a cached key). Bounded, oldest first out; it holds what every request carries anyway.
+ */
+const recentHashes = new Map<string, string>();
+const recentHashLimit = 1000;
+
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  const known = recentHashes.get(key);
+  if (known !== undefined) return known;
+  const hash = createHash('sha256').update(key).digest('hex');
+  recentHashes.set(key, hash);
+  if (recentHashes.size > recentHashLimit) recentHashes.delete(recentHashes.keys().next().value as string);
+  return hash;
 }
 
 /** Who is calling: resolved once per request from an API key or a customer portal session. */

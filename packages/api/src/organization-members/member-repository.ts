@@ -55,32 +55,9 @@ export async function upsertRows(
       ...timestamps.map(() => timestamp),
     ];
   });
-  const columns = [...fields.map((field) => memberColumns[field].column), ...timestamps];
-  const row = `(${columns.map(() => '?').join(', ')})`;
-
-  const newValue = (field: Settable) => {
-    const { column } = memberColumns[field];
-    // PostgreSQL merges a custom-fields patch that removes no key into the stored object in the statement.
-    if (field === 'customFields' && inputs[0]?.customFields !== null && !options.storedFields) {
-      return `coalesce("member"."${column}", '{}'::jsonb) || excluded."${column}"`;
-    }
-    return `excluded."${column}"`;
-  };
-  const changes = options.set.map(
-    (field) => `"member"."${memberColumns[field].column}" is distinct from ${newValue(field)}`,
-  );
-  const assignments = [
-    ...options.set.map((field) => `"${memberColumns[field].column}" = ${newValue(field)}`),
-    changes.length > 0
-      ? `"updated_at" = case when ${changes.join(' or ')} then excluded."updated_at" else "member"."updated_at" end`
-      : `"email" = excluded."email"`,
-  ];
-  const sql =
-    `insert into "member" (${columns.map((column) => `"${column}"`).join(', ')}) values ` +
-    inputs.map(() => row).join(', ') +
-    ` on conflict ("organization_id", "email") do update set ${assignments.join(', ')}` +
-    // `touched`: stamped by this statement (drivers differ in how they return a timestamp; the database does not).
-    ` returning *, "updated_at" = ? as "touched"`;
+  // PostgreSQL merges a custom-fields patch that removes no key into the stored object in the statement.
+  const mergesFields = inputs[0]?.customFields !== null && !options.storedFields;
+  const sql = upsertSql(inputs.length, options.set, mergesFields);
   const rows = await rawQuery<MemberRow & { touched: boolean | number }>(tx.em, sql, [...params, timestamp]);
   return rows.map(({ touched, ...stored }) => {
     const created = proposed.has(String(stored.id));
@@ -131,6 +108,44 @@ export const emailTaken = async (scope: RequestScope, email: string) =>
 /** Deletes a member; its subscriptions and payments go with it (ON DELETE CASCADE). */
 export const deleteById = (scope: RequestScope, id: string) =>
   scope.em.nativeDelete(Member, { id, organization: scope.organization.id });
+
+const columns = [...fields.map((field) => memberColumns[field].column), ...timestamps];
+const rowPlaceholders = `(${columns.map(() => '?').join(', ')})`;
+
+/** Each shape's statement, written once: a sync of one member is the same text every time. */
+const upsertStatements = new Map<string, string>();
+
+/**
+ * The upsert of `count` members that sets `set` on a conflict (see `upsertRows`); with `mergesFields`, a sent
+ * custom-fields object is merged into the stored one by jsonb's `||`.
+ */
+function upsertSql(count: number, set: readonly Settable[], mergesFields: boolean): string {
+  const key = `${count} ${set.join(',')} ${mergesFields}`;
+  const known = upsertStatements.get(key);
+  if (known !== undefined) return known;
+  const newValue = (field: Settable) => {
+    const { column } = memberColumns[field];
+    if (field === 'customFields' && mergesFields)
+      return `coalesce("member"."${column}", '{}'::jsonb) || excluded."${column}"`;
+    return `excluded."${column}"`;
+  };
+  const changes = set.map((field) => `"member"."${memberColumns[field].column}" is distinct from ${newValue(field)}`);
+  const assignments = [
+    ...set.map((field) => `"${memberColumns[field].column}" = ${newValue(field)}`),
+    changes.length > 0
+      ? `"updated_at" = case when ${changes.join(' or ')} then excluded."updated_at" else "member"."updated_at" end`
+      : `"email" = excluded."email"`,
+  ];
+  const sql =
+    `insert into "member" (${columns.map((column) => `"${column}"`).join(', ')}) values ` +
+    Array.from({ length: count }, () => rowPlaceholders).join(', ') +
+    ` on conflict ("organization_id", "email") do update set ${assignments.join(', ')}` +
+    // `touched`: stamped by this statement (drivers differ in how they return a timestamp; the database does not).
+    ` returning *, "updated_at" = ? as "touched"`;
+  // Batches come in many sizes: the one-member shapes, the hot ones, are few.
+  if (count === 1) upsertStatements.set(key, sql);
+  return sql;
+}
 
 type Value = string | number | Date;
 
