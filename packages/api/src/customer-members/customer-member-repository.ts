@@ -109,17 +109,17 @@ export const deleteAllOf = (scope: RequestScope, customer: Customer, now = new D
 export async function insertIntoTeam(
   tx: RequestScope,
   input: CustomerMemberCreateInput,
-): Promise<CustomerMember | null> {
+): Promise<ListedCustomerMember | null> {
   const postgres = tx.dialect === 'postgresql';
   const now = new Date();
-  const rows = await rawQuery<Record<string, unknown>>(
+  const rows = await rawQuery<MemberRow>(
     tx.em,
     `insert into customer_member (id, organization_id, customer_id, email, email_key, name, external_id, role,
        created_at, modified_at, deleted_at)
      select ?, c.organization_id, c.id, ?, ?, ?, ?, ?, ?, null, null from customer c
        where c.id = ? and c.organization_id = ? and c.deleted_at is null and c.type = 'team' ${postgres ? 'for share' : ''}
      on conflict do nothing
-     returning *`,
+     returning id, created_at, modified_at, customer_id, email, name, external_id, role`,
     [
       randomUUID(),
       input.email,
@@ -133,7 +133,7 @@ export async function insertIntoTeam(
     ],
   );
   const [row] = rows;
-  return row ? tx.em.map(CustomerMember, row) : null;
+  return row ? listedFromRow(row) : null;
 }
 
 export type MemberFilter = { customerId?: string | undefined; role?: CustomerMemberRole | undefined };
@@ -168,10 +168,9 @@ const foldIfCrowded = (scope: RequestScope, key: string, tallyRows: number) =>
   );
 
 /** A member of the page beside the list's total; the page's columns are null when the page is empty. */
-interface Row {
-  total: string | number;
-  tally_rows: string | number;
-  id: string | null;
+/** A member's columns as a raw statement returns them. */
+interface MemberRow {
+  id: string;
   created_at: string | number | Date;
   modified_at: string | number | Date | null;
   customer_id: string;
@@ -180,6 +179,21 @@ interface Row {
   external_id: string | null;
   role: CustomerMember['role'];
 }
+
+/** A row of a list page: the tally's total, and the member's columns (all null past the last page). */
+type Row = { total: string | number; tally_rows: string | number } & (MemberRow | { [K in keyof MemberRow]: null });
+
+/** A member row as its contract shape is made from it: no entity, so nothing for the unit of work to track. */
+const listedFromRow = (row: MemberRow): ListedCustomerMember => ({
+  id: row.id,
+  createdAt: rowDate(row.created_at),
+  modifiedAt: row.modified_at === null ? null : rowDate(row.modified_at),
+  customer: { id: row.customer_id },
+  email: row.email,
+  name: row.name,
+  externalId: row.external_id,
+  role: row.role,
+});
 
 /**
  * One page of live members and the list's total, in one hand-written statement: the page over the partial indexes
@@ -217,21 +231,6 @@ export async function page(
   );
   const first = rows[0];
   await foldIfCrowded(scope, tally.key, Number(first?.tally_rows ?? 0));
-  const items = rows.flatMap((row): ListedCustomerMember[] =>
-    row.id === null
-      ? []
-      : [
-          {
-            id: row.id,
-            createdAt: rowDate(row.created_at),
-            modifiedAt: row.modified_at === null ? null : rowDate(row.modified_at),
-            customer: { id: row.customer_id },
-            email: row.email,
-            name: row.name,
-            externalId: row.external_id,
-            role: row.role,
-          },
-        ],
-  );
+  const items = rows.flatMap((row) => (row.id === null ? [] : [listedFromRow(row)]));
   return { items, total: Number(first?.total ?? 0) };
 }

@@ -39,22 +39,13 @@ export class IdempotencyStore {
     for (;;) {
       const now = new Date();
       const id = randomUUID();
-      const inserted: unknown[] = await em
-        .createQueryBuilder(IdempotencyKey)
-        .insert({
-          id,
-          callerHash,
-          key,
-          fingerprint,
-          statusCode: null,
-          responseBody: null,
-          createdAt: now,
-          expiresAt: new Date(now.getTime() + day),
-        })
-        .onConflict(['callerHash', 'key'])
-        .ignore()
-        .returning('id')
-        .execute('all', false);
+      // Hand-written rather than the ORM's query builder, which cost a keyed request more CPU than the statement.
+      const inserted = await rawQuery(
+        em,
+        `insert into idempotency_key (id, caller_hash, key, fingerprint, status_code, response_body, created_at,
+           expires_at) values (?, ?, ?, ?, null, null, ?, ?) on conflict (caller_hash, key) do nothing returning id`,
+        [id, callerHash, key, fingerprint, now, new Date(now.getTime() + day)],
+      );
       // The common case, a key never seen: one statement, and the request runs.
       if (inserted.length > 0) return this.run(running, id);
       const stored = await em.findOne(IdempotencyKey, { callerHash, key }, { disableIdentityMap: true });

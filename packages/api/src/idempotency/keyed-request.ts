@@ -106,7 +106,11 @@ export class KeyedRequest {
         return;
       }
       try {
-        await begun.nativeUpdate(IdempotencyKey, { id: this.id }, { statusCode, responseBody: body });
+        await rawQuery(begun, 'update idempotency_key set status_code = ?, response_body = ? where id = ?', [
+          statusCode,
+          body,
+          this.id,
+        ]);
         crashPoint('idempotent-before-commit');
         await begun.commit();
         crashPoint('idempotent-after-commit');
