@@ -39,6 +39,8 @@ const stages: [string, RegExp][] = [
     'driver (pg or better-sqlite3)',
     /node_modules\/(pg|pg-protocol|pg-pool|pg-types|postgres-|pg-int8|buffer-writer|packet-reader|better-sqlite3)/,
   ],
+  // better-sqlite3 runs a statement within the JavaScript frame that calls it: on SQLite this is the database's time.
+  ['raw statements (on SQLite: the database itself)', /\/packages\/db\/dist\/raw-query\.js/],
   ['ours: HTTP surfaces (rest, trpc, http, server)', /\/(packages\/(rest|trpc|http)|apps\/server)\/dist\//],
   ['ours: auth, idempotency, rate limits', /\/packages\/api\/dist\/(auth|idempotency|context)/],
   ['ours: events, webhooks, tallies', /\/packages\/api\/dist\/(webhooks|tally)/],

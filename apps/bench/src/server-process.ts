@@ -35,12 +35,14 @@ function startProcess(
   child.once('exit', () => process.removeListener('exit', kill));
   return new Promise((resolve, reject) => {
     let output = '';
-    child.once('exit', (code) => reject(new Error(`${path.basename(script)} exited with ${code}: ${output}`)));
+    const failed = (code: number | null) =>
+      reject(new Error(`${path.basename(script)} exited with ${code}: ${output}`));
+    child.once('exit', failed);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const url = ready.exec(output)?.[1];
       if (!url) return;
-      child.removeAllListeners('exit');
+      child.removeListener('exit', failed);
       child.stdout?.removeAllListeners('data').resume();
       resolve({
         url,
