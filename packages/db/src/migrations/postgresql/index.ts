@@ -11,6 +11,7 @@ import { Migration20261130030000_customer_sessions } from './Migration2026113003
 import { Migration20261204010000_webhook_retention } from './Migration20261204010000_webhook_retention.js';
 import { Migration20261205010000_overview_tallies } from './Migration20261205010000_overview_tallies.js';
 import { Migration20261205020000_customer_email_unique } from './Migration20261205020000_customer_email_unique.js';
+import { Migration20261207010000_member_tally_on_change } from './Migration20261207010000_member_tally_on_change.js';
 
 /** Listed statically so migrations run the same from sources (tests) and from dist (production). */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204010000_webhook_retention', class: Migration20261204010000_webhook_retention },
   { name: 'Migration20261205010000_overview_tallies', class: Migration20261205010000_overview_tallies },
   { name: 'Migration20261205020000_customer_email_unique', class: Migration20261205020000_customer_email_unique },
+  { name: 'Migration20261207010000_member_tally_on_change', class: Migration20261207010000_member_tally_on_change },
 ];
