@@ -43,11 +43,12 @@ describe('the member tally after the upgrade that moves it only on a change', ()
       const created = await createOrganization(em, `Tally org ${randomUUID()}`);
       key = created.apiKey.key;
       const now = postgres ? new Date() : Date.now();
-      for (const [email, role] of [
+      const members: [string, string][] = [
         ['a@example.com', 'business'],
         ['b@example.com', 'business'],
         ['c@example.com', 'employee'],
-      ]) {
+      ];
+      for (const [email, role] of members) {
         await rawQuery(
           em,
           `insert into member (id, organization_id, email, name, role, approval_status, created_at, updated_at)
