@@ -6,6 +6,7 @@ export default mergeConfig(
   defineConfig({
     test: {
       setupFiles: ['test/support/conformance-setup.ts'],
+      globalSetup: ['test/support/official-documents-setup.ts'],
       // Two files at a time, one per core. Four were tried (the tests mostly wait on servers, receivers and killed
       // processes): the run was a minute shorter, but a 100,000-row import and a 1,234-customer export then missed
       // their deadlines on a loaded machine, and a test that fails one run in twenty is a broken test.

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { restRoutes } from '@members/contracts';
@@ -26,7 +26,15 @@ type OfficialDocument = Document;
 /** Polar's official documents (shared/polar-openapi): 2026-06-08, the flat routes of SDK 0.48.1's day, and 2026-10. */
 const directory =
   process.env.POLAR_OPENAPI_DIR ?? fileURLToPath(new URL('../../../../shared/polar-openapi', import.meta.url));
-const officialDocuments = ['2026-06-08', '2026-10'].map((version) => ({
+/** Beside the repository only in this team's workspace: a clone alone skips these checks; CI names the folder. */
+const present = process.env.POLAR_OPENAPI_DIR !== undefined || existsSync(directory);
+if (!present) {
+  console.log(
+    "Polar's official OpenAPI documents are not beside the repository: skipping the checks against them " +
+      '(set POLAR_OPENAPI_DIR to their folder to run them; CI does)',
+  );
+}
+const officialDocuments = (present ? ['2026-06-08', '2026-10'] : []).map((version) => ({
   version,
   document: JSON.parse(readFileSync(`${directory}/${version}.openapi.json`, 'utf8')) as OfficialDocument,
 }));
@@ -68,7 +76,7 @@ function officialFor(
   return null;
 }
 
-describe("the Polar part of /openapi.json, against Polar's official documents", () => {
+describe.skipIf(!present)("the Polar part of /openapi.json, against Polar's official documents", () => {
   it('serves every official operation it names under the official operationId', () => {
     const official = polarRows.filter(({ route }) => officialFor(route.path, route.method));
     // Only the nested member lists are ours alone (SDK 1.0.1 calls them; the 2026-10 snapshot documents none).

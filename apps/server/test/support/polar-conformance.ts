@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -12,6 +12,11 @@ import { HTTPClient } from '@polar-sh/sdk/lib/http.js';
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const directory = process.env.POLAR_OPENAPI_DIR ?? path.resolve(here, '../../../../../shared/polar-openapi');
+/**
+ * The documents sit beside the repository only in this team's workspace. A clone alone runs without the judge
+ * (`official-documents-setup.ts` says so, once); CI sets POLAR_OPENAPI_DIR, and a document missing there fails.
+ */
+export const officialDocumentsPresent = process.env.POLAR_OPENAPI_DIR !== undefined || existsSync(directory);
 
 export interface OfficialOperation {
   operationId: string;
@@ -41,7 +46,7 @@ const beyondOfficial: Record<string, string> = {
 const uuid4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /** Polar's official documents: 2026-06-08 (the flat routes, SDK 0.48.1's day) and 2026-10 (the nested ones). */
-export const officialDocuments = ['2026-06-08', '2026-10'].map((version) => ({
+export const officialDocuments = (officialDocumentsPresent ? ['2026-06-08', '2026-10'] : []).map((version) => ({
   version,
   document: JSON.parse(readFileSync(path.join(directory, `${version}.openapi.json`), 'utf8')) as OfficialDocument,
 }));
@@ -85,7 +90,7 @@ export function takeViolations(): string[] {
 /** Checks one response; returns (and records) what does not conform. */
 export function checkPolarResponse(method: string, url: string, status: number, body: unknown): string[] {
   const pathname = new URL(url).pathname;
-  if (!pathname.startsWith('/v1/')) return [];
+  if (!pathname.startsWith('/v1/') || !officialDocumentsPresent) return [];
   const found: string[] = [];
   const where = `${method.toUpperCase()} ${pathname} ${status}`;
   const validate = (judge: (typeof judges)[number], key: string, schema: object) => {
