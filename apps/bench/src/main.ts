@@ -19,7 +19,9 @@
  *   BENCH_RETENTION_ROWS    old finished deliveries for retention to prune while syncs run (default 1000000)
  *   BENCH_FLOOR_SECONDS     length of each round against the floor (default 8), with
  *   BENCH_FLOOR_ROUNDS      this many rounds (default 3)
- *   BENCH_PROFILE           1: profile the server under each load against the floor (node --cpu-prof)
+ *   BENCH_PROFILE           1: profile the server under each load against the floor (node --cpu-prof), and
+ *   BENCH_PROFILE_TOP       list this many of the costliest functions under each profile (default none)
+ *   BENCH_FLOOR_ONLY        only the floor scenarios whose names hold this text
  *   BENCH_SECTIONS          which parts to run (default floor,writes,webhooks,customfields,lists,memberlists,
  *                           retention,import,memory)
  */
