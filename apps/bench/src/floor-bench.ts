@@ -65,42 +65,44 @@ function scenarios(teamId: string, floorTeamId: string): FloorScenario[] {
     return { email: `${prefix}-${i % 100}@example.com`, name: `Name ${i}`, role: roles[i % 2] };
   };
   const fresh = (prefix: string) => () => ({ email: `${prefix}-${next()}@example.com`, role: 'business' });
-  const sync = (path: string, body: () => unknown) => () => ({ path, body: body() });
+  /** A POST to `path` with a body made anew for each request. */
+  const post = (path: string, body: () => unknown) => () => ({ path, body: body() });
+  const keyedSync = post('/members/sync', fresh('keyed'));
   return [
     {
       name: 'sync, existing member (name, role)',
-      service: sync('/members/sync', existing('existing')),
-      floor: sync('/members/sync', existing('floor-existing')),
+      service: post('/members/sync', existing('existing')),
+      floor: post('/members/sync', existing('floor-existing')),
       against: 'floor',
     },
     {
       name: 'sync, new member',
-      service: sync('/members/sync', fresh('new')),
-      floor: sync('/members/sync', fresh('floor-new')),
+      service: post('/members/sync', fresh('new')),
+      floor: post('/members/sync', fresh('floor-new')),
       against: 'floor',
     },
     {
       name: 'tRPC sync, existing member',
-      service: sync('/trpc/members.sync', existing('existing')),
-      floor: sync('/members/sync', existing('floor-existing')),
+      service: post('/trpc/members.sync', existing('existing')),
+      floor: post('/members/sync', existing('floor-existing')),
       against: 'floor',
     },
     {
       name: 'tRPC sync, new member',
-      service: sync('/trpc/members.sync', fresh('trpc-new')),
-      floor: sync('/members/sync', fresh('floor-new')),
+      service: post('/trpc/members.sync', fresh('trpc-new')),
+      floor: post('/members/sync', fresh('floor-new')),
       against: 'floor',
     },
     {
       name: 'Polar member create, one team',
-      service: sync('/v1/members/', () => ({ customer_id: teamId, email: `m-${next()}@example.com` })),
-      floor: sync('/v1/members', () => ({ customer_id: floorTeamId, email: `m-${next()}@example.com` })),
+      service: post('/v1/members/', () => ({ customer_id: teamId, email: `m-${next()}@example.com` })),
+      floor: post('/v1/members', () => ({ customer_id: floorTeamId, email: `m-${next()}@example.com` })),
       against: 'floor',
     },
     {
       name: 'sync, new member, a fresh Idempotency-Key (against: the same unkeyed)',
-      service: () => ({ ...sync('/members/sync', fresh('keyed'))(), headers: { 'idempotency-key': next() } }),
-      floor: sync('/members/sync', fresh('unkeyed')),
+      service: () => ({ ...keyedSync(), headers: { 'idempotency-key': next() } }),
+      floor: post('/members/sync', fresh('unkeyed')),
       against: 'service',
     },
   ];

@@ -167,7 +167,6 @@ const foldIfCrowded = (scope: RequestScope, key: string, tallyRows: number) =>
     tallyRows,
   );
 
-/** A member of the page beside the list's total; the page's columns are null when the page is empty. */
 /** A member's columns as a raw statement returns them. */
 interface MemberRow {
   id: string;
