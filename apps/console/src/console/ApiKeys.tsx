@@ -17,7 +17,8 @@ export function ApiKeys({ can }: { can: Can }) {
   const create = useMutation(trpc.apiKeys.create.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({ onSuccess: refresh }));
   const [chosen, setChosen] = useState<Scope[]>([]);
-  const [copied, setCopied] = useState(false);
+  // The clipboard can refuse (no permission, a page not served over https): then the key is to be copied by hand.
+  const [copied, setCopied] = useState<'copied' | 'refused' | null>(null);
   if (!admin) return <p role="status">{notAllowed('admin')}</p>;
   return (
     <section aria-labelledby="keys-title">
@@ -28,7 +29,7 @@ export function ApiKeys({ can }: { can: Can }) {
         sending={create}
         denied={chosen.length === 0 && 'Choose at least one scope'}
         onSubmit={(values) => {
-          setCopied(false);
+          setCopied(null);
           return create.mutateAsync({ scopes: chosen, name: values.optional('name') });
         }}
       >
@@ -58,11 +59,17 @@ export function ApiKeys({ can }: { can: Can }) {
           </p>
           <button
             className="secondary"
-            onClick={() => navigator.clipboard.writeText(create.data.key).then(() => setCopied(true))}
+            onClick={() =>
+              void navigator.clipboard.writeText(create.data.key).then(
+                () => setCopied('copied'),
+                () => setCopied('refused'),
+              )
+            }
           >
             Copy key
           </button>
-          {copied && <span> Copied.</span>}
+          {copied === 'copied' && <span> Copied.</span>}
+          {copied === 'refused' && <span> The browser refused to copy: select the key and copy it.</span>}
         </div>
       )}
       <DataTable
