@@ -6,7 +6,9 @@ export class FormValues {
   constructor(private readonly data: FormData) {}
 
   text(name: string): string {
-    return String(this.data.get(name) ?? '').trim();
+    // A file input's entry is a File, which has no text to read.
+    const value = this.data.get(name);
+    return typeof value === 'string' ? value.trim() : '';
   }
 
   /** The trimmed text, or undefined when the field was left empty (an optional input left out). */
