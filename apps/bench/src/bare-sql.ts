@@ -18,7 +18,15 @@ export interface BareMember {
 }
 
 /** One statement: insert the members, or update those whose (organization, email) exists; every row returned. */
-export function upsertMembersSql(db: Knex, postgres: boolean, organizationId: number, members: BareMember[]) {
+/** A row as the driver answers it: the bench sends rows on as JSON and looks into none but for their ids. */
+type Row = Record<string, unknown>;
+
+export async function upsertMembersSql(
+  db: Knex,
+  postgres: boolean,
+  organizationId: number,
+  members: BareMember[],
+): Promise<Row[]> {
   const now = new Date();
   const rows = members.map((member) => ({
     id: randomUUID(),
@@ -32,7 +40,7 @@ export function upsertMembersSql(db: Knex, postgres: boolean, organizationId: nu
     updated_at: postgres ? now : now.getTime(),
   }));
   if (postgres) {
-    return db('member')
+    return (await db('member')
       .insert(rows)
       .onConflict(['organization_id', 'email'])
       .merge({
@@ -42,12 +50,12 @@ export function upsertMembersSql(db: Knex, postgres: boolean, organizationId: nu
         ),
         updated_at: db.raw('excluded.updated_at'),
       })
-      .returning('*');
+      .returning('*')) as Row[];
   }
   // knex writes a multi-row SQLite insert as SELECT … UNION ALL …, which SQLite caps at 500 terms: VALUES has no cap.
   const columns = Object.keys(rows[0] ?? {});
   const values = rows.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
-  return db.raw<Record<string, unknown>[]>(
+  return db.raw<Row[]>(
     `insert into member (${columns.join(', ')}) values ${values}
      on conflict (organization_id, email) do update set name = excluded.name,
        custom_fields = json_patch(coalesce(member.custom_fields, '{}'), coalesce(excluded.custom_fields, '{}')),
@@ -82,9 +90,9 @@ export function bareApp(db: Knex, postgres: boolean) {
   app.post('/sync-access', async (req, res) => {
     const body = req.body as BareMember & { planId: string; jobId: string; amount: number };
     const result = await db.transaction(async (trx) => {
-      const [member] = (await upsertMembersSql(trx, postgres, organizationId, [body])) as { id: string }[];
+      const [member] = await upsertMembersSql(trx, postgres, organizationId, [body]);
       if (!member) throw new Error('the upsert returned no row');
-      const [subscription] = await trx('subscription')
+      const [subscription] = (await trx('subscription')
         .insert({
           id: randomUUID(),
           organization_id: organizationId,
@@ -94,8 +102,8 @@ export function bareApp(db: Knex, postgres: boolean) {
           created_at: ts(),
           updated_at: ts(),
         })
-        .returning('*');
-      const [payment] = await trx('payment')
+        .returning('*')) as Row[];
+      const [payment] = (await trx('payment')
         .insert({
           id: randomUUID(),
           organization_id: organizationId,
@@ -107,7 +115,7 @@ export function bareApp(db: Knex, postgres: boolean) {
           status: 'completed',
           created_at: ts(),
         })
-        .returning('*');
+        .returning('*')) as Row[];
       return { member, access: subscription, payment };
     });
     res.status(201).json({ data: result });
@@ -120,7 +128,7 @@ export function bareApp(db: Knex, postgres: boolean) {
   });
 
   const insertCustomerMember = async (db: Knex, body: { customer_id: string; email: string }) => {
-    const [member] = await db('customer_member')
+    const [member] = (await db('customer_member')
       .insert({
         id: randomUUID(),
         organization_id: organizationId,
@@ -130,7 +138,7 @@ export function bareApp(db: Knex, postgres: boolean) {
         role: 'member',
         created_at: ts(),
       })
-      .returning('*');
+      .returning('*')) as Row[];
     return member;
   };
   app.post('/v1/members', async (req, res) => {
@@ -140,7 +148,7 @@ export function bareApp(db: Knex, postgres: boolean) {
   // The same insert under the customer's row lock, as member create ran before it let the unique indexes decide.
   app.post('/v1/members-locked', async (req, res) => {
     const body = req.body as { customer_id: string; email: string };
-    const member = await db.transaction(async (tx) => {
+    const member = await db.transaction(async (tx): Promise<Row | undefined> => {
       const customer = tx('customer').where({ id: body.customer_id, organization_id: organizationId });
       await (postgres ? customer.forUpdate() : customer).first('id');
       return insertCustomerMember(tx, body);
@@ -153,7 +161,7 @@ export function bareApp(db: Knex, postgres: boolean) {
     const where = {
       organization_id: organizationId,
       deleted_at: null,
-      ...(req.query.customer_id === undefined ? {} : { customer_id: String(req.query.customer_id) }),
+      ...(typeof req.query.customer_id === 'string' ? { customer_id: req.query.customer_id } : {}),
     };
     const [items, [count]] = await Promise.all([
       db('customer_member')
@@ -172,10 +180,10 @@ export function bareApp(db: Knex, postgres: boolean) {
     const organization = Number(req.query.organization_id);
     const limit = Number(req.query.limit ?? 20);
     const query = db('member').where({ organization_id: organization });
-    if (req.query.before_id !== undefined) {
+    if (typeof req.query.before_id === 'string') {
       const ms = Number(req.query.before_created_at);
       const at = postgres ? new Date(ms) : ms;
-      const id = String(req.query.before_id);
+      const id = req.query.before_id;
       void query.andWhereRaw('(created_at, id) < (?, ?)', [at, id]);
     }
     const data = await query

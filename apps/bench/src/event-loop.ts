@@ -4,7 +4,7 @@
  */
 export async function eventLoopDelayDuring(
   serverUrl: string,
-  work: () => Promise<void>,
+  work: () => Promise<void> | void,
 ): Promise<{ p99ms: number; maxms: number }> {
   const scrape = async () => (await fetch(`${serverUrl}/metrics`)).text();
   await scrape();

@@ -28,6 +28,9 @@ export interface FloorOptions {
   rounds: number;
   connections: number;
   profile: boolean;
+  profileTop: number;
+  /** Only the scenarios whose names hold this text. */
+  only: string;
 }
 
 /** One request of a scenario: where it goes and what it sends, made anew for each request. */
@@ -186,9 +189,7 @@ export async function measureFloor(options: FloorOptions): Promise<string> {
       await round(floor, floorKey, first.floor, 2, options.connections);
     }
 
-    // `BENCH_FLOOR_ONLY`: the scenarios whose names hold this text, to look at one at a time.
-    const only = process.env.BENCH_FLOOR_ONLY ?? '';
-    for (const scenario of scenarios(options.teamId, floorTeamId).filter((s) => s.name.includes(only))) {
+    for (const scenario of scenarios(options.teamId, floorTeamId).filter((s) => s.name.includes(options.only))) {
       const ours: RoundFigures[] = [];
       const theirs: RoundFigures[] = [];
       const [againstTarget, againstKey] = scenario.against === 'floor' ? [floor, floorKey] : [service, options.key];
@@ -228,11 +229,8 @@ export async function measureFloor(options: FloorOptions): Promise<string> {
 
 const profilerFlags = (dir: string) => ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=250'];
 
-/** `BENCH_PROFILE_TOP`: how many of the costliest functions to list under each profile's stages (default none). */
-const topCount = Number(process.env.BENCH_PROFILE_TOP ?? 0);
-
-/** The stages of one profile, per request, as a table. */
-function profileTable(title: string, file: string, answered: number): string {
+/** The stages of one profile, per request, as a table, and its `topCount` costliest functions. */
+function profileTable(title: string, file: string, answered: number, topCount: number): string {
   const stages = [...timeByStage(file)].sort((a, b) => b[1] - a[1]);
   const total = stages.reduce((sum, [, us]) => sum + us, 0);
   const top = topFunctions(file, topCount).map(
@@ -259,14 +257,14 @@ async function profileOf(options: FloorOptions, name: string, shot: () => Shot, 
   await server.stop();
   const [file] = readdirSync(profileDir);
   if (!file) throw new Error('the profiled server wrote no profile');
-  return profileTable(`Profile, service: ${name}`, path.join(profileDir, file), figures.perSecond * options.seconds);
+  const answered = figures.perSecond * options.seconds;
+  return profileTable(`Profile, service: ${name}`, path.join(profileDir, file), answered, options.profileTop);
 }
 
 async function profileFloor(options: FloorOptions, database: string, all: FloorScenario[], dir: string) {
   const tables: string[] = [];
-  const only = process.env.BENCH_FLOOR_ONLY ?? '';
   for (const scenario of all.filter(
-    (s) => s.against === 'floor' && !s.name.startsWith('tRPC') && s.name.includes(only),
+    (s) => s.against === 'floor' && !s.name.startsWith('tRPC') && s.name.includes(options.only),
   )) {
     const profileDir = mkdtempSync(path.join(dir, 'profile-'));
     const floor = await startFloorProcess(database, profilerFlags(profileDir));
@@ -279,6 +277,7 @@ async function profileFloor(options: FloorOptions, database: string, all: FloorS
         `Profile, floor: ${scenario.name}`,
         path.join(profileDir, file),
         figures.perSecond * options.seconds,
+        options.profileTop,
       ),
     );
   }

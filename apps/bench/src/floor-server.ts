@@ -2,8 +2,9 @@
 import type { AddressInfo } from 'node:net';
 import { parseDatabaseUrl } from '@members/db';
 import { floorApp, openFloorStatements } from './floor.js';
+import { childServerConfig } from './config.js';
 
-const location = parseDatabaseUrl(process.env.DATABASE_URL);
+const location = parseDatabaseUrl(childServerConfig().databaseUrl);
 const statements = await openFloorStatements({ postgres: location.dialect === 'postgresql', target: location.target });
 const server = floorApp(statements).listen(0, '127.0.0.1', () => {
   console.log(`floor on http://127.0.0.1:${(server.address() as AddressInfo).port}`);

@@ -40,19 +40,22 @@ import { eventLoopDelayDuring } from './event-loop.js';
 import { measureSustainedDelivery } from './sustained-delivery.js';
 import { measureDelivery } from './webhook-delivery.js';
 import { measureFloor } from './floor-bench.js';
+import { benchConfig, childEnv } from './config.js';
 
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const requests = env('BENCH_REQUESTS', 2000);
-const concurrency = env('BENCH_CONCURRENCY', 20);
-const rounds = env('BENCH_ROUNDS', 3);
-const listSizes = (process.env.BENCH_LIST_SIZES ?? '100000,1000000').split(',').map(Number).filter(Boolean);
-const importMembers = env('BENCH_IMPORT_MEMBERS', 100_000);
-const memoryRequests = env('BENCH_MEMORY_REQUESTS', 200_000);
-const customFieldsImport = env('BENCH_CUSTOM_FIELDS_IMPORT', 20_000);
-const webhookRate = env('BENCH_WEBHOOK_RATE', 300);
-const webhookSeconds = env('BENCH_WEBHOOK_SECONDS', 20);
-const retentionRows = env('BENCH_RETENTION_ROWS', 1_000_000);
-const memberListSizes = (process.env.BENCH_MEMBER_LIST_SIZES ?? '100,1000000').split(',').map(Number).filter(Boolean);
+const {
+  requests,
+  concurrency,
+  rounds,
+  listSizes,
+  importMembers,
+  memoryRequests,
+  customFieldsImport,
+  webhookRate,
+  webhookSeconds,
+  retentionRows,
+  memberListSizes,
+  databaseUrl,
+} = benchConfig;
 const allSections = [
   'floor',
   'writes',
@@ -64,14 +67,12 @@ const allSections = [
   'import',
   'memory',
 ] as const;
-const sections = (process.env.BENCH_SECTIONS ?? allSections.join(',')).split(',');
+const sections = benchConfig.sections ?? allSections;
 // A misspelt section would otherwise run nothing and print an empty table.
 const unknown = sections.filter((section) => !(allSections as readonly string[]).includes(section));
 if (unknown.length > 0)
   throw new Error(`BENCH_SECTIONS: no section ${unknown.join(', ')}; use ${allSections.join(',')}`);
 const runs = (section: (typeof allSections)[number]) => sections.includes(section);
-const databaseUrl =
-  process.env.BENCH_DATABASE_URL ?? `file:${path.join(os.tmpdir(), `members-bench-${randomUUID()}.db`)}`;
 const postgres = !databaseUrl.startsWith('file:');
 
 const server = await startServerProcess(databaseUrl);
@@ -81,7 +82,7 @@ const adminScript = path.join(serverDist, 'admin.js');
 /** The organization the server made on its first start: the database is new, so it is the first. */
 const organizationId = 1;
 const admin = (...args: string[]) =>
-  execFileSync(process.execPath, [adminScript, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+  execFileSync(process.execPath, [adminScript, ...args], { env: childEnv({ DATABASE_URL: databaseUrl }) });
 
 function call(base: string, method: string, route: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${server.key}` };
@@ -267,10 +268,8 @@ const floorTable = runs('floor')
       postgres,
       key: server.key,
       teamId: team.id,
-      seconds: env('BENCH_FLOOR_SECONDS', 8),
-      rounds: env('BENCH_FLOOR_ROUNDS', 3),
+      ...benchConfig.floor,
       connections: concurrency,
-      profile: process.env.BENCH_PROFILE === '1',
     })
   : undefined;
 if (runs('writes')) for (const scenario of writeScenarios) await measure(scenario);
@@ -359,7 +358,7 @@ async function measureCustomFields() {
     });
     writeFileSync(file, [header, ...lines].join('\n'));
     let perSecond = 0;
-    const delay = await eventLoopDelayDuring(server.url, async () => {
+    const delay = await eventLoopDelayDuring(server.url, () => {
       const started = performance.now();
       admin('import', file, '--org', '1', '--json');
       perSecond = customFieldsImport / ((performance.now() - started) / 1000);
@@ -427,7 +426,7 @@ for (const size of runs('memberlists') ? memberListSizes : []) {
   await asOrgTrpc('overview.subscriptions', {});
   await settle(db, postgres);
   // The cursor of a page near the end: the 30th newest from the oldest.
-  const [deep] = (await db('member')
+  const [deep] = await db('member')
     .where({ organization_id: org })
     .orderBy([
       { column: 'created_at', order: 'asc' },
@@ -435,7 +434,7 @@ for (const size of runs('memberlists') ? memberListSizes : []) {
     ])
     .offset(Math.min(30, size - 1))
     .limit(1)
-    .select('id', 'created_at')) as { id: string; created_at: number | string | Date }[];
+    .select<{ id: string; created_at: number | string | Date }[]>('id', 'created_at');
   if (!deep) throw new Error('no members to page through');
   const deepAt = new Date(deep.created_at);
   const cursor = encodeMemberCursor({ createdAt: deepAt, id: deep.id });
@@ -486,21 +485,22 @@ if (runs('retention')) {
     execFile(
       process.execPath,
       [adminScript, 'webhook', 'prune', '--days', '30', '--json'],
-      { env: { ...process.env, DATABASE_URL: databaseUrl } },
-      (error, stdout) =>
-        error
-          ? reject(error)
-          : resolve({
-              ...(JSON.parse(stdout) as { pruned: { deliveries: number } }),
-              seconds: (performance.now() - pruneStarted) / 1000,
-            }),
+      { env: childEnv({ DATABASE_URL: databaseUrl }) },
+      (error, stdout) => {
+        if (error) reject(new Error(`admin webhook prune failed: ${error.message}`, { cause: error }));
+        else
+          resolve({
+            ...(JSON.parse(stdout) as { pruned: { deliveries: number } }),
+            seconds: (performance.now() - pruneStarted) / 1000,
+          });
+      },
     ),
   );
   // Syncs for as long as the pruning runs, in rounds of the same size.
   const during: LoadResult[] = [];
-  let done = false;
-  void pruning.finally(() => (done = true));
-  while (!done || during.length === 0) during.push(await load(requests, concurrency, syncs('pruning')));
+  const finished = { pruning: false };
+  void pruning.finally(() => (finished.pruning = true));
+  while (!finished.pruning || during.length === 0) during.push(await load(requests, concurrency, syncs('pruning')));
   const { pruned, seconds } = await pruning;
   const p99 = median(during.map((round) => round.p99ms));
   console.log(

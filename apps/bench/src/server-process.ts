@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from './config.js';
 
 export interface BenchProcess {
   url: string;
@@ -26,7 +27,7 @@ function startProcess(
   execArgv: string[] = [],
 ): Promise<BenchProcess & { output: string }> {
   const child = spawn(process.execPath, [...execArgv, script], {
-    env: { ...process.env, ...env },
+    env: childEnv(env),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // Should the bench fail, its servers go with it.
@@ -38,12 +39,12 @@ function startProcess(
     const failed = (code: number | null) =>
       reject(new Error(`${path.basename(script)} exited with ${code}: ${output}`));
     child.once('exit', failed);
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const url = ready.exec(output)?.[1];
       if (!url) return;
       child.removeListener('exit', failed);
-      child.stdout?.removeAllListeners('data').resume();
+      child.stdout.removeAllListeners('data').resume();
       resolve({
         url,
         output,

@@ -29,6 +29,7 @@ import {
 } from '@members/api';
 import { existsSync } from 'node:fs';
 import { backupSqlite, Member, openDatabase, rawQuery, type Database } from '@members/db';
+import { retentionDays } from './config.js';
 import { importMembers } from './import-members.js';
 import { UsageError } from './usage-error.js';
 
@@ -223,10 +224,7 @@ export const adminCommands: Record<string, AdminCommand> = {
   },
   'webhook prune': {
     async run(db, flags) {
-      const raw = flags.days ?? process.env.WEBHOOK_RETENTION_DAYS ?? '30';
-      const days = Number(raw);
-      if (!/^\d+$/.test(raw) || days < 1)
-        throw new UsageError(`--days must be a whole number of days, 1 or more (got "${raw}")`);
+      const days = retentionDays(flags.days);
       const pruned = await pruneWebhooks(db, days);
       const text = `Pruned ${pruned.deliveries} deliveries, ${pruned.attempts} attempts and ${pruned.events} events older than ${days} days`;
       return { json: { pruned }, text };

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DomainError } from '@members/api';
 import { DriverException, isDatabaseUnavailable, openDatabase, type Database } from '@members/db';
 import { adminCommands, type AdminCommand } from './admin-commands.js';
+import { ConfigError, readDatabaseConfig } from './config.js';
 import { UsageError } from './usage-error.js';
 
 const usage = `usage: admin <command> [options] [--json]
@@ -76,7 +77,7 @@ function parse(argv: string[]): { command: AdminCommand; values: Record<string, 
       failed: failed ? 'true' : undefined,
       json: json ? 'true' : undefined,
     },
-    json: json ?? false,
+    json,
   };
 }
 
@@ -99,7 +100,7 @@ function reason(error: unknown): string {
       })
       .join('; ');
   }
-  if (error instanceof DomainError || error instanceof UsageError) return error.message;
+  if (error instanceof DomainError || error instanceof UsageError || error instanceof ConfigError) return error.message;
   if (isDatabaseUnavailable(error)) return 'the database cannot be reached (check DATABASE_URL)';
   // Anything else from the database would quote SQL: say what kind of failure it was, not the statement.
   if (error instanceof DriverException) return `the database refused the change (${error.name})`;
@@ -113,10 +114,8 @@ function reason(error: unknown): string {
 let db: Database | undefined;
 try {
   const { command, values, json } = parse(process.argv.slice(2));
-  db = await openDatabase(process.env.DATABASE_URL, {
-    migrate: true,
-    directUrl: process.env.DATABASE_DIRECT_URL || undefined,
-  });
+  const { databaseUrl, databaseDirectUrl } = readDatabaseConfig();
+  db = await openDatabase(databaseUrl, { migrate: true, directUrl: databaseDirectUrl });
   const output = await command.run(db, values);
   console.log(json ? JSON.stringify(output.json) : output.text);
   process.exitCode = output.exitCode ?? 0;

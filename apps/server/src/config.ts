@@ -52,6 +52,26 @@ function directUrl(env: NodeJS.ProcessEnv): string | undefined {
   return url;
 }
 
+/** The database settings, which the admin CLI reads alone: it starts no server. */
+export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env) {
+  return { databaseUrl: env.DATABASE_URL, databaseDirectUrl: directUrl(env) };
+}
+
+/** Days of webhook history to keep: WEBHOOK_RETENTION_DAYS, or the admin CLI's `--days` when given. */
+export function retentionDays(days?: string, env: NodeJS.ProcessEnv = process.env): number {
+  return days === undefined
+    ? integer(env, 'WEBHOOK_RETENTION_DAYS', 30, 1, 3650)
+    : integer({ '--days': days }, '--days', 30, 1, 3650);
+}
+
+/**
+ * Whether spans are exported, and under which service name: read before anything else is loaded, since tracing must
+ * start before the modules it instruments. The SDK reads the other OTEL_* variables itself.
+ */
+export function readTracingConfig(env: NodeJS.ProcessEnv = process.env) {
+  return { enabled: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT), serviceName: env.OTEL_SERVICE_NAME || 'members' };
+}
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -60,8 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
-    databaseUrl: env.DATABASE_URL,
-    databaseDirectUrl: directUrl(env),
+    ...readDatabaseConfig(env),
     redisUrl: env.REDIS_URL || undefined,
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1),
     rateLimitPerSecond: integer(env, 'RATE_LIMIT_PER_SECOND', 100),
@@ -70,7 +89,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     anonymousRateLimitBurst: integer(env, 'RATE_LIMIT_ANONYMOUS_BURST', 20, 1),
     logLevel,
     webhookWorker: env.WEBHOOK_WORKER !== 'off',
-    webhookRetentionDays: integer(env, 'WEBHOOK_RETENTION_DAYS', 30, 1, 3650),
+    webhookRetentionDays: retentionDays(undefined, env),
     webhooks: {
       pollMs: integer(env, 'WEBHOOK_POLL_MS', 250, 10),
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100),
@@ -79,7 +98,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     metricsToken: env.METRICS_TOKEN || undefined,
     publicUrl: publicUrlOf(env.PUBLIC_URL),
-    tracing: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT),
+    tracing: readTracingConfig(env).enabled,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())

@@ -13,12 +13,12 @@ let sdk: NodeSDK | undefined;
  * webhook delivery (ours, through @opentelemetry/api), and for each PostgreSQL query. The server's modules are ES
  * modules, so the loader hook that lets an instrumentation patch an `import` is registered first.
  */
-export function startTracing(): void {
+export function startTracing(serviceName: string): void {
   // Only Express is reached through an ES `import`: pg is required by knex, and http's server is patched on its
   // prototype. Hooking every module broke MikroORM's ESM entry, which imports its CommonJS build.
   register('@opentelemetry/instrumentation/hook.mjs', import.meta.url, { data: { include: ['express'] } });
   sdk = new NodeSDK({
-    serviceName: process.env.OTEL_SERVICE_NAME ?? 'members',
+    serviceName,
     traceExporter: new OTLPTraceExporter(),
     instrumentations: [
       new HttpInstrumentation({

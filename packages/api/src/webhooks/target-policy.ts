@@ -2,6 +2,7 @@ import { lookup as systemLookup } from 'node:dns/promises';
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { DomainError } from '../errors.js';
+import { domainConfig } from '../config.js';
 
 /** Loopback, private, link-local, carrier-grade NAT and the unspecified addresses: never a webhook target. */
 const privateNetworks = new BlockList();
@@ -113,8 +114,7 @@ function lookupError(code: string, message: string): NodeJS.ErrnoException {
 }
 
 /** The policy the environment sets: private targets only with WEBHOOK_ALLOW_PRIVATE=1. */
-export const targetPolicyFromEnvironment = () =>
-  new TargetPolicy({ allowPrivate: process.env.WEBHOOK_ALLOW_PRIVATE === '1' });
+export const targetPolicyFromEnvironment = () => new TargetPolicy({ allowPrivate: domainConfig.webhookAllowPrivate });
 
 /** Refuses a target that is not http(s) or that resolves to a private address, as the environment's policy says. */
 export const assertDeliverableTarget = (url: string, field: string) =>

@@ -11,16 +11,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { ormOptions, type DatabaseLocation } from '../config.js';
+import { scratchPostgresUrl } from './config.js';
 
 const name = process.argv[2];
 if (!name) {
   console.error('usage: migration:create <name>');
   process.exit(2);
 }
-const scratchPostgres = process.env.MIGRATIONS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/members_migrations';
 const locations: DatabaseLocation[] = [
   { dialect: 'sqlite', target: path.join(os.tmpdir(), `members-migrations-${process.pid}.db`) },
-  { dialect: 'postgresql', target: scratchPostgres },
+  { dialect: 'postgresql', target: scratchPostgresUrl },
 ];
 
 for (const location of locations) {
