@@ -26,7 +26,7 @@ const workspaces = ['packages', 'apps'].flatMap((group) =>
 );
 const problems = [];
 
-for (const { name, dir } of workspaces) {
+for (const { name } of workspaces) {
   if (!(name in layers)) problems.push(`${name}: not placed in a layer of scripts/check-structure.mjs`);
 }
 

@@ -19,7 +19,9 @@ const restTemplates = [...new Set(restRoutes.map((row) => row.route.path))]
  * named by its procedure, a batch as `{batch}`; a path nothing matches is `{unmatched}`, whatever it held.
  */
 export function routeTemplateOf(req: Request): string {
-  if (req.route) return `${req.baseUrl}${String(req.route.path)}`.replace(/:(\w+)/g, '{$1}');
+  // Express types the matched route as `any`.
+  const route = req.route as { path: unknown } | undefined;
+  if (route) return `${req.baseUrl}${String(route.path)}`.replace(/:(\w+)/g, '{$1}');
   const path = req.originalUrl.split('?', 1)[0] ?? '';
   if (path.startsWith('/trpc/')) {
     const names = path.slice('/trpc/'.length).split(',');

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseOfItsOwn, startServer, type TestServer } from './support/server.js';
 import { lookup, sync, syncFailing } from './support/kardow.js';
 import { request } from './support/http.js';
+import { match } from './support/matchers.js';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let databaseUrl: string;
@@ -57,10 +58,10 @@ describe('the admin command line', { timeout: 120_000 }, () => {
     expect(result.code).toBe(0);
     const out = json<{ organization: { id: number; name: string }; apiKey: KeyJson }>(result.stdout);
     expect(Object.keys(out).sort()).toEqual(['apiKey', 'organization']);
-    expect(out.organization).toEqual({ id: expect.any(Number), name: 'Acme' });
+    expect(out.organization).toEqual({ id: match.any(Number), name: 'Acme' });
     expect(out.apiKey).toEqual({
-      id: expect.any(String),
-      key: expect.stringMatching(/^mk_/),
+      id: match.any(String),
+      key: match.stringMatching(/^mk_/),
       scopes: [
         'members:read',
         'members:write',
@@ -94,7 +95,7 @@ describe('the admin command line', { timeout: 120_000 }, () => {
     expect(result.code).toBe(0);
     const { plan } = json<{ plan: { id: string } }>(result.stdout);
     expect(plan).toEqual({
-      id: expect.any(String),
+      id: match.any(String),
       name: 'Monthly',
       stripePriceId: 'price_cli',
       paypalPlanId: 'P-CLI',
@@ -118,14 +119,14 @@ describe('the admin command line', { timeout: 120_000 }, () => {
     );
     expect(created.code).toBe(0);
     const { apiKey } = json<{ apiKey: KeyJson }>(created.stdout);
-    expect(apiKey).toEqual({ id: expect.any(String), key: expect.stringMatching(/^mk_/), scopes: ['members:read'] });
+    expect(apiKey).toEqual({ id: match.any(String), key: match.stringMatching(/^mk_/), scopes: ['members:read'] });
     expect((await lookup(server.url, apiKey.key, 'cli@example.com')).status).toBe(200);
     expect((await syncFailing(server.url, apiKey.key, { email: 'cli@example.com' })).status).toBe(403);
 
     const revoked = await admin('key', 'revoke', '--id', apiKey.id, '--json');
     expect(revoked.code).toBe(0);
     expect(json(revoked.stdout)).toEqual({
-      apiKey: { id: apiKey.id, revokedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      apiKey: { id: apiKey.id, revokedAt: match.stringMatching(/^\d{4}-\d\d-\d\dT/) },
     });
     // The server trusts a key it read within the last second: revoked from another process, it is refused within 2 s.
     const revokedAt = Date.now();
@@ -143,8 +144,8 @@ describe('the admin command line', { timeout: 120_000 }, () => {
     expect(json<{ organizations: unknown[] }>(orgs.stdout).organizations).toContainEqual({
       id: organizationId,
       name: 'Acme',
-      publicId: expect.any(String),
-      createdAt: expect.any(String),
+      publicId: match.any(String),
+      createdAt: match.any(String),
     });
 
     const keys = await admin('key', 'list', '--org', String(organizationId), '--json');
@@ -152,12 +153,12 @@ describe('the admin command line', { timeout: 120_000 }, () => {
       keys.stdout,
     );
     expect(apiKeys[0]).toEqual({
-      id: expect.any(String),
+      id: match.any(String),
       name: null,
-      scopes: expect.arrayContaining(['admin']),
-      createdAt: expect.any(String),
+      scopes: match.arrayContaining(['admin']),
+      createdAt: match.any(String),
       // The org's first key made a request above.
-      lastUsedAt: expect.stringMatching(/^\d{4}-/),
+      lastUsedAt: match.stringMatching(/^\d{4}-/),
       revokedAt: null,
     });
     expect(keys.stdout).not.toContain('mk_');
@@ -181,11 +182,11 @@ describe('the admin command line', { timeout: 120_000 }, () => {
     expect(rotated.code).toBe(0);
     const out = json<{ apiKey: KeyJson; revoked: { id: string; revokedAt: string } }>(rotated.stdout);
     expect(out.apiKey).toEqual({
-      id: expect.any(String),
-      key: expect.stringMatching(/^mk_/),
+      id: match.any(String),
+      key: match.stringMatching(/^mk_/),
       scopes: ['members:read'],
     });
-    expect(out.revoked).toEqual({ id: named.id, revokedAt: expect.any(String) });
+    expect(out.revoked).toEqual({ id: named.id, revokedAt: match.any(String) });
     expect((await lookup(server.url, out.apiKey.key, 'cli@example.com')).status).toBe(200);
     const listed = json<{ apiKeys: { id: string; name: string | null; revokedAt: string | null }[] }>(
       (await admin('key', 'list', '--org', String(organizationId), '--json')).stdout,
@@ -194,7 +195,7 @@ describe('the admin command line', { timeout: 120_000 }, () => {
     expect(listed.find((key) => key.id === named.id)?.revokedAt).not.toBeNull();
     const twice = await admin('key', 'rotate', '--id', named.id);
     expect(twice.code).toBe(1);
-    expect(reasonLines(twice.stderr)).toEqual([expect.stringContaining('was revoked')]);
+    expect(reasonLines(twice.stderr)).toEqual([match.stringContaining('was revoked')]);
 
     const plans = json<{ plans: { name: string }[] }>(
       (await admin('plan', 'list', '--org', String(organizationId), '--json')).stdout,
@@ -214,7 +215,7 @@ describe('the admin command line', { timeout: 120_000 }, () => {
       '--json',
     );
     expect(json(members.stdout)).toEqual({
-      members: [expect.objectContaining({ email: 'listed-by-cli@example.com' })],
+      members: [match.objectContaining({ email: 'listed-by-cli@example.com' })],
       nextCursor: null,
     });
     const badLimit = await admin('member', 'list', '--org', String(organizationId), '--limit', '500');
@@ -241,7 +242,7 @@ describe('the admin command line', { timeout: 120_000 }, () => {
     expect(result.code).toBe(0);
     const { customer } = json<{ customer: { id: string } }>(result.stdout);
     expect(customer).toEqual({
-      id: expect.any(String),
+      id: match.any(String),
       email: 'team@cli.example',
       name: 'CLI team',
       externalId: 'cli_team',
@@ -251,7 +252,7 @@ describe('the admin command line', { timeout: 120_000 }, () => {
       `${server.url}/v1/members/?customer_id=${customer.id}`,
       { bearer: fullKey },
     );
-    expect(owners.body.items).toEqual([expect.objectContaining({ email: 'team@cli.example', role: 'owner' })]);
+    expect(owners.body.items).toEqual([match.objectContaining({ email: 'team@cli.example', role: 'owner' })]);
     const duplicate = await admin(
       'customer',
       'create',
@@ -263,7 +264,7 @@ describe('the admin command line', { timeout: 120_000 }, () => {
       'cli_team',
     );
     expect(duplicate.code).toBe(1);
-    expect(reasonLines(duplicate.stderr)).toEqual([expect.stringContaining('external ID')]);
+    expect(reasonLines(duplicate.stderr)).toEqual([match.stringContaining('external ID')]);
     const sameEmail = await admin('customer', 'create', '--org', String(organizationId), '--email', 'TEAM@cli.example');
     expect(sameEmail.code).toBe(1);
     expect(reasonLines(sameEmail.stderr)).toEqual(['admin: A customer with this email address already exists.']);
@@ -321,13 +322,13 @@ describe('the admin command line', { timeout: 120_000 }, () => {
     const list = await admin('webhook', 'list', '--org', String(organizationId), '--json');
     expect(JSON.parse(list.stdout)).toEqual({
       webhooks: [
-        expect.objectContaining({ surface: 'kardow', url: 'http://127.0.0.1:9/admin', events: ['user.created'] }),
+        match.objectContaining({ surface: 'kardow', url: 'http://127.0.0.1:9/admin', events: ['user.created'] }),
       ],
     });
     expect(list.stdout).not.toContain('secret');
     const deliveries = await admin('webhook', 'deliveries', '--org', String(organizationId), '--json');
     expect(JSON.parse(deliveries.stdout)).toEqual({
-      deliveries: [expect.objectContaining({ type: 'user.created', status: 'pending', attempts: 0 })],
+      deliveries: [match.objectContaining({ type: 'user.created', status: 'pending', attempts: 0 })],
     });
     const failed = await admin('webhook', 'deliveries', '--org', String(organizationId), '--failed', '--json');
     expect(JSON.parse(failed.stdout)).toEqual({ deliveries: [] });

@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, rawQuery } from '@members/db';
 import { faultDatabase, restart, syncLoad, until } from './support/faults.js';
 import type { ServerProcess } from './support/server-process.js';
+import { closeAfterAll } from './support/teardown.js';
 
 const run = promisify(execFile);
 const adminScript = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin.js');
@@ -17,15 +18,13 @@ describe.runIf(sqliteRun)('admin backup, while the server writes', () => {
   let fault: Awaited<ReturnType<typeof faultDatabase>>;
   let server: ServerProcess;
   let restored: ServerProcess | undefined;
+  const onClose = closeAfterAll();
   beforeAll(async () => {
     fault = await faultDatabase();
+    onClose(fault, (f) => f.drop());
     server = await restart({ DATABASE_URL: fault.url, RATE_LIMIT_PER_SECOND: '0' });
+    onClose(server, (s) => s.stop());
   }, 60_000);
-  afterAll(async () => {
-    await restored?.stop();
-    await server?.stop();
-    await fault?.drop();
-  });
 
   it('writes a copy that opens, passes integrity_check, holds every write acknowledged before it began, and serves', async () => {
     const load = syncLoad(() => server.url, fault.key, 'backup');
@@ -59,6 +58,7 @@ describe.runIf(sqliteRun)('admin backup, while the server writes', () => {
 
     // DATABASE_URL=file:COPY npm start serves the copy.
     restored = await restart({ DATABASE_URL: `file:${file}` });
+    onClose(restored, (r) => r.stop());
     const reply = await fetch(`${restored.url}/members/${encodeURIComponent(before[0] ?? '')}`, {
       headers: { 'x-api-key': fault.key },
     });

@@ -9,6 +9,7 @@ import { createOrganization } from '@members/api';
 import { polar, type PolarValidationBody, type WireCustomer, type WireList } from './support/polar.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { databaseOfItsOwn } from './support/server.js';
+import { match } from './support/matchers.js';
 
 /** The last migration before customer emails became unique. */
 const previousRelease = 'Migration20261205010000_overview_tallies';
@@ -44,8 +45,8 @@ describe('customers that shared an email before emails became unique', () => {
   it('are kept, reported at start and by the admin command, and no new one can be made', async () => {
     const location = parseDatabaseUrl(databaseUrl);
     const orm = await MikroORM.init(ormOptions(location));
-    let key = '';
-    let organizationId = 0;
+    let key: string;
+    let organizationId: number;
     const ids: Record<string, string> = {};
     try {
       await orm.getMigrator().up({ to: previousRelease });
@@ -81,12 +82,12 @@ describe('customers that shared an email before emails became unique', () => {
       {
         organizationId,
         email: 'Shared@Example.com',
-        customers: [ids['shared-1'], ids['shared-2'], ids['shared-3']].map((id) => expect.objectContaining({ id })),
+        customers: [ids['shared-1'], ids['shared-2'], ids['shared-3']].map((id) => match.objectContaining({ id })),
       },
       {
         organizationId,
         email: 'twin@example.com',
-        customers: [ids['twin-1'], ids['twin-2']].map((id) => expect.objectContaining({ id })),
+        customers: [ids['twin-1'], ids['twin-2']].map((id) => match.objectContaining({ id })),
       },
     ]);
 

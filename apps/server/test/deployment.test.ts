@@ -45,7 +45,7 @@ const saying = (processes: ServerProcess[], text: string) =>
 describe('three server processes started at the same moment', () => {
   it('on a new database: all become ready, the migrations ran once, one first organization', async () => {
     const scratch = await scratchDatabase();
-    drop = scratch.drop;
+    drop = () => scratch.drop();
     const three = await startThree(scratch.url);
     const { names, organizations } = await recorded(scratch.url);
     expect(names.length).toBeGreaterThan(5);
@@ -58,7 +58,7 @@ describe('three server processes started at the same moment', () => {
 
   it('on a database one migration behind: the migration runs once, and all three serve', async () => {
     const scratch = await scratchDatabase();
-    drop = scratch.drop;
+    drop = () => scratch.drop();
     const orm = await MikroORM.init(ormOptions(parseDatabaseUrl(scratch.url)));
     // The release before this one: every migration but the last.
     const pending = (await orm.getMigrator().getPendingMigrations()).map((migration) => migration.name);

@@ -1,13 +1,20 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { kardowEventTypes, polarEmittedEventTypes, procedurePaths, restRoutes } from '@members/contracts';
 import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
+import { closeAfterAll } from './support/teardown.js';
 
 /**
  * Debian's chromium, which .ci/run installs. Without it the test is skipped, except in CI, where it must run. The
  * pages are generated from the contracts, whatever the database: the SQLite pass alone renders them.
  */
+/** What the page's code reads of an element. */
+interface Element {
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const runs = (existsSync(executablePath) || process.env.CI === 'true') && inject('postgresUrl') === null;
 
@@ -15,9 +22,11 @@ let server: TestServer;
 let tenant: Tenant;
 let browser: Browser;
 
+const onClose = closeAfterAll();
 beforeAll(async () => {
   if (!runs) return;
   server = await startServer();
+  onClose(server, (s) => s.close());
   tenant = await createTenant(server.db);
   browser = await chromium.launch({
     executablePath,
@@ -33,11 +42,7 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  onClose(browser, (b) => b.close());
 });
 
 async function openDocs(): Promise<{ page: Page; requested: string[] }> {
@@ -54,7 +59,8 @@ describe.skipIf(!runs)('/docs in headless Chromium', () => {
     const { page } = await openDocs();
     const shown = await page
       .locator('.opblock')
-      .evaluateAll((blocks) =>
+      // Runs in the page, whose DOM types the server's tests do not load: the little of them it reads.
+      .evaluateAll((blocks: { querySelector(selector: string): Element | null }[]) =>
         blocks.map(
           (block) =>
             `${block.querySelector('.opblock-summary-method')?.textContent?.toLowerCase()} ${block

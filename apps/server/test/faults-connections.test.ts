@@ -7,10 +7,11 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, rawQuery, type Database } from '@members/db';
 import { faultDatabase, restart, syncLoad, terminateConnections, until, type SentSync } from './support/faults.js';
 import type { ServerProcess } from './support/server-process.js';
+import { closeAfterAll } from './support/teardown.js';
 
 const postgresRun = (process.env.DATABASE_URL ?? '').startsWith('postgres');
 
@@ -41,14 +42,13 @@ function expectOnly503s(load: ReturnType<typeof syncLoad>) {
 describe.skipIf(!postgresRun)('the server’s database connections terminated mid-transaction, under load', () => {
   let fault: Awaited<ReturnType<typeof faultDatabase>>;
   let server: ServerProcess;
+  const onClose = closeAfterAll();
   beforeAll(async () => {
     fault = await faultDatabase();
+    onClose(fault, (f) => f.drop());
     server = await restart({ DATABASE_URL: fault.url, RATE_LIMIT_PER_SECOND: '0' });
+    onClose(server, (s) => s.stop());
   }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-    await fault?.drop();
-  });
 
   it('answers 503 or succeeds, writes nothing by halves, and serves again by itself', async () => {
     const run = `terminated-${Date.now()}`;
@@ -85,18 +85,22 @@ describe('Redis killed under load, with REDIS_URL set', () => {
   let fault: Awaited<ReturnType<typeof faultDatabase>>;
   let server: ServerProcess;
   let redis: ReturnType<typeof spawn>;
+  const onClose = closeAfterAll();
   beforeAll(async () => {
     fault = await faultDatabase();
+    onClose(fault, (f) => f.drop());
     // A Redis of the test's own, so that killing it touches nothing else.
     const port = await freePort();
     redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+    onClose(redis, (r) => r.kill('SIGKILL'));
     // A new client per look, which does not retry: an ioredis client whose first connect failed reconnects on its
     // own and refuses a second connect(), so a Redis slower to start than the first look was never seen.
     const listening = async () => {
       const probe = new Redis(`redis://127.0.0.1:${port}`, { maxRetriesPerRequest: 0, retryStrategy: () => null });
       probe.on('error', () => undefined); // refused until it listens
       try {
-        return (await probe.ping()) === 'PONG';
+        await probe.ping();
+        return true;
       } catch {
         return false;
       } finally {
@@ -110,12 +114,8 @@ describe('Redis killed under load, with REDIS_URL set', () => {
       RATE_LIMIT_PER_SECOND: '100000',
       RATE_LIMIT_BURST: '100000',
     });
+    onClose(server, (s) => s.stop());
   }, 60_000);
-  afterAll(async () => {
-    redis?.kill('SIGKILL');
-    await server?.stop();
-    await fault?.drop();
-  });
 
   it('keeps serving on each process’s own limits: no 5xx but 503, nothing lost', async () => {
     const run = `redis-${Date.now()}`;

@@ -2,7 +2,7 @@
  * The fault suite, part one: server processes killed with SIGKILL, on this run's database (SQLite or PostgreSQL).
  * Each case is a real process and a real fault, and asserts exact counts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rawQuery, type Database } from '@members/db';
 import {
   faultDatabase,
@@ -16,6 +16,7 @@ import {
 } from './support/faults.js';
 import { startReceiver } from './support/receiver.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
+import { closeAfterAll } from './support/teardown.js';
 
 interface StoredMember {
   email: string;
@@ -49,12 +50,10 @@ function expectStoredOnce(stored: Map<string, StoredMember>, sent: SentSync) {
 describe('a process killed at an exact instant of an Idempotency-Key request', () => {
   let fault: Awaited<ReturnType<typeof faultDatabase>>;
   let server: ServerProcess | undefined;
+  const onClose = closeAfterAll();
   beforeAll(async () => {
     fault = await faultDatabase();
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await fault?.drop();
+    onClose(fault, (f) => f.drop());
   });
 
   it('after its commit: the retry gets the stored answer, replayed, and nothing is written twice', async () => {
@@ -64,6 +63,7 @@ describe('a process killed at an exact instant of an Idempotency-Key request', (
     expect(await dying.exited).toBeNull(); // killed by its signal, not exited
 
     server = await restart({ DATABASE_URL: fault.url });
+    onClose(server, (s) => s.stop());
     const retry = await send(server.url, fault.key, sent);
     expect(retry).toMatchObject({ status: 201, replayed: true });
     expect(retry?.body).toMatchObject({
@@ -82,6 +82,7 @@ describe('a process killed at an exact instant of an Idempotency-Key request', (
     expect((await storedMembers(fault.db, 'before-commit')).size).toBe(0);
 
     server = await restart({ DATABASE_URL: fault.url });
+    onClose(server, (s) => s.stop());
     const retry = await send(server.url, fault.key, sent);
     expect(retry).toMatchObject({ status: 201, replayed: false });
     const again = await send(server.url, fault.key, sent);
@@ -96,20 +97,19 @@ describe('SIGKILL under a stream of syncs with payments and keys, twice, then a 
   let fault: Awaited<ReturnType<typeof faultDatabase>>;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let server: ServerProcess;
+  const onClose = closeAfterAll();
   beforeAll(async () => {
     fault = await faultDatabase();
+    onClose(fault, (f) => f.drop());
     receiver = await startReceiver();
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await receiver?.close();
-    await fault?.drop();
+    onClose(receiver, (r) => r.close());
   });
 
   it('keeps every acknowledged change once, as sent; retries are answered; every event is delivered', async () => {
     const run = `killed-${Date.now()}`;
     const env = { DATABASE_URL: fault.url, RATE_LIMIT_PER_SECOND: '0' };
     server = await restart(env);
+    onClose(server, (s) => s.stop());
     // The receiver takes a while to answer, so that deliveries are in flight when the process dies.
     const subscribed = await fetch(`${server.url}/webhooks`, {
       method: 'POST',
@@ -127,6 +127,7 @@ describe('SIGKILL under a stream of syncs with payments and keys, twice, then a 
       await until(() => receiver.open > 0, 30_000, 'a delivery in flight');
       await killHard(server);
       server = await restart(env);
+      onClose(server, (s) => s.stop());
       restartedAt = Date.now();
     }
     // After the last restart the clients only finish (retrying) the requests they were on.
@@ -161,18 +162,17 @@ describe('a slow receiver while its delivery is leased', () => {
   let fault: Awaited<ReturnType<typeof faultDatabase>>;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let server: ServerProcess;
+  const onClose = closeAfterAll();
   beforeAll(async () => {
     fault = await faultDatabase();
+    onClose(fault, (f) => f.drop());
     receiver = await startReceiver();
-  });
-  afterAll(async () => {
-    await receiver?.close();
-    await server?.stop();
-    await fault?.drop();
+    onClose(receiver, (r) => r.close());
   });
 
   it('is not sent the delivery twice while the first attempt runs past the lease', async () => {
     server = await restart({ DATABASE_URL: fault.url, WEBHOOK_TIMEOUT_MS: '16000' });
+    onClose(server, (s) => s.stop());
     await fetch(`${server.url}/webhooks`, {
       method: 'POST',
       headers: { 'x-api-key': fault.key, 'content-type': 'application/json' },

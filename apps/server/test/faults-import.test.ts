@@ -7,10 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Member, Organization } from '@members/db';
 import { faultDatabase, until } from './support/faults.js';
 import { processEnv } from './support/server-process.js';
+import { closeAfterAll } from './support/teardown.js';
 
 const run = promisify(execFile);
 const adminScript = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin.js');
@@ -19,13 +20,12 @@ const total = 100_000;
 describe('SIGKILL in the middle of admin import of 100,000 rows', () => {
   let fault: Awaited<ReturnType<typeof faultDatabase>>;
   let directory: string;
+  const onClose = closeAfterAll();
   beforeAll(async () => {
     fault = await faultDatabase();
+    onClose(fault, (f) => f.drop());
     directory = await mkdtemp(path.join(os.tmpdir(), 'members-import-fault-'));
-  });
-  afterAll(async () => {
-    await fault?.drop();
-    await rm(directory, { recursive: true, force: true });
+    onClose(directory, (d) => rm(d, { recursive: true, force: true }));
   });
 
   it('ends, when run again, with every row exactly once', async () => {

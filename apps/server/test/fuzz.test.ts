@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureAt, procedurePaths, restRoutes, type TableRow } from '@members/contracts';
 import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
+import { match } from './support/matchers.js';
 
 let server: TestServer;
 let tenant: Tenant;
@@ -94,14 +95,14 @@ function expectSurfaceShape(surface: 'kardow' | 'polar' | 'trpc', status: number
   if (status < 400) return;
   const body = JSON.parse(text) as Record<string, unknown>;
   if (surface === 'kardow')
-    expect(body, where).toMatchObject({ error: { code: expect.any(String), issues: expect.any(Array) } });
+    expect(body, where).toMatchObject({ error: { code: match.any(String), issues: match.any(Array) } });
   if (surface === 'polar') {
     expect(typeof body.error, where).toBe('string');
     expect(body.detail, where).toBeDefined();
   }
   if (surface === 'trpc') {
     const errors = Array.isArray(body) ? body.map((item) => (item as { error?: unknown }).error) : [body.error];
-    for (const error of errors) expect(error, where).toMatchObject({ data: { httpStatus: expect.any(Number) } });
+    for (const error of errors) expect(error, where).toMatchObject({ data: { httpStatus: match.any(Number) } });
   }
 }
 

@@ -4,6 +4,8 @@ import { Customer } from '@members/db';
 import { request, type Reply } from './support/http.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { createTenant, startServer, testDatabaseUrl, type Tenant, type TestServer } from './support/server.js';
+import { closeAfterAll } from './support/teardown.js';
+import { match } from './support/matchers.js';
 
 let server: TestServer;
 let tenant: Tenant;
@@ -56,7 +58,7 @@ describe('Idempotency-Key', () => {
     expect(otherBody.status).toBe(422);
     expect(otherBody.body).toEqual({
       error: 'RequestValidationError',
-      detail: [{ type: 'value_error', loc: ['header', 'idempotency-key'], msg: expect.any(String), input: key }],
+      detail: [{ type: 'value_error', loc: ['header', 'idempotency-key'], msg: match.any(String), input: key }],
     });
     const otherRoute = await request(`${server.url}/members/sync`, {
       key: tenant.key,
@@ -81,13 +83,13 @@ describe('Idempotency-Key', () => {
     if (claim.kind !== 'run') throw new Error(`expected to run, got ${claim.kind}`);
     const meanwhile = await post(server.url, '/v1/customers/', tenant.key, body, key);
     expect(meanwhile.status).toBe(409);
-    expect(meanwhile.body).toEqual({ error: 'Conflict', detail: expect.any(String) });
+    expect(meanwhile.body).toEqual({ error: 'Conflict', detail: match.any(String) });
     // What the first request answered once it finished (a customer, as any create answers), kept in its transaction.
     const answered = await request(`${server.url}/v1/customers/`, {
       bearer: tenant.key,
       body: { email: `a-${key}@x.io` },
     });
-    await claim.request.run(async () => undefined, { alone: true });
+    await claim.request.run(() => Promise.resolve(undefined), { alone: true });
     await claim.request.settle(201, JSON.stringify(answered.body));
     const after = await post(server.url, '/v1/customers/', tenant.key, body, key);
     expect(after.status).toBe(201);
@@ -126,18 +128,17 @@ describe('Idempotency-Key across two server processes on one database', () => {
   let shared: Tenant;
   let setup: TestServer;
 
+  const onClose = closeAfterAll();
   beforeAll(async () => {
     const databaseUrl = testDatabaseUrl();
     setup = await startServer({ databaseUrl });
+    onClose(setup, (s) => s.close());
     shared = await createTenant(setup.db);
     [a, b] = await Promise.all([
       startServerProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }),
       startServerProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }),
     ]);
   }, 60_000);
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop(), setup?.close()]);
-  });
 
   it('replays on one process what the other answered, and acts once when both get it at once', async () => {
     const key = fresh();

@@ -37,10 +37,10 @@ describe('GET /members', () => {
       emails.slice(500).map((email) => ({ email })),
     );
 
-    let inserting = true;
+    const writing = { on: true };
     let inserted = 0;
     const writer = (async () => {
-      while (inserting) {
+      while (writing.on) {
         await sync(server.url, paged.key, { email: `arriving-${inserted++}@example.com` });
       }
     })();
@@ -59,7 +59,7 @@ describe('GET /members', () => {
         pages++;
       } while (cursor);
     } finally {
-      inserting = false;
+      writing.on = false;
       await writer;
     }
     expect(inserted).toBeGreaterThan(0);

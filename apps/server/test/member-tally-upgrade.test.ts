@@ -36,7 +36,7 @@ describe('the member tally after the upgrade that moves it only on a change', ()
     const location = parseDatabaseUrl(database.url);
     const postgres = location.dialect === 'postgresql';
     const orm = await MikroORM.init(ormOptions(location));
-    let key = '';
+    let key: string;
     try {
       await orm.getMigrator().up({ to: previousRelease });
       const em = orm.em.fork() as EntityManager;

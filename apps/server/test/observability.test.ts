@@ -4,11 +4,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@members/db';
 import { request } from './support/http.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { createTenant, testDatabaseUrl, type Tenant } from './support/server.js';
+import { closeAfterAll } from './support/teardown.js';
 
 /** Debian's prometheus, which .ci/run installs. Without it the test is skipped, except in CI, where it must run. */
 const prometheusBinary = process.env.PROMETHEUS_PATH ?? '/usr/bin/prometheus';
@@ -18,12 +19,13 @@ let databaseUrl: string;
 let db: Database;
 let tenant: Tenant;
 
+const onClose = closeAfterAll();
 beforeAll(async () => {
   databaseUrl = testDatabaseUrl();
   db = await openDatabase(databaseUrl, { migrate: true });
+  onClose(db, (d) => d.close());
   tenant = await createTenant(db);
 }, 60_000);
-afterAll(() => db?.close());
 
 /** Polls `read` until it answers something, or fails after `timeoutMs`. */
 async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
@@ -45,14 +47,15 @@ async function freePort(): Promise<number> {
 
 describe('/metrics', () => {
   let server: ServerProcess;
+  const onClose = closeAfterAll();
   beforeAll(async () => {
     server = await startServerProcess({
       DATABASE_URL: databaseUrl,
       METRICS_TOKEN: 'scrape-token',
       LOG_LEVEL: 'silent',
     });
+    onClose(server, (s) => s.stop());
   }, 60_000);
-  afterAll(() => server?.stop());
 
   it('asks for its token, then serves request durations by route template, the pool and the webhook backlog', async () => {
     expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
@@ -74,17 +77,20 @@ describe('/metrics', () => {
 
 describe.skipIf(!prometheusRuns)('a real Prometheus', () => {
   let server: ServerProcess;
-  let prometheus: ChildProcess | undefined;
+  let prometheus: ChildProcess;
   let dataDir: string;
   let prometheusUrl: string;
 
+  const onClose = closeAfterAll();
   beforeAll(async () => {
     server = await startServerProcess({
       DATABASE_URL: databaseUrl,
       METRICS_TOKEN: 'scrape-token',
       LOG_LEVEL: 'silent',
     });
+    onClose(server, (s) => s.stop());
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'members-prometheus-'));
+    onClose(dataDir, (d) => rmSync(d, { recursive: true, force: true }));
     const target = new URL(server.url).host;
     writeFileSync(
       path.join(dataDir, 'prometheus.yml'),
@@ -107,16 +113,13 @@ describe.skipIf(!prometheusRuns)('a real Prometheus', () => {
       ],
       { stdio: 'ignore' },
     );
-  }, 60_000);
-  afterAll(async () => {
-    if (prometheus && prometheus.exitCode === null) {
-      const exited = new Promise((resolve) => prometheus?.once('exit', resolve));
-      prometheus.kill('SIGTERM');
+    onClose(prometheus, async (p) => {
+      if (p.exitCode !== null) return;
+      const exited = new Promise((resolve) => p.once('exit', resolve));
+      p.kill('SIGTERM');
       await exited;
-    }
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+    });
+  }, 60_000);
 
   it('scrapes the server, and its HTTP API answers the request count by route', async () => {
     for (let i = 0; i < 3; i++) {
@@ -143,6 +146,7 @@ describe('OpenTelemetry traces', () => {
   let collector: Server;
   const spans: { name: string; traceId: string; attributes: Record<string, unknown> }[] = [];
 
+  const onClose = closeAfterAll();
   beforeAll(async () => {
     // An OTLP/HTTP receiver of our own: the exporter posts JSON to /v1/traces.
     collector = createServer((req, res) => {
@@ -153,6 +157,10 @@ describe('OpenTelemetry traces', () => {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
     });
+    onClose(collector, (c) => {
+      c.closeAllConnections();
+      return new Promise((resolve) => c.close(resolve));
+    });
     await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
     const { port } = collector.address() as AddressInfo;
     server = await startServerProcess({
@@ -161,12 +169,8 @@ describe('OpenTelemetry traces', () => {
       OTEL_BSP_SCHEDULE_DELAY: '100',
       LOG_LEVEL: 'silent',
     });
+    onClose(server, (s) => s.stop());
   }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-    collector?.closeAllConnections();
-    await new Promise((resolve) => collector?.close(resolve));
-  });
 
   it('exports the spans of one sync: the request with its request id, its route, its procedure and its queries', async () => {
     const reply = await fetch(`${server.url}/members/sync`, {
@@ -176,13 +180,13 @@ describe('OpenTelemetry traces', () => {
     });
     expect(reply.status).toBe(201);
     const requestSpan = await eventually(
-      async () => spans.find((span) => span.attributes['request.id'] === 'trace-otel-sync'),
+      () => Promise.resolve(spans.find((span) => span.attributes['request.id'] === 'trace-otel-sync')),
       'the request’s span',
     );
     expect(requestSpan.attributes['http.route'] ?? requestSpan.name).toContain('/members/sync');
-    const sameTrace = await eventually(async () => {
+    const sameTrace = await eventually(() => {
       const found = spans.filter((span) => span.traceId === requestSpan.traceId);
-      return found.some((span) => span.name === 'procedure members.sync') ? found : undefined;
+      return Promise.resolve(found.some((span) => span.name === 'procedure members.sync') ? found : undefined);
     }, 'the procedure’s span');
     if ((process.env.DATABASE_URL ?? '').startsWith('postgres')) {
       expect(sameTrace.some((span) => span.name.startsWith('pg.query:INSERT'))).toBe(true);

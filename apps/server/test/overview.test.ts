@@ -1,26 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryWorker } from '@members/api';
 import { createMembersClient, TRPCClientError } from '@members/client';
 import { request } from './support/http.js';
 import { startReceiver } from './support/receiver.js';
 import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
+import { closeAfterAll } from './support/teardown.js';
+import { match } from './support/matchers.js';
 
 let server: TestServer;
 let tenant: Tenant;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let worker: DeliveryWorker;
 
+const onClose = closeAfterAll();
 beforeAll(async () => {
   server = await startServer();
+  onClose(server, (s) => s.close());
   tenant = await createTenant(server.db);
   receiver = await startReceiver();
+  onClose(receiver, (r) => r.close());
   worker = new DeliveryWorker(server.db, { pollMs: 20 });
+  onClose(worker, (w) => w.stop());
   worker.start();
-});
-afterAll(async () => {
-  await worker?.stop();
-  await receiver?.close();
-  await server?.close();
 });
 
 describe('the overview over tRPC', () => {
@@ -48,21 +49,21 @@ describe('the overview over tRPC', () => {
       { role: 'employer', count: 2 },
     ]);
     const subscriptions = await client.overview.subscriptions.query({});
-    expect(subscriptions.byPlan).toEqual([{ planId: expect.any(String), planName: 'Starter', count: 3 }]);
+    expect(subscriptions.byPlan).toEqual([{ planId: match.any(String), planName: 'Starter', count: 3 }]);
 
     // The receiver has answered all three; the worker records each attempt just after.
     await expect.poll(async () => (await client.overview.webhooks.query({})).succeeded, { timeout: 10_000 }).toBe(3);
     const health = await client.overview.webhooks.query({});
     expect(health).toMatchObject({ retrying: 0, queued: 0, failed: 0 });
     expect(health.slowestEndpoints).toEqual([
-      expect.objectContaining({ url: `${receiver.url}/slow/overview`, surface: 'kardow', attempts: 3 }),
+      match.objectContaining({ url: `${receiver.url}/slow/overview`, surface: 'kardow', attempts: 3 }),
     ]);
     expect(health.slowestEndpoints[0]?.averageMs).toBeGreaterThanOrEqual(200);
   });
 
   it('asks members:read of the member figures and admin of webhook health', async () => {
     const reader = createMembersClient({ url: server.url, apiKey: await tenant.keyWith(['members:read']) });
-    await expect(reader.overview.members.query({ days: 90 })).resolves.toMatchObject({ perDay: expect.any(Array) });
+    await expect(reader.overview.members.query({ days: 90 })).resolves.toMatchObject({ perDay: match.any(Array) });
     const refused = await reader.overview.webhooks.query({}).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(TRPCClientError);
     expect((refused as TRPCClientError<never>).data).toMatchObject({ httpStatus: 403, appCode: 'forbidden' });

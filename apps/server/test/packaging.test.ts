@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
+import { closeAfterAll } from './support/teardown.js';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -53,9 +54,11 @@ const tsc = (tsconfig: string) =>
  */
 const runs = inject('postgresUrl') === null;
 
+const onClose = closeAfterAll();
 beforeAll(async () => {
   if (!runs) return;
   project = await mkdtemp(path.join(os.tmpdir(), 'members-consumer-'));
+  onClose(project, (p) => rm(p, { recursive: true, force: true }));
   const contracts = await pack('packages/contracts', project);
   const client = await pack('packages/client', project);
   await writeFile(
@@ -97,13 +100,9 @@ beforeAll(async () => {
   );
 
   server = await startServer();
+  onClose(server, (s) => s.close());
   tenant = await createTenant(server.db);
 }, 240_000);
-
-afterAll(async () => {
-  await server?.close();
-  if (project) await rm(project, { recursive: true, force: true });
-});
 
 describe.skipIf(!runs)('@members/contracts and @members/client, packed and installed in another project', () => {
   it('install no server, database driver, ORM or HTTP framework, and declare none in their types', async () => {

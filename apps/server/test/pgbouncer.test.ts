@@ -2,11 +2,12 @@
  * Behind a transaction pooler, as hosted PostgreSQL is run: DATABASE_URL through Debian's PgBouncer in transaction
  * mode, DATABASE_DIRECT_URL to the database itself for migrations and LISTEN.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { faultDatabase, restart, send, syncRequest } from './support/faults.js';
 import { pgbouncerBin, startPgbouncer } from './support/pgbouncer.js';
 import { startReceiver } from './support/receiver.js';
 import type { ServerProcess } from './support/server-process.js';
+import { closeAfterAll } from './support/teardown.js';
 
 const postgresRun = (process.env.DATABASE_URL ?? '').startsWith('postgres');
 
@@ -17,17 +18,17 @@ describe.runIf(postgresRun && (pgbouncerBin || process.env.CI === 'true'))(
     let pgbouncer: Awaited<ReturnType<typeof startPgbouncer>>;
     let receiver: Awaited<ReturnType<typeof startReceiver>>;
     let servers: ServerProcess[] = [];
+    const onClose = closeAfterAll();
     beforeAll(async () => {
       fault = await faultDatabase();
+      onClose(fault, (f) => f.drop());
       pgbouncer = await startPgbouncer(fault.url);
+      onClose(pgbouncer, (p) => p.stop());
       receiver = await startReceiver();
+      onClose(receiver, (r) => r.close());
+      // Read when the tests are done: the servers they started, stopped before the pooler they go through.
+      onClose(undefined, () => Promise.all(servers.map((server) => server.stop())));
     }, 60_000);
-    afterAll(async () => {
-      await Promise.all(servers.map((server) => server.stop()));
-      await receiver?.close();
-      await pgbouncer?.stop();
-      await fault?.drop();
-    });
 
     it('delivers at the direct connection’s lag (LISTEN on DATABASE_DIRECT_URL), and keeps keyed writes once', async () => {
       // A poll every 5 s: a delivery that arrives well within it was heard of by LISTEN.

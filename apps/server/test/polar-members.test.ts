@@ -11,6 +11,7 @@ import {
   type WireList,
   type WireMember,
 } from './support/polar.js';
+import { match } from './support/matchers.js';
 
 let server: TestServer;
 let tenant: Tenant;
@@ -42,7 +43,7 @@ describe('customers', () => {
     expect(solo).toMatchObject({ type: 'individual', external_id: 'solo' });
     const members = await polar.get<WireList<WireMember>>(url(`/v1/members/?customer_id=${solo.id}`), tenant.key);
     expect(members.body.items).toEqual([
-      expect.objectContaining({
+      match.objectContaining({
         email: 'solo@example.com',
         name: 'Solo',
         external_id: 'solo',
@@ -87,7 +88,7 @@ describe('customers', () => {
     });
     expect(direct.status).toBe(422);
     expect(direct.body.detail).toEqual([
-      expect.objectContaining({
+      match.objectContaining({
         loc: ['body', 'email'],
         msg: "Cannot change the email of an individual customer's owner. Update the customer's email instead.",
       }),
@@ -118,7 +119,7 @@ describe('customers', () => {
     const stranger = await createTenant(server.db);
     const notFound = await polar.get<PolarErrorBody>(url(`/v1/customers/${team.id}`), stranger.key);
     expect(notFound.status).toBe(404);
-    expect(notFound.body).toEqual({ error: 'ResourceNotFound', detail: expect.any(String) });
+    expect(notFound.body).toEqual({ error: 'ResourceNotFound', detail: match.any(String) });
   });
 });
 
@@ -176,7 +177,7 @@ describe('members of a customer', () => {
     expect(duplicate.status).toBe(422);
     expect(duplicate.body).toEqual({
       error: 'RequestValidationError',
-      detail: [{ type: 'value_error', loc: ['body', 'external_id'], msg: expect.any(String), input: 'usr_1' }],
+      detail: [{ type: 'value_error', loc: ['body', 'external_id'], msg: match.any(String), input: 'usr_1' }],
     });
   });
 
@@ -205,7 +206,7 @@ describe('members of a customer', () => {
       email: 'friend@example.com',
     });
     expect(reply.status).toBe(403);
-    expect(reply.body).toEqual({ error: 'NotPermitted', detail: expect.any(String) });
+    expect(reply.body).toEqual({ error: 'NotPermitted', detail: match.any(String) });
   });
 
   it('updates name, email and role; refuses a duplicate email and demoting the owner', async () => {
@@ -350,7 +351,7 @@ describe('auth on the Polar surface', () => {
       email: 'no@example.com',
     });
     expect(forbidden.status).toBe(403);
-    expect(forbidden.body).toEqual({ error: 'NotPermitted', detail: expect.stringContaining('members:write') });
+    expect(forbidden.body).toEqual({ error: 'NotPermitted', detail: match.stringContaining('members:write') });
     expect((await polar.get(url('/v1/customers/'), membersOnly)).status).toBe(403);
     expect((await polar.get(url('/v1/members/'), membersOnly)).status).toBe(200);
   });

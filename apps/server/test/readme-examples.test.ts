@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
+import { closeAfterAll } from './support/teardown.js';
 
 /**
  * The README's examples as a new user runs them: every shell block marked as tested, top to bottom, on a fresh
@@ -24,13 +25,12 @@ let server: ServerProcess;
 let key = '';
 const databaseUrl = `file:${path.join(os.tmpdir(), `members-readme-${randomUUID()}.db`)}`;
 
+const onClose = closeAfterAll();
 beforeAll(async () => {
   server = await startServerProcess({ DATABASE_URL: databaseUrl, WEBHOOK_ALLOW_PRIVATE: '1' });
+  onClose(server, (s) => s.stop());
   key = /Its API key \(shown only now\): (mk_\S+)/.exec(server.output())?.[1] ?? '';
 }, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
 
 /** Runs one block in bash (failing on the first failing command), and what it printed, even from background jobs. */
 function run(script: string): Promise<{ code: number | null; output: () => string; stop: () => void }> {

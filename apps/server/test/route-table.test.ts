@@ -217,7 +217,7 @@ interface Layer {
   handle: unknown;
 }
 const nestedLayers = (handle: unknown): Layer[] =>
-  typeof handle === 'function' && 'stack' in handle && Array.isArray(handle.stack) ? handle.stack : [];
+  typeof handle === 'function' && 'stack' in handle && Array.isArray(handle.stack) ? (handle.stack as Layer[]) : [];
 
 /** Every method and path Express has a route for, through nested routers. */
 function servedRoutes(stack: Layer[]): string[] {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MikroORM } from '@mikro-orm/core';
 import { ormOptions, parseDatabaseUrl, rawQuery, type EntityManager } from '@members/db';
 import { createOrganization } from '@members/api';
@@ -8,6 +8,8 @@ import { request } from './support/http.js';
 import { startReceiver } from './support/receiver.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { databaseOfItsOwn } from './support/server.js';
+import { closeAfterAll } from './support/teardown.js';
+import { match } from './support/matchers.js';
 
 /** The last migration of the release before the delivery queue: the schema a database being upgraded holds. */
 const previousRelease = 'Migration20261125040000_live_member_lists';
@@ -21,14 +23,12 @@ let server: ServerProcess | undefined;
 let key = '';
 let endpointId = '';
 
+const onClose = closeAfterAll();
 beforeAll(async () => {
   receiver = await startReceiver();
+  onClose(receiver, (r) => r.close());
 }, 60_000);
-afterAll(async () => {
-  await server?.stop();
-  await receiver?.close();
-  await database.drop();
-});
+onClose(database, (d) => d.drop());
 
 describe('a database written by the previous release', () => {
   it('is migrated on start, and its pending deliveries and members carry on', async () => {
@@ -45,6 +45,7 @@ describe('a database written by the previous release', () => {
     }
 
     server = await startServerProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
+    onClose(server, (s) => s.stop());
     expect(server.output()).toContain('Migration20261130010000_webhook_delivery_queue');
     expect(server.output()).toContain('Migration20261130020000_member_lists');
     // The delivery the old release left pending goes out, to its old endpoint.
@@ -68,7 +69,7 @@ describe('a database written by the previous release', () => {
     expect(members.total).toBe(2);
     expect(members.perDay.at(-1)?.count).toBe(2);
     const subscriptions = await client.overview.subscriptions.query({});
-    expect(subscriptions.byPlan).toEqual([{ planId: expect.any(String), planName: 'Old plan', count: 1 }]);
+    expect(subscriptions.byPlan).toEqual([{ planId: match.any(String), planName: 'Old plan', count: 1 }]);
     expect(subscriptions.byStatus).toContainEqual({ status: 'active', count: 1 });
   });
 });

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DeliveryWorker } from '@members/api';
 import { createHmac } from 'node:crypto';
@@ -14,6 +14,7 @@ import { startReceiver } from './support/receiver.js';
 import { createTenant, startServer, type Tenant, type TestServer } from './support/server.js';
 import { request } from './support/http.js';
 import { lookup, sync } from './support/kardow.js';
+import { closeAfterAll } from './support/teardown.js';
 
 /** Debian's chromium, which .ci/run installs. Without it the test is skipped, except in CI, where it must run. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,9 +31,11 @@ let browser: Browser;
 /** Every URL any page of the run asked for. */
 const requested: string[] = [];
 
+const onClose = closeAfterAll();
 beforeAll(async () => {
   if (!runs) return;
   server = await startServer();
+  onClose(server, (s) => s.close());
   tenant = await createTenant(server.db);
   await tenant.plan({ name: 'Monthly', stripePriceId: 'price_web' });
   browser = await chromium.launch({
@@ -40,10 +43,7 @@ beforeAll(async () => {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
   });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  onClose(browser, (b) => b.close());
 });
 
 async function newPage(options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
@@ -285,7 +285,7 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
         };
         return [view.document.documentElement.scrollWidth, view.innerWidth];
       });
-      if ((scrollWidth ?? 0) > (width ?? 0)) wide.push(`${name}: ${scrollWidth} px in ${width}`);
+      if (scrollWidth > width) wide.push(`${name}: ${scrollWidth} px in ${width}`);
     };
     for (const name of ['Overview', 'Members', 'Customers', 'API keys', 'Plans', 'Webhooks', 'Import']) {
       await page.getByRole('link', { name, exact: true }).click();
@@ -330,8 +330,12 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
     const figures = async (chart: string) => {
       const table = page.getByRole('table', { name: `${chart}: the figures` });
       await table.waitFor({ state: 'attached' });
+      const rows = await table.locator('tbody tr').allInnerTexts();
       return Object.fromEntries(
-        (await table.locator('tbody tr').allInnerTexts()).map((row) => row.split('\t').map((cell) => cell.trim())),
+        rows.map((row): [string, string] => {
+          const [label = '', value = ''] = row.split('\t').map((cell) => cell.trim());
+          return [label, value];
+        }),
       );
     };
     // The heading is drawn before the figures arrive: wait for the chart, then count it.

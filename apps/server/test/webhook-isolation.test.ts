@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryWorker, TargetPolicy, type ResolveHost } from '@members/api';
 import { openDatabase, WebhookAttempt, WebhookDelivery, WebhookEndpoint, type Database } from '@members/db';
 import { request } from './support/http.js';
 import { startReceiver } from './support/receiver.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { createTenant, databaseOfItsOwn, type Tenant } from './support/server.js';
+import { closeAfterAll } from './support/teardown.js';
 
 /** Its own database: another file's server, delivering any organization's events, would take this file's. */
 const database = databaseOfItsOwn('isolation');
@@ -12,15 +13,14 @@ const databaseUrl = database.url;
 let db: Database;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
+const onClose = closeAfterAll();
 beforeAll(async () => {
   db = await openDatabase(databaseUrl, { migrate: true });
+  onClose(db, (d) => d.close());
   receiver = await startReceiver();
+  onClose(receiver, (r) => r.close());
 }, 60_000);
-afterAll(async () => {
-  await receiver?.close();
-  await db?.close();
-  await database.drop();
-});
+onClose(database, (d) => d.drop());
 
 const subscribe = async (base: string, tenant: Tenant, event: string, path: string, to = receiver) => {
   const reply = await request(`${base}/webhooks`, {
@@ -36,8 +36,10 @@ const sync = (base: string, tenant: Tenant, body: object) =>
 describe('each endpoint is delivered on its own', () => {
   let server: ServerProcess;
   let stalling: Awaited<ReturnType<typeof startReceiver>>;
+  const onClose = closeAfterAll();
   beforeAll(async () => {
     stalling = await startReceiver();
+    onClose(stalling, (s) => s.close());
     // A receiver that never answers holds its deliveries for the whole test: the timeout is far beyond it.
     server = await startServerProcess({
       DATABASE_URL: databaseUrl,
@@ -45,12 +47,8 @@ describe('each endpoint is delivered on its own', () => {
       WEBHOOK_TIMEOUT_MS: '120000',
       LOG_LEVEL: 'silent',
     });
+    onClose(server, (s) => s.stop());
   }, 60_000);
-  afterAll(async () => {
-    // The stalling receiver goes first: its hung requests end, so the server's deliveries to it end too.
-    await stalling?.close();
-    await server?.stop();
-  });
 
   it('a receiver that never answers holds back no endpoint of its own organization or of another', async () => {
     const stalled = await createTenant(db);
@@ -109,7 +107,7 @@ describe('the private-address refusal holds for the address connected to', () =>
   /** A name that answers a public address the first time it is resolved and loopback every time after. */
   const rebinding = (): ResolveHost => {
     let asked = 0;
-    return async () => (asked++ === 0 ? ['93.184.215.14'] : ['127.0.0.1']);
+    return () => Promise.resolve(asked++ === 0 ? ['93.184.215.14'] : ['127.0.0.1']);
   };
 
   it('refuses a target whose name resolved to a public address when saved and to 127.0.0.1 when connected', async () => {
@@ -139,7 +137,7 @@ describe('the private-address refusal holds for the address connected to', () =>
   it('connects to the address its resolver answered, where private addresses are allowed', async () => {
     // The same path with loopback allowed: the test's resolver, not the system's, says where the socket goes.
     const tenant = await createTenant(db);
-    const targets = new TargetPolicy({ allowPrivate: true, resolve: async () => ['127.0.0.1'] });
+    const targets = new TargetPolicy({ allowPrivate: true, resolve: () => Promise.resolve(['127.0.0.1']) });
     const silent = await startServerProcess({ DATABASE_URL: databaseUrl, WEBHOOK_WORKER: 'off', LOG_LEVEL: 'silent' });
     const worker = new DeliveryWorker(db, { targets, pollMs: 20 });
     try {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Polar } from '@polar-sh/sdk';
 import { validateEvent } from '@polar-sh/sdk/webhooks';
 import { polarEmittedEventTypes } from '@members/contracts';
@@ -10,6 +10,7 @@ import { documentedWebhooks } from './support/documented-webhooks.js';
 import { startReceiver, type Received } from './support/receiver.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { createTenant, testDatabaseUrl, type Tenant } from './support/server.js';
+import { closeAfterAll } from './support/teardown.js';
 
 /** Fast enough to watch retries: a poll every 50 ms, a 500 ms timeout, the first retry after about 200 ms. */
 // A timeout well above a loaded machine's answer time (the receiver shares the test's process), yet short for /hang.
@@ -32,19 +33,18 @@ let tenant: Tenant;
 let server: ServerProcess;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
+const onClose = closeAfterAll();
 beforeAll(async () => {
   databaseUrl = testDatabaseUrl();
   db = await openDatabase(databaseUrl, { migrate: true });
+  onClose(db, (d) => d.close());
   tenant = await createTenant(db);
   await tenant.plan({ name: 'Hooked', stripePriceId: 'price_hooked' });
   receiver = await startReceiver();
+  onClose(receiver, (r) => r.close());
   server = await startServerProcess({ DATABASE_URL: databaseUrl, WEBHOOK_ALLOW_PRIVATE: '1', ...fast });
+  onClose(server, (s) => s.stop());
 }, 60_000);
-afterAll(async () => {
-  await server?.stop();
-  await receiver?.close();
-  await db?.close();
-});
 
 const kardow = (path: string, body?: unknown, method?: string) =>
   request(`${server.url}${path}`, { key: tenant.key, body, ...(method ? { method } : {}) });

@@ -70,7 +70,7 @@ describe('organization members (sync, lookup, access)', () => {
     const result = await syncMemberBatch(await scope(), input);
     expect(result).toMatchObject({ created: 2, updated: 0, failed: 1 });
     expect(result.results[1]).toMatchObject({ index: 1, status: 422, error: { code: 'validation_failed' } });
-    expect(result.results[1]?.error?.issues).toEqual([{ path: ['email'], message: expect.any(String) }]);
+    expect(result.results[1]?.error?.issues).toEqual([{ path: ['email'], message: expect.any(String) as unknown }]);
     expect((await lookupMember(await scope(), 'two@example.com')).member.name).toBe('Two');
   });
 });

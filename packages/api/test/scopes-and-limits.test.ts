@@ -23,7 +23,7 @@ describe('RateLimits (in memory)', () => {
     expect(await rate.charge('key', 'k')).toMatchObject({ remaining: 0 });
     const refusal = await rate.charge('key', 'k').catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(DomainError);
-    expect(refusal).toMatchObject({ code: 'rate_limited', retryAfter: expect.any(Number) });
+    expect(refusal).toMatchObject({ code: 'rate_limited', retryAfter: expect.any(Number) as unknown });
     expect((refusal as DomainError).retryAfter).toBeLessThanOrEqual(2);
   });
 

@@ -54,7 +54,8 @@ function shapeOf(schema: JsonSchema, root: JsonSchema): Shape {
   for (const variant of variants.map((v) => resolved(v, root))) {
     const types = Array.isArray(variant.type) ? variant.type : variant.type === undefined ? [] : [variant.type];
     for (const type of types)
-      if (typeof type === 'string') type === 'null' ? (shape.nullable = true) : shape.types.add(type);
+      if (type === 'null') shape.nullable = true;
+      else if (typeof type === 'string') shape.types.add(type);
     if (variant.const === null) shape.nullable = true;
     const values = Array.isArray(variant.enum)
       ? variant.enum
@@ -70,7 +71,7 @@ function shapeOf(schema: JsonSchema, root: JsonSchema): Shape {
     Object.assign(shape.properties, asSchema(variant.properties) ?? {});
     if (Array.isArray(variant.required)) for (const name of variant.required) shape.required.add(String(name));
     shape.items ??= asSchema(variant.items);
-    for (const bound of bounded) if (typeof variant[bound] === 'number') shape.bounds[bound] = variant[bound] as number;
+    for (const bound of bounded) if (typeof variant[bound] === 'number') shape.bounds[bound] = variant[bound];
   }
   return shape;
 }

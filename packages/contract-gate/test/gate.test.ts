@@ -96,7 +96,7 @@ describe('the breaking-change gate', () => {
     expect(changes).toContain('procedure members.sync: input.role: enum narrowed, no longer takes "both"');
   });
 
-  it('names a success status changed', async () => {
+  it('names a success status changed', () => {
     const route = Object.entries(released.routes).find(([, row]) => row.status === 201);
     expect(route).toBeDefined();
     const [operationId, row] = route ?? ['', released.routes[''] ?? { method: '', path: '' }];
@@ -117,7 +117,7 @@ describe('the breaking-change gate', () => {
     expect(changes.some((change) => change.endsWith('success status changed from 201 to 200'))).toBe(true);
   });
 
-  it('names a procedure removed, and a scope made stricter', async () => {
+  it('names a procedure removed, and a scope made stricter', () => {
     const { 'customerMembers.get': removed, ...rest } = released.procedures;
     expect(removed).toBeDefined();
     const sync = rest['members.sync'];

@@ -51,11 +51,11 @@ export type Casing = 'camel' | 'snake';
 /** How field names are spelt on a wire of one casing, both ways. */
 export interface WireCasing {
   /** A field's name in a query string or body. */
-  wireName(field: string): string;
+  wireName: (field: string) => string;
   /** A procedure's result as the wire spells it. */
-  toWire(value: unknown): unknown;
+  toWire: (value: unknown) => unknown;
   /** What the caller sent, with the procedures' field names. */
-  fromWire(value: unknown): unknown;
+  fromWire: (value: unknown) => unknown;
 }
 
 const same = <T>(value: T) => value;

@@ -2,6 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AbstractSqlConnection } from '@mikro-orm/knex';
 import type { Database } from './database.js';
+import { knexClient } from './knex-client.js';
 
 /** better-sqlite3's connection, as far as a backup needs it. */
 interface SqliteConnection {
@@ -22,7 +23,7 @@ export async function backupSqlite(db: Database, file: string): Promise<{ path: 
   if (db.dialect !== 'sqlite') throw new Error('backupSqlite is for SQLite');
   const connection = db.orm.em.getConnection();
   if (!(connection instanceof AbstractSqlConnection)) throw new Error('no SQL connection to back up');
-  const client = connection.getKnex().client;
+  const client = knexClient(connection.getKnex());
   const handle: unknown = await client.acquireConnection();
   try {
     if (!isSqliteConnection(handle)) throw new Error('the SQLite connection cannot make backups');

@@ -3,6 +3,7 @@ import { AbstractSqlConnection, type EntityManager } from '@mikro-orm/knex';
 import { ormOptions, parseDatabaseUrl, type DatabaseLocation, type Dialect } from './config.js';
 import { migrateSqlite, migrateUnderLock } from './migrate.js';
 import { listenToChannel, type ChannelListener } from './notifications.js';
+import { knexClient } from './knex-client.js';
 
 /** The open database: the ORM, which dialect it speaks, and a way to get a fresh unit of work. */
 export interface Database {
@@ -61,7 +62,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       location.dialect === 'postgresql' ? listenToChannel(listenUrl, channel, onNotification, onError) : null,
     poolStats: () => {
       const connection = orm.em.getConnection();
-      const pool = connection instanceof AbstractSqlConnection ? connection.getKnex().client.pool : undefined;
+      const pool = connection instanceof AbstractSqlConnection ? knexClient(connection.getKnex()).pool : undefined;
       return {
         used: pool?.numUsed() ?? 0,
         free: pool?.numFree() ?? 0,

@@ -1,4 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { knexClient } from './knex-client.js';
 
 /** What a raw query needs of pg's client and of better-sqlite3's connection, the two drivers behind knex here. */
 interface PgConnection {
@@ -10,12 +11,6 @@ interface SqliteConnection {
     all(values: readonly unknown[]): unknown[];
     run(values: readonly unknown[]): unknown;
   };
-}
-/** knex's client, as far as handing out a connection goes (a transaction's hands out its own, and keeps it). */
-interface ConnectionSource {
-  driverName: string;
-  acquireConnection(): Promise<unknown>;
-  releaseConnection(connection: unknown): Promise<void>;
 }
 
 type Scalar = string | number | boolean | Date | null;
@@ -48,7 +43,7 @@ export async function rawQuery<Row>(em: EntityManager, sql: string, params: read
   const transaction = em.getTransactionContext<Knex.Transaction>();
   const direct = params.every(isScalar) && !sql.includes('??') && !sql.includes('\\?') && !transaction?.isCompleted();
   if (!direct) return viaKnex<Row>(em, sql, params, transaction);
-  const source = (transaction ?? em.getKnex()).client as ConnectionSource;
+  const source = knexClient(transaction ?? em.getKnex());
   const connection = await source.acquireConnection();
   try {
     if (source.driverName === 'pg') {
@@ -78,7 +73,7 @@ async function viaKnex<Row>(
 ): Promise<Row[]> {
   const query = em.getKnex().raw(sql, params);
   if (transaction) query.transacting(transaction);
-  const result: Row[] | { rows?: Row[] } = await query;
+  const result = (await query) as Row[] | { rows?: Row[] };
   // better-sqlite3 answers the rows (a statement that returns none, what it changed), pg a result that holds them.
   return Array.isArray(result) ? result : (result.rows ?? []);
 }

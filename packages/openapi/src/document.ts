@@ -112,7 +112,7 @@ export function openApiDocument(rows: readonly TableRow[] = restRoutes) {
     const output = route.csv
       ? undefined
       : components.convert(wrapped ? z.object({ data: served }) : served, 'output', casing);
-    const success = (status: number, description: string) => [
+    const success = (status: number, description: string): [string, object] => [
       String(status),
       {
         description,
@@ -156,7 +156,7 @@ export function openApiDocument(rows: readonly TableRow[] = restRoutes) {
       responses: Object.fromEntries([
         ...(route.createdStatus ? [success(route.createdStatus, 'Created a member')] : []),
         success(route.status, route.successDescription),
-        ...route.errors.map((status) => [String(status), errorResponse(row, status)]),
+        ...route.errors.map((status): [string, object] => [String(status), errorResponse(row, status)]),
       ]),
     };
   }

@@ -23,7 +23,8 @@ function snakeCaseProperties(schema: JsonSchema): JsonSchema {
   }
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
     const list = schema[key];
-    if (Array.isArray(list)) out[key] = list.map((item) => (isSchema(item) ? snakeCaseProperties(item) : item));
+    if (Array.isArray(list))
+      out[key] = (list as unknown[]).map((item) => (isSchema(item) ? snakeCaseProperties(item) : item));
   }
   return out;
 }

@@ -24,7 +24,7 @@ const signatures = {
  * subscriber's URL with the body, signature headers and casing of its surface.
  */
 export function webhookItems(components: SchemaComponents): Record<string, unknown> {
-  const item = (surface: 'kardow' | 'polar', name: string, body: JsonSchema) => [
+  const item = (surface: 'kardow' | 'polar', name: string, body: JsonSchema): [string, object] => [
     name,
     {
       post: {

@@ -70,7 +70,7 @@ function officialFor(
   method: string,
 ): { version: string; operation: Operation; document: OfficialDocument } | null {
   for (const { version, document } of officialDocuments) {
-    const operation = document.paths[path]?.[method] as Operation | undefined;
+    const operation = document.paths[path]?.[method];
     if (operation) return { version, operation, document };
   }
   return null;

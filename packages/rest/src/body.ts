@@ -9,7 +9,9 @@ function tooDeep(value: unknown): boolean {
   let level: unknown[] = [value];
   for (let depth = 0; level.length > 0; depth++) {
     if (depth > maxInputDepth * 2) return true;
-    level = level.flatMap((node) => (typeof node === 'object' && node !== null ? Object.values(node) : []));
+    level = level.flatMap((node) =>
+      typeof node === 'object' && node !== null ? (Object.values(node) as unknown[]) : [],
+    );
   }
   return false;
 }

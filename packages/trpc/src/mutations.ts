@@ -39,7 +39,7 @@ function callsOf(req: Request): { batch: boolean; calls: { path: ProcedurePath; 
   }
   if (!batch) return { batch, calls: [{ path: paths[0] as ProcedurePath, input: body }] };
   if (body !== undefined && !isObject(body)) return null;
-  return { batch, calls: paths.map((path, index) => ({ path: path as ProcedurePath, input: body?.[index] })) };
+  return { batch, calls: paths.map((path, index) => ({ path: path, input: body?.[index] })) };
 }
 
 /**

@@ -52,7 +52,7 @@ const leaveUnparsed = (input: unknown) => input;
 
 function mount(nodes: ProcedureNodes, prefix: string): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(nodes).map(([name, node]) => {
+    Object.entries(nodes).map(([name, node]): [string, unknown] => {
       const path = `${prefix}${name}`;
       if (!isProcedure(node)) return [name, mount(node, `${path}.`)];
       const builder = t.procedure.input(leaveUnparsed);

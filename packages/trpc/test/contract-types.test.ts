@@ -4,7 +4,7 @@ import { appRouter, type AppRouter } from '../src/index.js';
 import type { MembersRouter } from '@members/client';
 import { procedureAt, procedurePaths } from '@members/contracts';
 
-const procedureType = (procedure: unknown) =>
+const procedureType = (procedure: unknown): unknown =>
   typeof procedure === 'function' && '_def' in procedure && typeof procedure._def === 'object' && procedure._def
     ? Reflect.get(procedure._def, 'type')
     : undefined;

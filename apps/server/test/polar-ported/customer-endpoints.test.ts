@@ -243,6 +243,6 @@ describe('TestUpdateCustomer', () => {
       external_id: 'existing_id',
     });
     expect(response.status).toBe(422);
-    expect(response.body.detail.some((error) => String(error.msg ?? '').includes('already exists'))).toBe(true);
+    expect(response.body.detail.some((error) => String(error.msg).includes('already exists'))).toBe(true);
   });
 });

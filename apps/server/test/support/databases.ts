@@ -30,7 +30,7 @@ export async function scratchDatabase(): Promise<{ url: string; postgres: boolea
     return {
       url: `file:${path.join(os.tmpdir(), `members-scratch-${randomUUID()}.db`)}`,
       postgres: false,
-      drop: async () => undefined,
+      drop: () => Promise.resolve(),
     };
   }
   const name = `members_scratch_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;

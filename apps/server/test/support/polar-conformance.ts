@@ -167,5 +167,6 @@ export function conformingFetch(fetcher: typeof fetch): typeof fetch {
 /** The official SDK's HTTP client, checking every response it receives before the SDK reads it. */
 export function conformingHttpClient(): HTTPClient {
   const checked = conformingFetch(fetch);
-  return new HTTPClient({ fetcher: (input, init) => checked(input, init) });
+  // Typed here: the SDK's own parameter types are DOM names, which the server's tests do not load.
+  return new HTTPClient({ fetcher: (input: string | URL | Request, init?: RequestInit) => checked(input, init) });
 }

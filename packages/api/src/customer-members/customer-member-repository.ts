@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CustomerMemberCreateInput, CustomerMemberListInput, CustomerMemberRole } from '@members/contracts';
-import { Customer, CustomerMember, rawQuery, rowDate, type FilterQuery } from '@members/db';
+import { type Customer, CustomerMember, rawQuery, rowDate, type FilterQuery } from '@members/db';
 import { orderBySql } from '../pagination.js';
 import type { RequestScope } from '../request-scope.js';
 import { foldIfCrowded as foldTallyIfCrowded } from '../tally.js';

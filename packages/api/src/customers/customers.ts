@@ -7,8 +7,8 @@ import type {
   CustomerSelector,
   DeletedRecord,
 } from '@members/contracts';
-import { Customer, UniqueConstraintViolationException } from '@members/db';
-import { DomainError, invalidField, invalidRequest, notFound } from '../errors.js';
+import { type Customer, UniqueConstraintViolationException } from '@members/db';
+import { type DomainError, invalidField, invalidRequest, notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import * as repository from './customer-repository.js';
@@ -122,11 +122,11 @@ export async function updateCustomer(
   return withUniqueKeys(changes.externalId, () =>
     inTransaction(scope, async (tx) => {
       const customer = await findCustomer(tx, selector, true);
-      let changed = false;
+      const changedFields = new Set<keyof Customer>();
       const set = <K extends 'email' | 'name' | 'metadata' | 'externalId' | 'type'>(key: K, value: Customer[K]) => {
         if (JSON.stringify(customer[key]) === JSON.stringify(value)) return;
         customer[key] = value;
-        changed = true;
+        changedFields.add(key);
       };
       // Every refusal is found before any is raised, so that a caller hears of all of them at once, as from Polar.
       const refused: DomainError[] = [];
@@ -162,6 +162,7 @@ export async function updateCustomer(
         set('type', changes.type);
       }
       raiseAll(refused);
+      const changed = changedFields.size > 0;
       if (changed) customer.modifiedAt = new Date();
       const owner = emailChanged ? await ownerKeptInStep(tx, customer) : null;
       await tx.em.flush();

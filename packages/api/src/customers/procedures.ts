@@ -9,7 +9,7 @@ const contracts = procedures.customers;
 export const customerProcedures = {
   create: procedure(contracts.create, createCustomer),
   list: procedure(contracts.list, listCustomers),
-  export: procedure(contracts.export, async (scope, input) => exportCustomers(scope, input)),
+  export: procedure(contracts.export, (scope, input) => Promise.resolve(exportCustomers(scope, input))),
   get: procedure(contracts.get, getCustomer),
   update: procedure(contracts.update, (scope, { id, ...changes }) => updateCustomer(scope, { id }, changes)),
   delete: procedure(contracts.delete, (scope, { id }) => deleteCustomer(scope, { id })),

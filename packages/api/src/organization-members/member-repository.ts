@@ -49,7 +49,7 @@ export async function upsertRows(
       }
       return memberColumns[field].initial(input, tx.organization);
     });
-    proposed.add(String(values[idIndex]));
+    proposed.add(values[idIndex] as string);
     return [
       ...values.map((value) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : value)),
       ...timestamps.map(() => timestamp),

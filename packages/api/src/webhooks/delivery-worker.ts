@@ -127,7 +127,7 @@ export class DeliveryWorker {
     if (this.db.dialect === 'sqlite') await untraced(() => releaseLeases(this.db)).catch(this.onError);
     while (!this.stopped) {
       this.woken = false;
-      let full = false;
+      let full: boolean;
       try {
         full = await this.claimAndSend();
       } catch (error) {
@@ -135,11 +135,18 @@ export class DeliveryWorker {
         await this.sleep(this.options.pollMs * 4);
         continue;
       }
-      if (full) continue;
-      if (!this.woken) await this.sleep(this.options.pollMs);
-      // News rarely comes alone: a moment lets the writes of the same instant go out in one claim.
-      if (this.woken && !this.stopped) await new Promise((resolve) => setTimeout(resolve, gatherMs));
+      if (!full) await this.idle();
     }
+  }
+
+  /**
+   * After a claim that left nothing: waits for news or the poll interval. A method of its own because `woken` and
+   * `stopped` change while the loop awaits, which narrowing within one function does not see.
+   */
+  private async idle(): Promise<void> {
+    if (!this.woken) await this.sleep(this.options.pollMs);
+    // News rarely comes alone: a moment lets the writes of the same instant go out in one claim.
+    if (this.woken && !this.stopped) await new Promise((resolve) => setTimeout(resolve, gatherMs));
   }
 
   /** Sleeps until `ms` pass or something wakes the worker. */

@@ -13,10 +13,7 @@ export const pageInput = {
 
 /** `sorting`, repeatable: criteria applied in order, each ascending or, with `-`, descending. */
 const sorting = <const C extends readonly [string, ...string[]]>(criteria: C) =>
-  z
-    .array(z.enum(criteria))
-    .min(1)
-    .default(['-created_at' as C[number]]);
+  z.array(z.enum(criteria)).min(1).default(['-created_at']);
 
 export const memberSorting = sorting(['created_at', '-created_at']);
 export const customerSorting = sorting(['created_at', '-created_at', 'email', '-email', 'name', '-name']);

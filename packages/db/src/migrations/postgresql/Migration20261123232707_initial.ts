@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123232707_initial extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       `create table "organization" ("id" serial primary key, "name" varchar(256) not null, "default_approval_status" text check ("default_approval_status" in ('approved', 'pending', 'rejected')) not null default 'approved', "created_at" timestamptz not null);`,
     );
@@ -83,7 +83,7 @@ export class Migration20261123232707_initial extends Migration {
     );
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`alter table "member" drop constraint "member_organization_id_foreign";`);
 
     this.addSql(`alter table "api_key" drop constraint "api_key_organization_id_foreign";`);

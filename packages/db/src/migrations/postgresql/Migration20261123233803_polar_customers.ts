@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123233803_polar_customers extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       `create table "customer" ("id" uuid not null, "organization_id" int not null, "type" text check ("type" in ('individual', 'team')) not null, "email" varchar(320) null, "name" varchar(256) null, "external_id" varchar(256) null, "metadata" jsonb not null, "created_at" timestamptz not null, "modified_at" timestamptz null, constraint "customer_pkey" primary key ("id"));`,
     );
@@ -38,7 +38,7 @@ export class Migration20261123233803_polar_customers extends Migration {
     );
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`alter table "customer_member" drop constraint "customer_member_customer_id_foreign";`);
 
     this.addSql(`drop table if exists "customer" cascade;`);

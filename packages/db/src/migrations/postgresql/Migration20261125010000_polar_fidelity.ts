@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /** Organizations get a uuid4 public id; customers are deleted softly, freeing their external id. */
 export class Migration20261125010000_polar_fidelity extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`alter table "organization" add column "public_id" uuid null;`);
     this.addSql(`update "organization" set "public_id" = gen_random_uuid();`);
     this.addSql(`alter table "organization" alter column "public_id" set not null;`);

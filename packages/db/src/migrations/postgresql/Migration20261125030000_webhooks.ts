@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261125030000_webhooks extends Migration {
 
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`create table "webhook_endpoint" ("id" uuid not null, "organization_id" int not null, "surface" text check ("surface" in ('kardow', 'polar')) not null, "url" varchar(2083) not null, "name" varchar(256) null, "format" varchar(16) not null, "events" jsonb not null, "secret" varchar(256) not null, "enabled" boolean not null, "consecutive_failures" int not null, "created_at" timestamptz not null, "modified_at" timestamptz null, constraint "webhook_endpoint_pkey" primary key ("id"));`);
     this.addSql(`create index "webhook_endpoint_organization_index" on "webhook_endpoint" ("organization_id", "surface");`);
 
@@ -28,7 +28,7 @@ export class Migration20261125030000_webhooks extends Migration {
     this.addSql(`alter table "webhook_attempt" add constraint "webhook_attempt_organization_id_foreign" foreign key ("organization_id") references "organization" ("id") on update cascade;`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`alter table "webhook_delivery" drop constraint "webhook_delivery_endpoint_id_foreign";`);
 
     this.addSql(`alter table "webhook_attempt" drop constraint "webhook_attempt_endpoint_id_foreign";`);

@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  * no lock another writer waits on), and a count reads, then folds, the few rows of its key.
  */
 export class Migration20261125040000_live_member_lists extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       'create index customer_member_live_by_organization on customer_member (organization_id, created_at, id) where deleted_at is null;',
     );
@@ -41,7 +41,7 @@ end $$;`);
       select organization_id, '*', role, count(*) from customer_member where deleted_at is null group by 1, 2, 3;`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql('drop trigger customer_member_tally on customer_member;');
     this.addSql('drop function customer_member_tally();');
     this.addSql('drop table customer_member_tally;');

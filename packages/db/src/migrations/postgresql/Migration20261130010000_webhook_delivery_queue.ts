@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  * what deletes them by cascade.
  */
 export class Migration20261130010000_webhook_delivery_queue extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       `create index webhook_delivery_pending_index on webhook_delivery (endpoint_id, next_attempt_at, created_at, sequence) where status = 'pending';`,
     );
@@ -26,7 +26,7 @@ end $$;`);
 for each statement execute function webhook_delivery_due();`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql('drop trigger webhook_delivery_due on webhook_delivery;');
     this.addSql('drop function webhook_delivery_due();');
     this.addSql('drop index webhook_attempt_event_id_index;');

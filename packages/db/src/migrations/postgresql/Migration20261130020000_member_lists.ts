@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * status (as `customer_member_tally` does for Polar's lists). Existing members are counted into the tally here.
  */
 export class Migration20261130020000_member_lists extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql('create index member_organization_created on member (organization_id, created_at, id);');
     this.addSql(
       'create table member_tally (id bigserial primary key, organization_id int not null, role text not null, approval_status text not null, delta int not null);',
@@ -31,7 +31,7 @@ end $$;`);
       select organization_id, role, approval_status, count(*) from member group by 1, 2, 3;`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql('drop trigger member_tally on member;');
     this.addSql('drop function member_tally();');
     this.addSql('drop table member_tally;');

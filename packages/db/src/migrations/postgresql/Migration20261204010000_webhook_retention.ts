@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * entities, so they live here alone.
  */
 export class Migration20261204010000_webhook_retention extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       `create index webhook_delivery_finished_index on webhook_delivery (created_at) where status <> 'pending';`,
     );
@@ -14,7 +14,7 @@ export class Migration20261204010000_webhook_retention extends Migration {
     this.addSql('create index webhook_event_created_index on webhook_event (created_at);');
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql('drop index webhook_event_created_index;');
     this.addSql('drop index webhook_delivery_event_id_index;');
     this.addSql('drop index webhook_delivery_finished_index;');

@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  * endpoint and time. Existing rows are counted in here.
  */
 export class Migration20261205010000_overview_tallies extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       'create table member_day_tally (id bigserial primary key, organization_id int not null, day text not null, delta int not null);',
     );
@@ -54,7 +54,7 @@ end $$;`);
     this.addSql('create index webhook_delivery_endpoint_created on webhook_delivery (endpoint_id, created_at);');
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql('drop index webhook_delivery_endpoint_created;');
     this.addSql('drop trigger subscription_tally on subscription;');
     this.addSql('drop function subscription_tally();');

@@ -8,7 +8,7 @@ import { Migration } from '@mikro-orm/migrations';
  * resolve; a kept duplicate whose email changes takes 0 again.
  */
 export class Migration20261205020000_customer_email_unique extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       'alter table customer add column email_key varchar(320) null, add column email_duplicate int not null default 0;',
     );
@@ -26,7 +26,7 @@ export class Migration20261205020000_customer_email_unique extends Migration {
     );
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql('drop index customer_email_duplicate_index;');
     this.addSql('drop index customer_email_unique;');
     this.addSql('alter table customer drop column email_duplicate, drop column email_key;');

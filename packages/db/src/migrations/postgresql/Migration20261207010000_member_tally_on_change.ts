@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  * nothing. Insert and delete keep their trigger; the update has its own, with a WHEN.
  */
 export class Migration20261207010000_member_tally_on_change extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql('drop trigger member_tally on member;');
     this.addSql(
       'create trigger member_tally after insert or delete on member for each row execute function member_tally();',
@@ -18,7 +18,7 @@ export class Migration20261207010000_member_tally_on_change extends Migration {
       execute function member_tally();`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql('drop trigger member_tally_update on member;');
     this.addSql('drop trigger member_tally on member;');
     this.addSql(

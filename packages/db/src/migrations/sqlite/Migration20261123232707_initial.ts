@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123232707_initial extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       `create table \`organization\` (\`id\` integer not null primary key autoincrement, \`name\` text not null, \`default_approval_status\` text check (\`default_approval_status\` in ('approved', 'pending', 'rejected')) not null default 'approved', \`created_at\` datetime not null);`,
     );

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123233803_polar_customers extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       `create table \`customer\` (\`id\` text not null, \`organization_id\` integer not null, \`type\` text check (\`type\` in ('individual', 'team')) not null, \`email\` text null, \`name\` text null, \`external_id\` text null, \`metadata\` json not null, \`created_at\` datetime not null, \`modified_at\` datetime null, constraint \`customer_organization_id_foreign\` foreign key(\`organization_id\`) references \`organization\`(\`id\`) on update cascade, primary key (\`id\`));`,
     );

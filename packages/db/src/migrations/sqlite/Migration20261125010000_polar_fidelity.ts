@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * created with one, and existing ones get a random version-4 uuid below.
  */
 export class Migration20261125010000_polar_fidelity extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`alter table \`organization\` add column \`public_id\` text null;`);
     this.addSql(
       `update \`organization\` set \`public_id\` = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));`,

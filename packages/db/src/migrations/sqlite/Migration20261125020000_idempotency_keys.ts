@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261125020000_idempotency_keys extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       `create table \`idempotency_key\` (\`id\` text not null, \`caller_hash\` text not null, \`key\` text not null, \`fingerprint\` text not null, \`status_code\` integer null, \`response_body\` text null, \`created_at\` datetime not null, \`expires_at\` datetime not null, primary key (\`id\`));`,
     );

@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261125030000_webhooks extends Migration {
 
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`create table \`webhook_endpoint\` (\`id\` text not null, \`organization_id\` integer not null, \`surface\` text check (\`surface\` in ('kardow', 'polar')) not null, \`url\` text not null, \`name\` text null, \`format\` text not null, \`events\` json not null, \`secret\` text not null, \`enabled\` integer not null, \`consecutive_failures\` integer not null, \`created_at\` datetime not null, \`modified_at\` datetime null, constraint \`webhook_endpoint_organization_id_foreign\` foreign key(\`organization_id\`) references \`organization\`(\`id\`) on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`webhook_endpoint_organization_id_index\` on \`webhook_endpoint\` (\`organization_id\`);`);
     this.addSql(`create index \`webhook_endpoint_organization_index\` on \`webhook_endpoint\` (\`organization_id\`, \`surface\`);`);

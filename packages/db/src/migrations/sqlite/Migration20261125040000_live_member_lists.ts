@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /** As on PostgreSQL (see its migration of the same name), with SQLite's trigger syntax. */
 export class Migration20261125040000_live_member_lists extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       'create index customer_member_live_by_organization on customer_member (organization_id, created_at, id) where deleted_at is null;',
     );
@@ -39,7 +39,7 @@ end;`);
       select organization_id, '*', role, count(*) from customer_member where deleted_at is null group by 1, 2, 3;`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql('drop trigger customer_member_tally_update;');
     this.addSql('drop trigger customer_member_tally_delete;');
     this.addSql('drop trigger customer_member_tally_insert;');

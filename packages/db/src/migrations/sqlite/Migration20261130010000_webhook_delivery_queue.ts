@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * writes it makes itself.
  */
 export class Migration20261130010000_webhook_delivery_queue extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       "create index `webhook_delivery_pending_index` on `webhook_delivery` (`endpoint_id`, `next_attempt_at`, `created_at`, `sequence`) where `status` = 'pending';",
     );
@@ -15,7 +15,7 @@ export class Migration20261130010000_webhook_delivery_queue extends Migration {
     );
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql('drop index `webhook_delivery_pending_order_index`;');
     this.addSql('drop index `webhook_delivery_pending_index`;');
   }

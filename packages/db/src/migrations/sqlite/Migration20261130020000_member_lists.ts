@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /** As on PostgreSQL (see its migration of the same name), with SQLite's trigger syntax. */
 export class Migration20261130020000_member_lists extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql('create index member_organization_created on member (organization_id, created_at, id);');
     this.addSql('drop index member_organization_id_index;');
     this.addSql(
@@ -28,7 +28,7 @@ end;`);
       select organization_id, role, approval_status, count(*) from member group by 1, 2, 3;`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql('drop trigger member_tally_update;');
     this.addSql('drop trigger member_tally_delete;');
     this.addSql('drop trigger member_tally_insert;');

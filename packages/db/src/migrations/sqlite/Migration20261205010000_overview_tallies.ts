@@ -5,7 +5,7 @@ const day = (row: 'new' | 'old' | 'member') =>
   `strftime('%Y-%m-%d', ${row === 'member' ? '' : `${row}.`}created_at / 1000, 'unixepoch')`;
 
 export class Migration20261205010000_overview_tallies extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       'create table member_day_tally (id integer primary key autoincrement, organization_id integer not null, day text not null, delta integer not null);',
     );
@@ -46,7 +46,7 @@ end;`);
     this.addSql('create index webhook_delivery_endpoint_created on webhook_delivery (endpoint_id, created_at);');
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql('drop index webhook_delivery_endpoint_created;');
     this.addSql('drop trigger subscription_tally_update;');
     this.addSql('drop trigger subscription_tally_delete;');

@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * the contracts accept.
  */
 export class Migration20261205020000_customer_email_unique extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql('alter table customer add column email_key text null;');
     this.addSql('alter table customer add column email_duplicate integer not null default 0;');
     this.addSql('update customer set email_key = lower(email) where email is not null;');
@@ -21,7 +21,7 @@ export class Migration20261205020000_customer_email_unique extends Migration {
     );
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql('drop index customer_email_duplicate_index;');
     this.addSql('drop index customer_email_unique;');
     this.addSql('alter table customer drop column email_duplicate;');
