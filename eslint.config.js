@@ -18,6 +18,7 @@ export default tseslint.config(
       '**/dist/**',
       '**/node_modules/**',
       '**/.turbo/**',
+      '.test-results/**',
       'docs/**',
       // Programs written against the packed packages; the packaging test type-checks them in an empty project.
       'apps/server/test/packaging/**',

@@ -1,13 +1,21 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** Workspace packages resolve to their sources (the `source` export condition), so tests need no build. */
 const conditions = ['source', 'node', 'development|production'];
 
+/**
+ * Each package's results also go to `.test-results/` at the root, where `npm test` (scripts/test.mjs) adds them up
+ * into the run's closing line.
+ */
+const resultsFile = fileURLToPath(new URL(`./.test-results/${path.basename(process.cwd())}.json`, import.meta.url));
+
 export const sharedConfig = defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['source'] } },
   test: {
+    reporters: ['default', ['json', { outputFile: resultsFile }]],
     environment: 'node',
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
@@ -23,5 +31,9 @@ export const sharedConfig = defineConfig({
 export const unitConfig = defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['source'] } },
-  test: { environment: 'node', include: ['test/**/*.test.ts'] },
+  test: {
+    reporters: ['default', ['json', { outputFile: resultsFile }]],
+    environment: 'node',
+    include: ['test/**/*.test.ts'],
+  },
 });
