@@ -15,7 +15,7 @@ export interface SustainedFigures {
 }
 
 /**
- * Webhook delivery under a sustained write rate, as SPEC.md states the target: `rate` syncs a second for `seconds`,
+ * Webhook delivery under a sustained write rate, as the README states the target: `rate` syncs a second for `seconds`,
  * sent on a clock whatever the answers' pace (an open loop), each creating a member whose `user.created` goes to
  * `healthy` subscribers that answer at once and to `slow` ones that take `slowMs` each. Figures are the healthy
  * subscribers': what they still lacked when the syncs stopped, and the lag from commit to receipt once all arrived.

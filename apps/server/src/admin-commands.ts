@@ -35,7 +35,7 @@ import { UsageError } from './usage-error.js';
 
 type Flags = Record<string, string | undefined>;
 
-/** One admin command: its `--json` object (SPEC.md's shape), the same for people, and how it exits (0 if unsaid). */
+/** One admin command: its `--json` object (the README's shape), the same for people, and how it exits (0 if unsaid). */
 export interface AdminCommand {
   run(db: Database, flags: Flags): Promise<{ json: object; text: string; exitCode?: number }>;
 }

@@ -11,7 +11,7 @@ const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 let databaseUrl: string;
 let server: TestServer;
 
-/** Exactly as SPEC.md documents it: `npm run --silent admin -- <command>` from the repository root. */
+/** Exactly as the README documents it: `npm run --silent admin -- <command>` from the repository root. */
 function admin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
@@ -25,7 +25,7 @@ function admin(...args: string[]): Promise<{ code: number; stdout: string; stder
   });
 }
 
-/** stdout must be exactly one JSON object, of the shape SPEC.md gives for the command. */
+/** stdout must be exactly one JSON object, of the shape the README gives for the command. */
 function json<T>(stdout: string): T {
   const lines = stdout.trim().split('\n');
   expect(lines).toHaveLength(1);

@@ -20,7 +20,7 @@ export interface DatabaseLocation {
 export const defaultSqlitePath = path.join('data', 'members.db');
 
 /**
- * Reads DATABASE_URL as SPEC.md gives it: unset is the embedded SQLite file, `postgres://` or `postgresql://`
+ * Reads DATABASE_URL as the README documents it: unset is the embedded SQLite file, `postgres://` or `postgresql://`
  * is PostgreSQL, `file:PATH` is SQLite at PATH. Anything else is refused rather than guessed.
  */
 export function parseDatabaseUrl(url: string | undefined): DatabaseLocation {

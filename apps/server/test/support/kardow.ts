@@ -22,7 +22,7 @@ export function issuePaths(reply: ErrorReply): string[] {
   return reply.body.error.issues.map((issue) => issue.path.join('.')).sort();
 }
 
-/** The fields of a subscription on Kardow's wire (sync's `access`, the access route's `data`), as SPEC.md lists them. */
+/** The fields of a subscription on Kardow's wire (sync's `access`, the access route's `data`), as Kardow's reference lists them. */
 export const subscriptionFields = [
   'id',
   'organizationId',

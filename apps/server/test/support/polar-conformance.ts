@@ -35,9 +35,9 @@ const errorComponents: Record<number, string> = {
   404: 'ResourceNotFound',
   422: 'HTTPValidationError',
 };
-/** Statuses SPEC.md adds that Polar documents nowhere: Polar's error shape with its name. */
+/** Statuses this service adds that Polar documents nowhere: Polar's error shape with its name. */
 const undocumentedErrors: Record<number, string> = { 409: 'Conflict', 413: 'PayloadTooLarge', 429: 'TooManyRequests' };
-/** Routes SPEC.md serves beyond the official documents, and the official schema of their success body. */
+/** Routes this service serves beyond the official documents, and the official schema of their success body. */
 const beyondOfficial: Record<string, string> = {
   'get /v1/customers/{id}/members': 'ListResource_Member_',
   'get /v1/customers/external/{external_id}/members': 'ListResource_Member_',
