@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { webhookSurface } from '@members/contracts';
+import { surfaceName } from '@members/contracts';
 import { rawQuery, type Database } from '@members/db';
 
 /**
@@ -94,7 +94,7 @@ new Gauge({
     ).catch(() => null);
     if (!rows) return;
     this.reset();
-    for (const surface of webhookSurface.options) {
+    for (const surface of surfaceName.options) {
       this.set({ surface }, Number(rows.find((row) => row.surface === surface)?.pending ?? 0));
     }
   },

@@ -1,4 +1,4 @@
-import type { SurfaceName } from './rest/route.js';
+import type { SurfaceName } from './enums.js';
 
 /** Polar's wire is snake_case; the procedures speak camelCase. Caller-owned maps (metadata) keep their keys. */
 const opaque = new Set(['metadata']);

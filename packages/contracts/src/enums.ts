@@ -40,6 +40,13 @@ export type CustomerType = z.infer<typeof customerType>;
 export const customerMemberRole = z.enum(['owner', 'billing_manager', 'member']);
 export type CustomerMemberRole = z.infer<typeof customerMemberRole>;
 
-/** Which API a webhook belongs to: a Kardow subscription (one event) or a Polar endpoint (several). */
-export const webhookSurface = z.enum(['kardow', 'polar']);
-export type WebhookSurface = z.infer<typeof webhookSurface>;
+/**
+ * A REST surface: the wire of one anchor API (Kardow's camelCase, Polar's snake_case), its routes, errors and
+ * webhooks. A webhook belongs to one: a Kardow subscription (one event) or a Polar endpoint (several).
+ */
+export const surfaceName = z.enum(['kardow', 'polar']);
+export type SurfaceName = z.infer<typeof surfaceName>;
+/** @deprecated The same enum as `surfaceName`, under its old name; it goes in the next major version. */
+export const webhookSurface = surfaceName;
+/** @deprecated `SurfaceName`, under its old name; it goes in the next major version. */
+export type WebhookSurface = SurfaceName;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approvalStatus, memberRole, subscriptionStatus, webhookSurface } from './enums.js';
+import { approvalStatus, memberRole, subscriptionStatus, surfaceName } from './enums.js';
 import { isoDateTime } from './primitives.js';
 
 const count = z.int().min(0);
@@ -43,7 +43,7 @@ export const overviewWebhooks = z
       z.object({
         endpointId: z.string(),
         url: z.string(),
-        surface: webhookSurface,
+        surface: surfaceName,
         attempts: count,
         averageMs: count,
         maxMs: count,

@@ -3,7 +3,7 @@ import type {
   ApprovalStatus,
   CustomerMemberRole,
   CustomerType,
-  WebhookSurface,
+  SurfaceName,
   MemberRole,
   PaymentStatus,
   SubscriptionStatus,
@@ -64,4 +64,4 @@ export const addableRoles = ['member', 'billing_manager'] as const satisfies rea
 
 export const customerTypeLabels: Record<CustomerType, string> = { team: 'Team', individual: 'Individual' };
 
-export const surfaceLabels: Record<WebhookSurface, string> = { kardow: 'Kardow', polar: 'Polar' };
+export const surfaceLabels: Record<SurfaceName, string> = { kardow: 'Kardow', polar: 'Polar' };

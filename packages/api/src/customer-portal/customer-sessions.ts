@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CustomerSession as CustomerSessionOutput, CustomerSessionCreateInput } from '@members/contracts';
 import { CustomerSession } from '@members/db';
 import * as customers from '../customers/customer-repository.js';
-import * as members from '../customer-members/customer-member-repository.js';
+import * as customerMembers from '../customer-members/customer-member-repository.js';
 import { newSessionToken } from '../auth/member-sessions.js';
 import { invalidField } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
@@ -33,7 +33,7 @@ export async function createCustomerSession(
     : input.externalMemberId
       ? { externalId: input.externalMemberId }
       : { role: 'owner' as const };
-  const member = await members.findInCustomer(scope, customer, memberNamed);
+  const member = await customerMembers.findInCustomer(scope, customer, memberNamed);
   if (!member) {
     const field = input.memberId ? 'memberId' : input.externalMemberId ? 'externalMemberId' : 'customerId';
     throw invalidField(

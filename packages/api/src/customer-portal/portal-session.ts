@@ -9,7 +9,7 @@ import { CustomerSession } from '@members/db';
 import { notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
 import type { RequestScope } from '../request-scope.js';
-import * as members from '../customer-members/customer-member-repository.js';
+import * as customerMembers from '../customer-members/customer-member-repository.js';
 import * as customers from '../customers/customer-repository.js';
 import { toCustomerMemberOutput } from '../customer-members/serialize.js';
 
@@ -38,7 +38,7 @@ export async function portalSession(scope: RequestScope): Promise<CustomerPortal
   const signedIn = sessionMember(scope);
   const [session, member, customer] = await Promise.all([
     scope.em.findOne(CustomerSession, { id: signedIn.sessionId }),
-    members.findLive(scope, signedIn.id),
+    customerMembers.findLive(scope, signedIn.id),
     customers.findLive(scope, { id: signedIn.customerId }),
   ]);
   if (!session || !member || !customer) throw notFound('The session’s member or customer is gone');
@@ -57,7 +57,7 @@ export async function readTeam(
   page: { page: number; limit: number },
 ): Promise<CustomerPortalMemberList> {
   const { customerId } = sessionMember(scope);
-  const { items, total } = await members.page(scope, { customerId }, { ...page, sorting: ['created_at'] });
+  const { items, total } = await customerMembers.page(scope, { customerId }, { ...page, sorting: ['created_at'] });
   return {
     items: items.map((item) => toPortalMember(toCustomerMemberOutput(item))),
     pagination: paginationOf(total, page.limit),

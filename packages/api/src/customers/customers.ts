@@ -12,7 +12,7 @@ import { type DomainError, invalidField, invalidRequest, notFound } from '../err
 import { paginationOf } from '../pagination.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import * as repository from './customer-repository.js';
-import * as membersRepository from '../customer-members/customer-member-repository.js';
+import * as customerMembers from '../customer-members/customer-member-repository.js';
 import { toCustomerOutput } from './serialize.js';
 import { toCustomerMemberOutput } from '../customer-members/serialize.js';
 import { emitPolar } from '../webhooks/outbox.js';
@@ -68,7 +68,7 @@ export async function createCustomer(scope: RequestScope, input: CustomerCreateI
       const email = input.owner?.email || input.email;
       // The contract already refuses this; checked again because a customer without an owner must never exist.
       if (!email) throw invalidField('email', 'An email is required to create an owner member.');
-      const ownerMember = membersRepository.create(
+      const ownerMember = customerMembers.create(
         tx,
         customer,
         {
@@ -97,7 +97,7 @@ async function findCustomer(scope: RequestScope, selector: CustomerSelector, loc
 
 /** Customers as Polar serves them; the owners' emails are read at once for those without an email. */
 async function outputsOf(scope: RequestScope, customers: readonly Customer[]): Promise<CustomerOutput[]> {
-  const ownerEmails = await membersRepository.ownerEmailsOf(scope, customers);
+  const ownerEmails = await customerMembers.ownerEmailsOf(scope, customers);
   return customers.map((customer) =>
     toCustomerOutput(customer, scope.organization.publicId, ownerEmails.get(customer.id)),
   );
@@ -180,7 +180,7 @@ export async function updateCustomer(
  */
 async function ownerKeptInStep(tx: RequestScope, customer: Customer) {
   if (customer.type !== 'individual' || !customer.email || !customer.emailKey) return null;
-  const owner = await membersRepository.findInCustomer(tx, customer, { role: 'owner' });
+  const owner = await customerMembers.findInCustomer(tx, customer, { role: 'owner' });
   if (!owner || owner.emailKey === customer.emailKey) return null;
   owner.email = customer.email;
   owner.emailKey = customer.emailKey;
@@ -193,9 +193,9 @@ export async function deleteCustomer(scope: RequestScope, selector: CustomerSele
   return inTransaction(scope, async (tx) => {
     const customer = await findCustomer(tx, selector, true);
     // Read while its owner is still live: the payload's avatar may be the owner's.
-    const ownerEmail = (await membersRepository.ownerEmailsOf(tx, [customer])).get(customer.id);
+    const ownerEmail = (await customerMembers.ownerEmailsOf(tx, [customer])).get(customer.id);
     const now = new Date();
-    await membersRepository.deleteAllOf(tx, customer, now);
+    await customerMembers.deleteAllOf(tx, customer, now);
     customer.deletedAt = now;
     await tx.em.flush();
     await emitPolar(

@@ -4,7 +4,7 @@ import { invalidField, notFound } from '../errors.js';
 import { planByIdentifier } from './plan-by-identifier.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import { memberFromEntity } from './member-columns.js';
-import * as members from './member-repository.js';
+import * as organizationMembers from './member-repository.js';
 import { toAccessOutput } from './serialize.js';
 import { syncSubscription } from './sync-subscription.js';
 import { reportAccessChange } from './events.js';
@@ -66,7 +66,7 @@ const transitions: Record<
 async function memberNamed(tx: RequestScope, input: MemberAccessInput) {
   // The contract requires one of the two.
   const where = input.userId !== undefined ? { id: input.userId } : { email: input.email ?? '' };
-  const member = await members.findOne(tx, where, { lock: true });
+  const member = await organizationMembers.findOne(tx, where, { lock: true });
   if (!member) throw notFound(`No member ${input.userId ?? input.email}`);
   if (input.userId !== undefined && input.email !== undefined && member.email !== input.email) {
     throw invalidField('email', 'email and userId name different members', `does not belong to member ${input.userId}`);
@@ -94,7 +94,7 @@ export async function changeAccess(scope: RequestScope, input: MemberAccessInput
         tx.em.count(Payment, { member }),
       ]);
       // Subscriptions and payments go with the member (ON DELETE CASCADE).
-      await members.deleteById(tx, member.id);
+      await organizationMembers.deleteById(tx, member.id);
       await emitKardow(tx, 'user.deleted', member.id, { member: memberFromEntity(member) });
       return { deleted: { memberId: member.id, email: member.email, subscriptions, payments } };
     }

@@ -3,7 +3,7 @@ import { Payment, Subscription } from '@members/db';
 import { notFound } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
 import { memberFromEntity } from './member-columns.js';
-import * as members from './member-repository.js';
+import * as organizationMembers from './member-repository.js';
 import { toAccessOutput, toPaymentOutput } from './serialize.js';
 
 const grantingStatuses: readonly SubscriptionStatus[] = ['active', 'trialing'];
@@ -19,7 +19,7 @@ export function grantsAccess(subscription: Pick<Subscription, 'status' | 'curren
 /** Kardow `GET /members/{lookup}`: by uuid or by email (case-insensitive), within the key's organization. */
 export async function lookupMember(scope: RequestScope, lookup: string): Promise<MemberDetail> {
   const { em } = scope;
-  const member = await members.findByLookup(scope, lookup);
+  const member = await organizationMembers.findByLookup(scope, lookup);
   if (!member) throw notFound(`No member ${lookup}`);
   const [subscriptions, payments] = await Promise.all([
     em.find(Subscription, { member }, { orderBy: { createdAt: 'asc' } }),

@@ -2,7 +2,7 @@ import { procedures } from '@members/contracts';
 import { procedure } from '../procedures/procedure.js';
 import { changeAccess } from './change-access.js';
 import { lookupMember } from './lookup-member.js';
-import * as members from './member-repository.js';
+import * as organizationMembers from './member-repository.js';
 import { syncMember } from './sync-member.js';
 import { syncMemberBatch } from './sync-batch.js';
 
@@ -13,6 +13,6 @@ export const organizationMemberProcedures = {
   sync: procedure(contracts.sync, syncMember),
   syncBatch: procedure(contracts.syncBatch, syncMemberBatch),
   lookup: procedure(contracts.lookup, (scope, input) => lookupMember(scope, input.lookup)),
-  list: procedure(contracts.list, members.page),
+  list: procedure(contracts.list, organizationMembers.page),
   access: procedure(contracts.access, changeAccess),
 };

@@ -5,7 +5,7 @@ import { inTransaction, type RequestScope } from '../request-scope.js';
 import { planByIdentifier } from './plan-by-identifier.js';
 import { recordPayment } from './record-payment.js';
 import { applyMemberChanges, memberFromEntity } from './member-columns.js';
-import * as members from './member-repository.js';
+import * as organizationMembers from './member-repository.js';
 import { toAccessOutput, toPaymentOutput } from './serialize.js';
 import { syncSubscription } from './sync-subscription.js';
 import { reportAccessChange, reportMemberChange } from './events.js';
@@ -53,17 +53,18 @@ async function upsertMemberByEmail(
   tx: RequestScope,
   input: MemberSyncInput,
 ): Promise<{ member: Member; created: boolean }> {
-  const [upserted] = await members.upsertRows(tx, [input], { set: [] });
+  const [upserted] = await organizationMembers.upsertRows(tx, [input], { set: [] });
   if (!upserted) throw new Error('INSERT … RETURNING returned no row');
-  return { member: members.entityOf(tx, upserted.row), created: upserted.created };
+  return { member: organizationMembers.entityOf(tx, upserted.row), created: upserted.created };
 }
 
 /** With `userId`, the id names the member and `email` becomes its new address. */
 async function memberById(tx: RequestScope, userId: string, email: string): Promise<Member> {
-  const member = await members.findOne(tx, { id: userId }, { lock: true });
+  const member = await organizationMembers.findOne(tx, { id: userId }, { lock: true });
   if (!member) throw notFound(`No member with userId ${userId}`);
   if (member.email !== email) {
-    if (await members.emailTaken(tx, email)) throw conflict(`Another member already has the email ${email}`);
+    if (await organizationMembers.emailTaken(tx, email))
+      throw conflict(`Another member already has the email ${email}`);
     member.email = email;
   }
   return member;

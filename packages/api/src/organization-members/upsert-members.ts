@@ -2,7 +2,7 @@ import type { KardowEventType, MemberSyncInput, OrganizationMember } from '@memb
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import { emitKardow } from '../webhooks/outbox.js';
 import { memberFromRow, sentFields } from './member-columns.js';
-import * as members from './member-repository.js';
+import * as organizationMembers from './member-repository.js';
 
 /**
  * Whether a sync is one upsert statement: no `userId`, `access` or `payment`, and `customFields` either not sent,
@@ -31,16 +31,16 @@ export interface Upserted {
   changed: boolean;
 }
 
-/** Plain syncs of one shape with distinct emails, as one statement (`members.upsertRows`). */
+/** Plain syncs of one shape with distinct emails, as one statement (`organizationMembers.upsertRows`). */
 async function upsertStatement(tx: RequestScope, inputs: MemberSyncInput[]): Promise<Upserted[]> {
   const set = inputs[0] ? sentFields(inputs[0]) : [];
   const storedFields = mergesStoredFields(tx, inputs)
-    ? await members.storedCustomFields(
+    ? await organizationMembers.storedCustomFields(
         tx,
         inputs.map((input) => input.email),
       )
     : undefined;
-  const rows = await members.upsertRows(tx, inputs, { set, storedFields });
+  const rows = await organizationMembers.upsertRows(tx, inputs, { set, storedFields });
   return rows.map(({ row, created, changed }) => ({ member: memberFromRow(row), created, changed }));
 }
 

@@ -6,7 +6,7 @@ import {
   type OverviewSubscriptions,
 } from '@members/contracts';
 import type { RequestScope } from '../request-scope.js';
-import * as members from '../organization-members/member-repository.js';
+import * as organizationMembers from '../organization-members/member-repository.js';
 import * as subscriptions from '../organization-members/subscription-repository.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -24,8 +24,8 @@ export async function membersOverview(scope: RequestScope, input: { days: 30 | 9
   const today = Date.now();
   const days = Array.from({ length: input.days }, (_, back) => utcDay(today - (input.days - 1 - back) * dayMs));
   const [counts, perDay] = await Promise.all([
-    members.countsByRoleAndApproval(scope),
-    members.countsByDay(scope, days[0] ?? utcDay(today)),
+    organizationMembers.countsByRoleAndApproval(scope),
+    organizationMembers.countsByDay(scope, days[0] ?? utcDay(today)),
   ]);
   const byDay = new Map(perDay.map((row) => [row.day, row.count]));
   return {

@@ -2,7 +2,7 @@ import {
   deliveriesPerPage,
   type WebhookDelivery as WebhookDeliveryOutput,
   type WebhookDeliveryListInput,
-  type WebhookSurface,
+  type SurfaceName,
 } from '@members/contracts';
 import {
   rawQuery,
@@ -181,7 +181,7 @@ export async function healthSince(scope: RequestScope, since: Date) {
     rawQuery<{
       endpoint_id: string;
       url: string;
-      surface: WebhookSurface;
+      surface: SurfaceName;
       attempts: string | number;
       average_ms: string | number;
       max_ms: string | number;

@@ -1,4 +1,4 @@
-import type { WebhookSurface } from '@members/contracts';
+import type { SurfaceName } from '@members/contracts';
 import { rawQuery, rowDate, type Database } from '@members/db';
 
 /** A delivery a worker holds, with what sending it needs: the event's body and the endpoint's address and secret. */
@@ -14,7 +14,7 @@ export interface ClaimedDelivery {
   endpoint: {
     id: string;
     organizationId: number;
-    surface: WebhookSurface;
+    surface: SurfaceName;
     url: string;
     secret: string;
     /** `raw` (the event as is, signed), or `discord`/`slack` (a chat message). */
@@ -44,7 +44,7 @@ interface ClaimedRow {
   first_attempted_at: Date | number | string | null;
   endpoint_id: string;
   organization_id: number;
-  surface: WebhookSurface;
+  surface: SurfaceName;
   url: string;
   secret: string;
   format: string;

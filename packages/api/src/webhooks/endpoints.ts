@@ -6,7 +6,7 @@ import type {
   WebhookEndpoint as WebhookEndpointOutput,
   WebhookEndpointCreateInput,
   WebhookEndpointUpdateInput,
-  WebhookSurface,
+  SurfaceName,
 } from '@members/contracts';
 import { WebhookEndpoint } from '@members/db';
 import { conflict, invalidField, notFound } from '../errors.js';
@@ -137,7 +137,7 @@ export async function listSubscriptions(scope: RequestScope) {
   return endpoints.map(toKardowSubscription);
 }
 
-async function findEndpoint(scope: RequestScope, surface: WebhookSurface, id: string) {
+async function findEndpoint(scope: RequestScope, surface: SurfaceName, id: string) {
   const endpoint = await scope.em.findOne(WebhookEndpoint, { id, surface, organization: scope.organization.id });
   if (!endpoint) throw notFound(surface === 'kardow' ? `No webhook subscription ${id}` : 'Webhook endpoint not found');
   return endpoint;

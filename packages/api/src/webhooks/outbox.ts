@@ -5,7 +5,7 @@ import {
   type KardowEventType,
   type PolarEventData,
   type PolarEventType,
-  type WebhookSurface,
+  type SurfaceName,
 } from '@members/contracts';
 import { WebhookDelivery, WebhookEvent, type EntityManager } from '@members/db';
 import type { RequestScope } from '../request-scope.js';
@@ -17,7 +17,7 @@ import { deliveriesScheduled } from './outbox-signal.js';
  */
 async function emit(
   tx: RequestScope,
-  surface: WebhookSurface,
+  surface: SurfaceName,
   type: KardowEventType | PolarEventType,
   orderingKey: string,
   body: Record<string, unknown>,

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import type { WebhookSurface } from '@members/contracts';
+import type { SurfaceName } from '@members/contracts';
 
 /** Kardow's header: `sha256=` and the hex HMAC-SHA256 of the raw body with the subscription's secret. */
 export const kardowSignature = (secret: string, body: string) =>
@@ -19,5 +19,5 @@ export function polarSignatureHeaders(secret: string, id: string, at: Date, body
   };
 }
 
-export const newWebhookSecret = (surface: WebhookSurface) =>
+export const newWebhookSecret = (surface: SurfaceName) =>
   `${surface === 'polar' ? 'polar_whs_' : 'whsec_'}${randomBytes(32).toString('base64url')}`;

@@ -1,4 +1,4 @@
-import { webhookSurface, type WebhookSurface } from '@members/contracts';
+import { surfaceName, type SurfaceName } from '@members/contracts';
 import { WebhookEndpoint, type Database, type EntityManager } from '@members/db';
 
 export interface Subscriber {
@@ -28,7 +28,7 @@ export class SubscriberCache {
 
   constructor(private readonly freshForMs = 1000) {}
 
-  async of(em: EntityManager, organizationId: number, surface: WebhookSurface): Promise<Subscriber[]> {
+  async of(em: EntityManager, organizationId: number, surface: SurfaceName): Promise<Subscriber[]> {
     const key = `${organizationId}:${surface}`;
     const readAt = Date.now();
     const cached = this.entries.get(key);
@@ -45,13 +45,13 @@ export class SubscriberCache {
   }
 
   /** Those of `surface` subscribed to `type`. */
-  async to(em: EntityManager, organizationId: number, surface: WebhookSurface, type: string): Promise<Subscriber[]> {
+  async to(em: EntityManager, organizationId: number, surface: SurfaceName, type: string): Promise<Subscriber[]> {
     const endpoints = await this.of(em, organizationId, surface);
     return endpoints.filter((endpoint) => endpoint.events.includes(type) || endpoint.events.includes('*'));
   }
 
   forget(organizationId: number): void {
-    for (const surface of webhookSurface.options) {
+    for (const surface of surfaceName.options) {
       const key = `${organizationId}:${surface}`;
       this.entries.delete(key);
       this.generations.set(key, (this.generations.get(key) ?? 0) + 1);

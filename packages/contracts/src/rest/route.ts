@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { ProcedureAt, ProcedurePath } from '../procedures.js';
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
-export type SurfaceName = 'kardow' | 'polar';
 export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 503;
 
 /** The fields of a procedure's input, by name: what a route may take from the path, the query or the body. */

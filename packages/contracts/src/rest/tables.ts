@@ -1,6 +1,7 @@
 import { kardowRoutes } from '../kardow/routes.js';
 import { polarRoutes } from '../polar/routes.js';
-import type { AnyRestRoute, SurfaceName } from './route.js';
+import type { SurfaceName } from '../enums.js';
+import type { AnyRestRoute } from './route.js';
 
 export interface TableRow {
   operationId: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { webhookSurface } from '../enums.js';
+import { surfaceName } from '../enums.js';
 import { polarId, polarOutputId, polarTimestamp, queryBoolean } from '../polar/fields.js';
 import { listOf, pageInput } from '../polar/pagination.js';
 import { polarWebhookEventType } from './events.js';
@@ -101,7 +101,7 @@ export const webhookRedelivery = z.object({ redelivered: z.int() });
 export const deliverySummary = z
   .object({
     id: z.string(),
-    surface: webhookSurface,
+    surface: surfaceName,
     eventId: z.string(),
     type: z.string(),
     endpointId: z.string(),

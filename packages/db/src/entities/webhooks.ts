@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { webhookSurface } from '@members/contracts';
+import { surfaceName } from '@members/contracts';
 import { Organization } from './organization.js';
 
 /** Where an organization's events go: a Kardow subscription or a Polar endpoint (by `surface`). */
@@ -9,7 +9,7 @@ export const WebhookEndpoint = defineEntity({
   properties: (p) => ({
     id: p.uuid().primary(),
     organization: () => p.manyToOne(Organization),
-    surface: p.enum(webhookSurface.options),
+    surface: p.enum(surfaceName.options),
     url: p.string().length(2083),
     name: p.string().length(256).nullable(),
     format: p.string().length(16),
@@ -34,7 +34,7 @@ export const WebhookEvent = defineEntity({
   properties: (p) => ({
     id: p.uuid().primary(),
     organization: () => p.manyToOne(Organization),
-    surface: p.enum(webhookSurface.options),
+    surface: p.enum(surfaceName.options),
     type: p.string().length(64),
     payload: p.text(),
     /** The member or customer it is about: its deliveries to one endpoint go out in order. */

@@ -5,15 +5,15 @@ import {
   kardowTargetType,
   polarEmittedEventTypes,
   webhookFormat,
-  webhookSurface,
-  type WebhookSurface,
+  surfaceName,
+  type SurfaceName,
 } from '@members/contracts';
 import { Choice } from '../../components/Choice.js';
 import { useTRPC } from '../../trpc.js';
 import { Form } from '../../components/Form.js';
 import { EventBoxes } from './EventBoxes.js';
 
-const surfaceLabels: Record<WebhookSurface, string> = {
+const surfaceLabels: Record<SurfaceName, string> = {
   kardow: 'Kardow subscription (one event)',
   polar: 'Polar endpoint (several events)',
 };
@@ -29,7 +29,7 @@ export function AddWebhook() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.pathKey() });
-  const [surface, setSurface] = useState<WebhookSurface>('polar');
+  const [surface, setSurface] = useState<SurfaceName>('polar');
   const [events, setEvents] = useState<string[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
   const subscribe = useMutation(trpc.webhooks.subscriptions.create.mutationOptions({ onSuccess: refresh }));
@@ -63,7 +63,7 @@ export function AddWebhook() {
       >
         <Choice
           label="Kind"
-          options={webhookSurface.options}
+          options={surfaceName.options}
           labels={surfaceLabels}
           value={surface}
           onChange={(s) => s && setSurface(s)}

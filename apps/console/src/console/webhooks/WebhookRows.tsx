@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { kardowEventTypes, polarEmittedEventTypes, type WebhookSurface } from '@members/contracts';
+import { kardowEventTypes, polarEmittedEventTypes, type SurfaceName } from '@members/contracts';
 import { Choice } from '../../components/Choice.js';
 import { DataTable } from '../../components/DataTable.js';
 import { surfaceLabels } from '../../components/labels.js';
@@ -17,7 +17,7 @@ const kardowEventLabels = Object.fromEntries(
 /** A Kardow subscription or a Polar endpoint, as one row. */
 interface Row {
   id: string;
-  surface: WebhookSurface;
+  surface: SurfaceName;
   url: string;
   events: string[];
   enabled: boolean;
