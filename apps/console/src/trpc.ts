@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { createMembersClient, TRPCClientError, type MembersRouter } from '@members/client';
+import type { TrpcErrorData } from '@members/contracts';
 
 /** The typed tRPC hooks of both pages: `useTRPC().members.list.queryOptions(…)`, and nothing but tRPC. */
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<MembersRouter>();
@@ -23,9 +24,8 @@ export const newQueryClient = () =>
 /** What went wrong, in words: the server's message, or what the browser could not reach. */
 export function messageOf(error: unknown): string {
   if (error instanceof TRPCClientError) {
-    const data = error.data as
-      | { httpStatus?: number; issues?: { path: (string | number)[]; message: string }[] }
-      | undefined;
+    // The server's errorFormatter adds TrpcErrorData to tRPC's own data; a failure before the server has none.
+    const data = error.data as (Partial<TrpcErrorData> & { httpStatus?: number }) | undefined;
     const issues = data?.issues?.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`) ?? [];
     return [error.message, ...issues].join(' — ');
   }

@@ -8,6 +8,7 @@ import {
   organizationCreateInput,
   planCreateInput,
   memberListFlags,
+  type IssuedApiKey,
 } from '@members/contracts';
 import {
   createCustomer,
@@ -25,7 +26,6 @@ import {
   organizationScope,
   pruneWebhooks,
   revokeApiKey,
-  type IssuedApiKey,
 } from '@members/api';
 import { existsSync } from 'node:fs';
 import { backupSqlite, Member, openDatabase, rawQuery, type Database } from '@members/db';

@@ -19,7 +19,8 @@ export interface DomainIssue extends ErrorIssue {
 
 /**
  * An error the caller caused (or an outage they should retry), with a stable code. It knows no transport: each
- * surface (tRPC, Kardow, Polar) renders it in one place, and `errorStatus` gives its HTTP status on all of them.
+ * surface (tRPC, Kardow, Polar) renders it in one place. `errorStatus` gives its HTTP status, which a surface may
+ * override where its anchor answers otherwise (Polar answers a body that is not JSON with 422, not 400).
  * `internal_error` is a fault of ours; its cause is what the log records, and no surface shows its message.
  */
 export class DomainError extends Error {

@@ -28,7 +28,6 @@ export {
   listPlans,
   organizationScope,
   revokeApiKey,
-  type IssuedApiKey,
   type PlanSpec,
 } from './admin/organizations.js';
 export { createCustomer } from './customers/customers.js';
@@ -42,7 +41,7 @@ export * as metrics from './metrics.js';
 export { listWebhookDeliveries, listWebhooks } from './admin/webhooks.js';
 export { countCustomersSharingEmails, customersSharingEmails, type SharedEmail } from './admin/customers.js';
 export { syncMemberBatch } from './organization-members/sync-batch.js';
-export { listApiKeys, rotateApiKey, type ApiKeySummary } from './admin/api-keys.js';
+export { listApiKeys, rotateApiKey } from './admin/api-keys.js';
 export { page as listMembers } from './organization-members/member-repository.js';
 export { forgetLapsed } from './housekeeping.js';
 export { pruneWebhooks, type Pruned } from './webhooks/retention.js';

@@ -29,7 +29,7 @@ export function pageQuery(request: PageRequest) {
   return { limit: request.limit, offset: (request.page - 1) * request.limit, orderBy };
 }
 
-/** The same order as an SQL `ORDER BY` over `table`'s columns, for a page written by hand (`member-page.ts`). */
+/** The same order as an SQL `ORDER BY` over `table`'s columns, for a page written by hand (the repositories' keyset pages). */
 export function orderBySql(sorting: readonly SortCriterion[], table: string): string {
   return pageQuery({ page: 1, limit: 1, sorting })
     .orderBy.flatMap((term) => Object.entries(term))

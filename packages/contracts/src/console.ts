@@ -19,6 +19,7 @@ export const apiKeySummary = z
     revokedAt: z.string().nullable(),
   })
   .meta({ id: 'ApiKeySummary' });
+export type ApiKeySummary = z.infer<typeof apiKeySummary>;
 
 export const apiKeyIssueInput = z.object({
   name: z.string().trim().min(1).max(256).optional(),
@@ -26,6 +27,7 @@ export const apiKeyIssueInput = z.object({
 });
 /** A new key: the only time it is ever shown. */
 export const issuedApiKey = z.object({ id: z.string(), key: z.string(), scopes: z.array(scope) });
+export type IssuedApiKey = z.infer<typeof issuedApiKey>;
 export const apiKeyByIdInput = z.object({ id: z.guid() });
 export const revokedApiKey = z.object({ id: z.string(), revokedAt: z.string() });
 

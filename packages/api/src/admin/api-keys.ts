@@ -1,18 +1,8 @@
 import { ApiKey, type Database, type EntityManager } from '@members/db';
-import type { Scope } from '@members/contracts';
+import type { ApiKeySummary, IssuedApiKey } from '@members/contracts';
 import { principalsOf } from '../auth/principal-cache.js';
 import { DomainError, notFound } from '../errors.js';
-import { issueApiKey, type IssuedApiKey } from './organizations.js';
-
-/** A key as an operator sees it: never the key itself, which is not kept. */
-export interface ApiKeySummary {
-  id: string;
-  name: string | null;
-  scopes: Scope[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+import { issueApiKey } from './organizations.js';
 
 const summaryOf = (key: ApiKey): ApiKeySummary => ({
   id: key.id,

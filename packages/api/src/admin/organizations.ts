@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { scopes as allScopes, type Scope } from '@members/contracts';
+import { scopes as allScopes, type IssuedApiKey, type Scope } from '@members/contracts';
 import {
   ApiKey,
   Organization,
@@ -14,13 +14,6 @@ import { generateApiKey, hashApiKey } from '../auth/api-keys.js';
 import { principalsOf } from '../auth/principal-cache.js';
 import { conflict, notFound } from '../errors.js';
 import { scopeFor, type RequestScope } from '../request-scope.js';
-
-export interface IssuedApiKey {
-  id: string;
-  /** The only time the key is ever visible. */
-  key: string;
-  scopes: Scope[];
-}
 
 export async function createOrganization(em: EntityManager, name: string) {
   return em.transactional(async (tx) => {

@@ -1,7 +1,7 @@
 import type { CustomerMember as CustomerMemberOutput } from '@members/contracts';
 import type { CustomerMember } from '@members/db';
 
-/** What a member's contract shape is made from: an entity, or a row of a list page (`member-page.ts`). */
+/** What a member's contract shape is made from: an entity, or a row of a list page (`customer-member-repository.ts`). */
 export type ListedCustomerMember = Pick<
   CustomerMember,
   'id' | 'createdAt' | 'modifiedAt' | 'email' | 'name' | 'externalId' | 'role'
