@@ -1,7 +1,8 @@
-import { ApiKey, type Database, type EntityManager } from '@members/db';
-import type { ApiKeySummary, IssuedApiKey } from '@members/contracts';
+import { ApiKey, Organization, type Database, type EntityManager } from '@members/db';
+import type { ApiKeySummary, CurrentKey, IssuedApiKey } from '@members/contracts';
 import { principalsOf } from '../auth/principal-cache.js';
 import { DomainError, notFound } from '../errors.js';
+import type { RequestScope } from '../request-scope.js';
 import { issueApiKey } from './organizations.js';
 
 const summaryOf = (key: ApiKey): ApiKeySummary => ({
@@ -12,6 +13,18 @@ const summaryOf = (key: ApiKey): ApiKeySummary => ({
   lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
   revokedAt: key.revokedAt?.toISOString() ?? null,
 });
+
+/** The calling key and its organization: whom the console is signed in as. */
+export async function currentKey(scope: RequestScope, keyId: string): Promise<CurrentKey> {
+  const [organization, key] = await Promise.all([
+    scope.em.findOneOrFail(Organization, { id: scope.organization.id }),
+    scope.em.findOneOrFail(ApiKey, { id: keyId }),
+  ]);
+  return {
+    organization: { id: organization.id, name: organization.name, publicId: organization.publicId },
+    apiKey: { id: key.id, name: key.name ?? null, scopes: key.scopes },
+  };
+}
 
 /** Every key of the organization, revoked ones too, oldest first. */
 export async function listApiKeys(em: EntityManager, organizationId: number): Promise<ApiKeySummary[]> {

@@ -1,8 +1,7 @@
 import { procedures } from '@members/contracts';
-import { ApiKey, Organization } from '@members/db';
 import { procedure } from '../procedures/procedure.js';
 import type { RequestScope } from '../request-scope.js';
-import { listApiKeys } from './api-keys.js';
+import { currentKey, listApiKeys } from './api-keys.js';
 import { createPlan, issueApiKey, listPlans, revokeApiKeyOf } from './organizations.js';
 
 const callingKey = (scope: RequestScope) => {
@@ -12,16 +11,7 @@ const callingKey = (scope: RequestScope) => {
 
 /** The console's keys page: what the calling key is, and the organization's keys (`admin`). */
 export const apiKeyProcedures = {
-  current: procedure(procedures.apiKeys.current, async (scope) => {
-    const [organization, key] = await Promise.all([
-      scope.em.findOneOrFail(Organization, { id: scope.organization.id }),
-      scope.em.findOneOrFail(ApiKey, { id: callingKey(scope).id }),
-    ]);
-    return {
-      organization: { id: organization.id, name: organization.name, publicId: organization.publicId },
-      apiKey: { id: key.id, name: key.name ?? null, scopes: key.scopes },
-    };
-  }),
+  current: procedure(procedures.apiKeys.current, (scope) => currentKey(scope, callingKey(scope).id)),
   list: procedure(procedures.apiKeys.list, (scope) => listApiKeys(scope.em, scope.organization.id)),
   create: procedure(procedures.apiKeys.create, (scope, input) =>
     issueApiKey(scope.em, scope.organization.id, input.scopes, input.name),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rawQuery, type EntityManager } from '@members/db';
 import { portalScope, type CustomerMemberRole, type CustomerType } from '@members/contracts';
 import { hashApiKey, type Principal } from './api-keys.js';
+import { liveSql } from '../live-rows.js';
 
 /** Polar's prefix for a member session token: it tells a session apart from an API key before any lookup. */
 const SESSION_PREFIX = 'polar_mst_';
@@ -35,8 +36,8 @@ export async function principalForSessionToken(em: EntityManager, token: string)
     `select s.id, m.id as member_id, c.id as customer_id, m.role, c.type as customer_type, o.id as organization_id,
        o.public_id, o.default_approval_status
      from customer_session s
-     join customer_member m on m.id = s.member_id and m.deleted_at is null
-     join customer c on c.id = s.customer_id and c.deleted_at is null
+     join customer_member m on m.id = s.member_id and ${liveSql('m')}
+     join customer c on c.id = s.customer_id and ${liveSql('c')}
      join organization o on o.id = s.organization_id
      where s.token_hash = ? and s.expires_at > ?`,
     [hashApiKey(token), new Date()],

@@ -5,6 +5,7 @@ import { orderBySql } from '../pagination.js';
 import type { RequestScope } from '../request-scope.js';
 import { foldIfCrowded as foldTallyIfCrowded } from '../tally.js';
 import type { ListedCustomerMember } from './serialize.js';
+import { live, liveSql } from '../live-rows.js';
 
 /**
  * Every query of the `customer_member` table (and of the tally its triggers keep), so the services keep only
@@ -33,14 +34,14 @@ export const findSelected = (scope: RequestScope, selector: CustomerMemberSelect
 
 /** A live member by id; `refresh` reads it again from the database (after a lock was taken). */
 export const findLive = (scope: RequestScope, id: string, options: { refresh?: boolean } = {}) =>
-  scope.em.findOne(CustomerMember, { id, organization: scope.organization.id, deletedAt: null }, options);
+  scope.em.findOne(CustomerMember, { id, organization: scope.organization.id, ...live }, options);
 
 /** A customer's live member by a selector of its own columns (`{ role: 'owner' }`, `{ externalId }`, `{ emailKey }`). */
 export const findInCustomer = (
   scope: RequestScope,
   customer: Customer | string,
   where: { id?: string; externalId?: string; emailKey?: string; role?: CustomerMemberRole },
-) => scope.em.findOne(CustomerMember, { ...where, customer, deletedAt: null });
+) => scope.em.findOne(CustomerMember, { ...where, customer, ...live });
 
 /** How many live members a customer has, besides `except` when given. */
 export const countInCustomer = (
@@ -52,7 +53,7 @@ export const countInCustomer = (
   return scope.em.count(CustomerMember, {
     ...columns,
     customer,
-    deletedAt: null,
+    ...live,
     ...(except === undefined ? {} : { id: { $ne: except } }),
   });
 };
@@ -63,7 +64,7 @@ export async function ownerEmailsOf(scope: RequestScope, customers: readonly Cus
   if (emailless.length === 0) return new Map();
   const owners = await scope.em.find(
     CustomerMember,
-    { customer: { $in: emailless }, role: 'owner', deletedAt: null },
+    { customer: { $in: emailless }, role: 'owner', ...live },
     { fields: ['email', 'customer'] },
   );
   return new Map(owners.map((owner) => [owner.customer.id, owner.email]));
@@ -98,7 +99,7 @@ export function create(
 
 /** Soft-deletes every live member of a customer (the customer is being deleted). */
 export const deleteAllOf = (scope: RequestScope, customer: Customer, now = new Date()) =>
-  scope.em.nativeUpdate(CustomerMember, { customer, deletedAt: null }, { deletedAt: now, modifiedAt: now });
+  scope.em.nativeUpdate(CustomerMember, { customer, ...live }, { deletedAt: now, modifiedAt: now });
 
 /**
  * A new member of a live team customer, as one INSERT … SELECT from the customer row that does nothing on a
@@ -117,7 +118,7 @@ export async function insertIntoTeam(
     `insert into customer_member (id, organization_id, customer_id, email, email_key, name, external_id, role,
        created_at, modified_at, deleted_at)
      select ?, c.organization_id, c.id, ?, ?, ?, ?, ?, ?, null, null from customer c
-       where c.id = ? and c.organization_id = ? and c.deleted_at is null and c.type = 'team' ${postgres ? 'for share' : ''}
+       where c.id = ? and c.organization_id = ? and ${liveSql('c')} and c.type = 'team' ${postgres ? 'for share' : ''}
      on conflict do nothing
      returning id, created_at, modified_at, customer_id, email, name, external_id, role`,
     [
@@ -207,7 +208,7 @@ export async function page(
   filter: MemberFilter,
   slice: Pick<CustomerMemberListInput, 'page' | 'limit' | 'sorting'>,
 ): Promise<{ items: ListedCustomerMember[]; total: number }> {
-  const conditions = ['organization_id = ?', 'deleted_at is null'];
+  const conditions = ['organization_id = ?', liveSql()];
   const params: (string | number)[] = [scope.organization.id];
   if (filter.customerId !== undefined) {
     conditions.push('customer_id = ?');

@@ -1,6 +1,7 @@
 import type { CustomerExportInput } from '@members/contracts';
-import { rawQuery, rowDate } from '@members/db';
+import { rowDate } from '@members/db';
 import type { RequestScope } from '../request-scope.js';
+import { exportBatchAfter } from './customer-repository.js';
 
 /** Polar's columns, in Polar's order; the billing details this service does not keep are empty. */
 const header = [
@@ -27,15 +28,6 @@ const field = (value: string | null) =>
   value === null ? '' : /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 const line = (values: (string | null)[]) => `${values.map(field).join(',')}\r\n`;
 
-interface Row {
-  id: string;
-  external_id: string | null;
-  created_at: string | number | Date;
-  email: string | null;
-  name: string | null;
-  metadata: string | Record<string, unknown> | null;
-}
-
 /** The organization's live customers, oldest first, as Polar's export writes them, a batch of lines at a time. */
 export async function* exportCustomers(scope: RequestScope, input: CustomerExportInput): AsyncGenerator<string> {
   yield line(header);
@@ -44,14 +36,7 @@ export async function* exportCustomers(scope: RequestScope, input: CustomerExpor
   if (asked.length > 0 && !asked.includes(scope.organization.publicId)) return;
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
-    const rows: Row[] = await rawQuery<Row>(
-      scope.em,
-      `select id, external_id, created_at, email, name, metadata from customer
-       where organization_id = ? and deleted_at is null
-       ${after ? 'and (created_at, id) > (?, ?)' : ''}
-       order by created_at, id limit ?`,
-      [scope.organization.id, ...(after ? [after.createdAt, after.id] : []), batch],
-    );
+    const rows = await exportBatchAfter(scope, after, batch);
     if (rows.length === 0) return;
     yield rows
       .map((row) => {

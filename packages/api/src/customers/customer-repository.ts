@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CustomerCreateInput, CustomerListInput, CustomerSelector } from '@members/contracts';
-import { Customer, type EntityManager } from '@members/db';
+import { Customer, rawQuery, type EntityManager } from '@members/db';
 import { pageQuery } from '../pagination.js';
 import type { RequestScope } from '../request-scope.js';
+import { live, liveSql } from '../live-rows.js';
 
 /** Every query of the `customer` table. A customer is live until its `deleted_at` is set. */
 
@@ -10,7 +11,7 @@ import type { RequestScope } from '../request-scope.js';
 export const findLive = (scope: RequestScope, selector: CustomerSelector, options: { lock?: boolean } = {}) =>
   scope.em.findOne(
     Customer,
-    { ...selector, organization: scope.organization.id, deletedAt: null },
+    { ...selector, organization: scope.organization.id, ...live },
     options.lock ? { lockMode: scope.writeLock } : {},
   );
 
@@ -25,13 +26,8 @@ export function selectorOf(named: {
 
 /** The id of a live customer by id or external id, or null: the lists' check that it exists, reading one column. */
 export const idOf = async (scope: RequestScope, selector: CustomerSelector) =>
-  (
-    await scope.em.findOne(
-      Customer,
-      { ...selector, organization: scope.organization.id, deletedAt: null },
-      { fields: ['id'] },
-    )
-  )?.id ?? null;
+  (await scope.em.findOne(Customer, { ...selector, organization: scope.organization.id, ...live }, { fields: ['id'] }))
+    ?.id ?? null;
 
 /** A new customer, persisted with the unit of work's next flush. */
 export const create = (scope: RequestScope, input: CustomerCreateInput, now = new Date()) =>
@@ -58,12 +54,12 @@ export const emailInUse = async (scope: RequestScope, email: string) =>
   (await scope.em.count(Customer, {
     organization: scope.organization.id,
     emailKey: emailKeyOf(email),
-    deletedAt: null,
+    ...live,
   })) > 0;
 
 /** Whether a live customer of the organization has this external id. */
 export const externalIdInUse = async (scope: RequestScope, externalId: string) =>
-  (await scope.em.count(Customer, { organization: scope.organization.id, externalId, deletedAt: null })) > 0;
+  (await scope.em.count(Customer, { organization: scope.organization.id, externalId, ...live })) > 0;
 
 /** `like` matches the text as it is: its own wildcards are escaped. */
 const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -84,7 +80,7 @@ export async function page(scope: RequestScope, input: CustomerListInput) {
   const page = pageQuery(input);
   const qb = scope.em
     .createQueryBuilder(Customer, 'c')
-    .where({ organization: scope.organization.id, deletedAt: null })
+    .where({ organization: scope.organization.id, ...live })
     .orderBy(page.orderBy)
     .limit(page.limit)
     .offset(page.offset);
@@ -114,7 +110,7 @@ export async function sharingAnEmail(em: EntityManager, organizationId?: number)
     Customer,
     {
       emailDuplicate: { $gt: 0 },
-      deletedAt: null,
+      ...live,
       ...(organizationId === undefined ? {} : { organization: organizationId }),
     },
     { fields: ['organization', 'emailKey'] },
@@ -125,7 +121,32 @@ export async function sharingAnEmail(em: EntityManager, organizationId?: number)
   );
   return em.find(
     Customer,
-    { $or: [...groups.values()], deletedAt: null },
+    { $or: [...groups.values()], ...live },
     { orderBy: [{ organization: 'asc' }, { emailKey: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] },
   );
 }
+
+/** A customer as the export reads it: the row's own columns, as the driver answers them. */
+export interface ExportedCustomerRow {
+  id: string;
+  external_id: string | null;
+  created_at: string | number | Date;
+  email: string | null;
+  name: string | null;
+  metadata: string | Record<string, unknown> | null;
+}
+
+/** Up to `limit` live customers after `after`, oldest first: a page that walks the index from the last one. */
+export const exportBatchAfter = (
+  scope: RequestScope,
+  after: { createdAt: Date; id: string } | null,
+  limit: number,
+): Promise<ExportedCustomerRow[]> =>
+  rawQuery<ExportedCustomerRow>(
+    scope.em,
+    `select id, external_id, created_at, email, name, metadata from customer
+     where organization_id = ? and ${liveSql()}
+     ${after ? 'and (created_at, id) > (?, ?)' : ''}
+     order by created_at, id limit ?`,
+    [scope.organization.id, ...(after ? [after.createdAt, after.id] : []), limit],
+  );

@@ -1,11 +1,13 @@
 import { namesAPlan, type MemberAccessInput, type MemberAccessResult } from '@members/contracts';
-import { Payment, Subscription, type EntityManager, type Member, type Plan } from '@members/db';
+import type { EntityManager, Member, Plan, Subscription } from '@members/db';
 import { invalidField, notFound } from '../errors.js';
-import { planByIdentifier } from './plan-by-identifier.js';
+import { planByIdentifier } from './plan-repository.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import { memberFromEntity } from './member-columns.js';
 import * as organizationMembers from './member-repository.js';
 import { toAccessOutput } from './serialize.js';
+import { paymentCountOf } from './payment-repository.js';
+import { latestSubscriptionOf, subscriptionCountOf } from './subscription-repository.js';
 import { syncSubscription } from './sync-subscription.js';
 import { reportAccessChange } from './events.js';
 import { emitKardow } from '../webhooks/outbox.js';
@@ -81,7 +83,7 @@ async function subscriptionNamed(tx: EntityManager, member: Member, input: Membe
       : plan
         ? { plan }
         : {};
-  return tx.findOne(Subscription, { member, ...where }, { orderBy: { createdAt: 'desc' } });
+  return latestSubscriptionOf(tx, member, where);
 }
 
 /** Kardow `POST /members/access`: one lifecycle step, in one transaction. */
@@ -90,8 +92,8 @@ export async function changeAccess(scope: RequestScope, input: MemberAccessInput
     const member = await memberNamed(tx, input);
     if (input.action === 'delete_member') {
       const [subscriptions, payments] = await Promise.all([
-        tx.em.count(Subscription, { member }),
-        tx.em.count(Payment, { member }),
+        subscriptionCountOf(tx.em, member),
+        paymentCountOf(tx.em, member),
       ]);
       // Subscriptions and payments go with the member (ON DELETE CASCADE).
       await organizationMembers.deleteById(tx, member.id);

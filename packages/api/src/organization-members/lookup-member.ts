@@ -1,10 +1,12 @@
 import type { MemberDetail, SubscriptionStatus } from '@members/contracts';
-import { Payment, Subscription } from '@members/db';
+import type { Subscription } from '@members/db';
 import { notFound } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
 import { memberFromEntity } from './member-columns.js';
 import * as organizationMembers from './member-repository.js';
+import { paymentsOf } from './payment-repository.js';
 import { toAccessOutput, toPaymentOutput } from './serialize.js';
+import { subscriptionsOf } from './subscription-repository.js';
 
 const grantingStatuses: readonly SubscriptionStatus[] = ['active', 'trialing'];
 
@@ -18,12 +20,11 @@ export function grantsAccess(subscription: Pick<Subscription, 'status' | 'curren
 
 /** Kardow `GET /members/{lookup}`: by uuid or by email (case-insensitive), within the key's organization. */
 export async function lookupMember(scope: RequestScope, lookup: string): Promise<MemberDetail> {
-  const { em } = scope;
   const member = await organizationMembers.findByLookup(scope, lookup);
   if (!member) throw notFound(`No member ${lookup}`);
   const [subscriptions, payments] = await Promise.all([
-    em.find(Subscription, { member }, { orderBy: { createdAt: 'asc' } }),
-    em.find(Payment, { member }, { orderBy: { createdAt: 'asc' } }),
+    subscriptionsOf(scope.em, member),
+    paymentsOf(scope.em, member),
   ]);
   const now = new Date();
   return {

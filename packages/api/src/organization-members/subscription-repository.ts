@@ -1,10 +1,29 @@
-import { rawQuery } from '@members/db';
+import { rawQuery, Subscription, type EntityManager, type Member, type Plan } from '@members/db';
 import type { RequestScope } from '../request-scope.js';
 import { foldIfCrowded, surplusRows } from '../tally.js';
 
+/** Every query of the `subscription` table. */
+
+/** A member's subscriptions, oldest first. */
+export const subscriptionsOf = (em: EntityManager, member: Member) =>
+  em.find(Subscription, { member }, { orderBy: { createdAt: 'asc' } });
+
+export const subscriptionCountOf = (em: EntityManager, member: Member) => em.count(Subscription, { member });
+
+/** The member's newest subscription that has this Stripe id, or is to this plan (any of theirs without either). */
+export const latestSubscriptionOf = (
+  em: EntityManager,
+  member: Member,
+  where: { stripeSubscriptionId?: string; plan?: Plan },
+) => em.findOne(Subscription, { member, ...where }, { orderBy: { createdAt: 'desc' } });
+
+/** The organization's subscription with this Stripe id, whichever member holds it. */
+export const subscriptionByStripeId = (em: EntityManager, organization: Member['organization'], stripeId: string) =>
+  em.findOne(Subscription, { organization, stripeSubscriptionId: stripeId });
+
 /**
- * Queries of the `subscription` table that no service's entity work covers: the counts the overview reads, summed
- * from `subscription_tally` (kept by the triggers of the overview_tallies migration), with each plan's name.
+ * The counts the overview reads, summed from `subscription_tally` (kept by the triggers of the overview_tallies
+ * migration), with each plan's name.
  */
 export async function countsByPlanAndStatus(scope: RequestScope) {
   const { id } = scope.organization;

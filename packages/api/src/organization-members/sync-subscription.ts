@@ -4,6 +4,7 @@ import type { Access } from '@members/contracts';
 import { Subscription, type EntityManager, type Member, type Plan } from '@members/db';
 import { conflict } from '../errors.js';
 import { toAccessOutput } from './serialize.js';
+import { latestSubscriptionOf, subscriptionByStripeId } from './subscription-repository.js';
 
 const toDate = (value: string | null | undefined) => (value == null ? value : new Date(value));
 
@@ -19,15 +20,12 @@ export async function syncSubscription(
 ): Promise<{ subscription: Subscription; before: Access | null }> {
   let subscription: Subscription | null = null;
   if (access.stripeSubscriptionId) {
-    subscription = await tx.findOne(Subscription, {
-      organization: member.organization,
-      stripeSubscriptionId: access.stripeSubscriptionId,
-    });
+    subscription = await subscriptionByStripeId(tx, member.organization, access.stripeSubscriptionId);
     if (subscription && subscription.member.id !== member.id) {
       throw conflict(`stripeSubscriptionId ${access.stripeSubscriptionId} belongs to another member`);
     }
   }
-  subscription ??= await tx.findOne(Subscription, { member, plan }, { orderBy: { createdAt: 'desc' } });
+  subscription ??= await latestSubscriptionOf(tx, member, { plan });
   if (!subscription) {
     const now = new Date();
     const created = tx.create(Subscription, {

@@ -2,6 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { PaymentInput } from '@members/contracts';
 import { Payment, type EntityManager, type Member, type Plan } from '@members/db';
 
+/** Every query of the `payment` table. */
+
+/** A member's payments, oldest first. */
+export const paymentsOf = (em: EntityManager, member: Member) =>
+  em.find(Payment, { member }, { orderBy: { createdAt: 'asc' } });
+
+export const paymentCountOf = (em: EntityManager, member: Member) => em.count(Payment, { member });
+
 /**
  * Records the payment unless the organization already has one with the same Stripe payment intent or session,
  * in which case the stored one is returned. Insert-if-absent on those unique keys makes two concurrent
