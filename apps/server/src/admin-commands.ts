@@ -117,7 +117,7 @@ export const adminCommands: Record<string, AdminCommand> = {
   'key list': {
     async run(db, flags) {
       const { organizationId } = organizationFlag.parse({ organizationId: flags.org });
-      const apiKeys = await listApiKeys(db.fork(), organizationId);
+      const apiKeys = await listApiKeys(await organizationScope(db, organizationId));
       const lines = apiKeys.map(
         (k) =>
           `${k.id} ${k.name ?? '(no name)'} [${k.scopes.join(', ')}] created ${k.createdAt}, last used ${k.lastUsedAt ?? 'never'}${k.revokedAt ? `, REVOKED ${k.revokedAt}` : ''}`,
@@ -135,7 +135,7 @@ export const adminCommands: Record<string, AdminCommand> = {
   'plan list': {
     async run(db, flags) {
       const { organizationId } = organizationFlag.parse({ organizationId: flags.org });
-      const plans = await listPlans(db.fork(), organizationId);
+      const plans = await listPlans(await organizationScope(db, organizationId));
       const lines = plans.map(
         (p) =>
           `${p.id} "${p.name}" stripe=${p.stripePriceId ?? '-'} paypal=${p.paypalPlanId ?? '-'} jobs=${p.jobsIncluded ?? '-'}`,
@@ -169,14 +169,14 @@ export const adminCommands: Record<string, AdminCommand> = {
   },
   'plan create': {
     async run(db, flags) {
-      const input = planCreateInput.parse({
+      const { organizationId, ...input } = planCreateInput.parse({
         organizationId: flags.org,
         name: flags.name,
         stripePriceId: flags['stripe-price-id'],
         paypalPlanId: flags['paypal-plan-id'],
         jobsIncluded: flags.jobs,
       });
-      const plan = await createPlan(db.fork(), input);
+      const plan = await createPlan(await organizationScope(db, organizationId), input);
       return { json: { plan }, text: `Plan ${plan.id} "${plan.name}"` };
     },
   },
@@ -215,7 +215,7 @@ export const adminCommands: Record<string, AdminCommand> = {
   'webhook list': {
     async run(db, flags) {
       const { organizationId } = organizationFlag.parse({ organizationId: flags.org });
-      const webhooks = await listWebhooks(db, organizationId);
+      const webhooks = await listWebhooks(await organizationScope(db, organizationId));
       const lines = webhooks.map(
         (w) => `${w.id} ${w.surface} ${w.enabled ? 'enabled' : 'DISABLED'} ${w.events.join(',')} -> ${w.url}`,
       );
@@ -233,7 +233,10 @@ export const adminCommands: Record<string, AdminCommand> = {
   'webhook deliveries': {
     async run(db, flags) {
       const { organizationId } = organizationFlag.parse({ organizationId: flags.org });
-      const deliveries = await listWebhookDeliveries(db, organizationId, flags.failed === 'true');
+      const deliveries = await listWebhookDeliveries(
+        await organizationScope(db, organizationId),
+        flags.failed === 'true',
+      );
       const lines = deliveries.map(
         (d) => `${d.createdAt} ${d.status} ${d.type} attempts=${d.attempts} http=${d.lastHttpCode ?? '-'} -> ${d.url}`,
       );

@@ -11,12 +11,7 @@ const setup = serviceTestSetup();
 const scope = () => setup.scope();
 
 beforeAll(async () => {
-  const { organization } = await scope();
-  await createPlan(setup.db.fork(), {
-    organizationId: organization.id,
-    name: 'Paywall',
-    stripePriceId: 'price_paywall',
-  });
+  await createPlan(await scope(), { name: 'Paywall', stripePriceId: 'price_paywall' });
 });
 
 const sync = async (input: unknown) => syncMember(await scope(), memberSyncInput.parse(input));

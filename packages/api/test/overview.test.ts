@@ -13,12 +13,11 @@ const sync = async (input: unknown) => syncMember(await scope(), memberSyncInput
 const today = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  const { organization } = await scope();
   for (const [name, stripePriceId] of [
     ['Gold', 'price_gold'],
     ['Silver', 'price_silver'],
   ]) {
-    await createPlan(setup.db.fork(), { organizationId: organization.id, name: name ?? '', stripePriceId });
+    await createPlan(await scope(), { name: name ?? '', stripePriceId });
   }
 });
 

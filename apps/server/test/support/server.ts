@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { createOrganization, createPlan, issueApiKey, type PlanSpec } from '@members/api';
+import { createOrganization, createPlan, issueApiKey, organizationScope, type PlanSpec } from '@members/api';
 import type { Scope } from '@members/contracts';
 import { openDatabase, type Database } from '@members/db';
 import { dropDatabase } from '../../../../vitest.database-setup.js';
@@ -63,7 +63,7 @@ export interface Tenant {
   /** A key with every scope. */
   key: string;
   keyWith(scopes: Scope[]): Promise<string>;
-  plan(spec: Omit<PlanSpec, 'organizationId'>): Promise<{ id: string; name: string }>;
+  plan(spec: PlanSpec): Promise<{ id: string; name: string }>;
 }
 
 /** A fresh organization, so test files share a database without seeing each other's rows. */
@@ -73,6 +73,6 @@ export async function createTenant(db: Database): Promise<Tenant> {
     organizationId: organization.id,
     key: apiKey.key,
     keyWith: async (scopes) => (await issueApiKey(db.fork(), organization.id, scopes)).key,
-    plan: (spec) => createPlan(db.fork(), { organizationId: organization.id, ...spec }),
+    plan: async (spec) => createPlan(await organizationScope(db, organization.id), spec),
   };
 }

@@ -1,4 +1,4 @@
-import { ApiKey, Organization, type Database, type EntityManager } from '@members/db';
+import { ApiKey, Organization, type Database } from '@members/db';
 import type { ApiKeySummary, CurrentKey, IssuedApiKey } from '@members/contracts';
 import { principalsOf } from '../auth/principal-cache.js';
 import { DomainError, notFound } from '../errors.js';
@@ -27,8 +27,12 @@ export async function currentKey(scope: RequestScope, keyId: string): Promise<Cu
 }
 
 /** Every key of the organization, revoked ones too, oldest first. */
-export async function listApiKeys(em: EntityManager, organizationId: number): Promise<ApiKeySummary[]> {
-  const keys = await em.find(ApiKey, { organization: organizationId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+export async function listApiKeys(scope: RequestScope): Promise<ApiKeySummary[]> {
+  const keys = await scope.em.find(
+    ApiKey,
+    { organization: scope.organization.id },
+    { orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
   return keys.map(summaryOf);
 }
 

@@ -75,18 +75,18 @@ export async function listOrganizations(em: EntityManager) {
 }
 
 export interface PlanSpec {
-  organizationId: number;
   name: string;
   stripePriceId?: string | undefined;
   paypalPlanId?: string | undefined;
   jobsIncluded?: number | undefined;
 }
 
-export async function createPlan(em: EntityManager, spec: PlanSpec) {
-  const organization = await requireOrganization(em, spec.organizationId);
+/** A new plan of the scope's organization; its name and store ids are unique in the organization. */
+export async function createPlan(scope: RequestScope, spec: PlanSpec) {
+  const { em } = scope;
   const plan = em.create(Plan, {
     id: randomUUID(),
-    organization,
+    organization: scope.organization.id,
     name: spec.name,
     stripePriceId: spec.stripePriceId ?? null,
     paypalPlanId: spec.paypalPlanId ?? null,
@@ -98,7 +98,7 @@ export async function createPlan(em: EntityManager, spec: PlanSpec) {
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
       throw conflict(
-        `Organization ${spec.organizationId} already has a plan with this name, Stripe price id or PayPal plan id`,
+        `Organization ${scope.organization.id} already has a plan with this name, Stripe price id or PayPal plan id`,
       );
     }
     throw error;
@@ -115,20 +115,20 @@ const planOf = (plan: Plan) => ({
 });
 
 /** The organization's plans, oldest first. */
-export async function listPlans(em: EntityManager, organizationId: number) {
-  const organization = await requireOrganization(em, organizationId);
-  const plans = await em.find(Plan, { organization }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+export async function listPlans(scope: RequestScope) {
+  const plans = await scope.em.find(
+    Plan,
+    { organization: scope.organization.id },
+    { orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
   return plans.map(planOf);
 }
 
 /**
- * First start on an empty database: make one organization and return its key so it can be printed once.
- * Null when any organization exists already.
- */
-/**
- * The organization a new database starts with, made once whoever starts first: processes that start together on an
- * empty database take a lock first (PostgreSQL's transaction advisory lock; on SQLite, the file's write lock, which
- * a write takes), and those that wait find it made.
+ * First start on an empty database: the organization it starts with, and its key to print once; null when any
+ * organization exists already. It is made once whoever starts first: processes that start together on an empty
+ * database take a lock first (PostgreSQL's transaction advisory lock; on SQLite, the file's write lock, which a
+ * write takes), and those that wait find it made.
  */
 export async function bootstrapFirstOrganization(db: Database) {
   return db.fork().transactional(async (em) => {

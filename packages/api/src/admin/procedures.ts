@@ -12,7 +12,7 @@ const callingKey = (scope: RequestScope) => {
 /** The console's keys page: what the calling key is, and the organization's keys (`admin`). */
 export const apiKeyProcedures = {
   current: procedure(procedures.apiKeys.current, (scope) => currentKey(scope, callingKey(scope).id)),
-  list: procedure(procedures.apiKeys.list, (scope) => listApiKeys(scope.em, scope.organization.id)),
+  list: procedure(procedures.apiKeys.list, (scope) => listApiKeys(scope)),
   create: procedure(procedures.apiKeys.create, (scope, input) =>
     issueApiKey(scope.em, scope.organization.id, input.scopes, input.name),
   ),
@@ -20,11 +20,9 @@ export const apiKeyProcedures = {
 };
 
 export const planProcedures = {
-  list: procedure(procedures.plans.list, (scope) => listPlans(scope.em, scope.organization.id)),
+  list: procedure(procedures.plans.list, (scope) => listPlans(scope)),
   names: procedure(procedures.plans.names, async (scope) =>
-    (await listPlans(scope.em, scope.organization.id)).map(({ id, name }) => ({ id, name })),
+    (await listPlans(scope)).map(({ id, name }) => ({ id, name })),
   ),
-  create: procedure(procedures.plans.create, (scope, input) =>
-    createPlan(scope.em, { organizationId: scope.organization.id, ...input }),
-  ),
+  create: procedure(procedures.plans.create, (scope, input) => createPlan(scope, input)),
 };

@@ -1,14 +1,12 @@
-import { WebhookEndpoint, type Database } from '@members/db';
+import { WebhookEndpoint } from '@members/db';
+import type { RequestScope } from '../request-scope.js';
 import { recentDeliveries } from '../webhooks/deliveries.js';
-import { requireOrganization } from './organizations.js';
 
 /** `webhook list`: an organization's subscriptions and endpoints, both surfaces, without their secrets. */
-export async function listWebhooks(db: Database, organizationId: number) {
-  const em = db.fork();
-  await requireOrganization(em, organizationId);
-  const endpoints = await em.find(
+export async function listWebhooks(scope: RequestScope) {
+  const endpoints = await scope.em.find(
     WebhookEndpoint,
-    { organization: organizationId },
+    { organization: scope.organization.id },
     { orderBy: { createdAt: 'asc', id: 'asc' } },
   );
   return endpoints.map((endpoint) => ({
@@ -23,8 +21,4 @@ export async function listWebhooks(db: Database, organizationId: number) {
 }
 
 /** `webhook deliveries`: the latest 100 deliveries (or only those given up on), newest first. */
-export async function listWebhookDeliveries(db: Database, organizationId: number, failedOnly: boolean) {
-  const em = db.fork();
-  await requireOrganization(em, organizationId);
-  return recentDeliveries(em, organizationId, failedOnly);
-}
+export const listWebhookDeliveries = (scope: RequestScope, failedOnly: boolean) => recentDeliveries(scope, failedOnly);

@@ -4,15 +4,7 @@ import {
   type WebhookDeliveryListInput,
   type SurfaceName,
 } from '@members/contracts';
-import {
-  rawQuery,
-  WebhookAttempt,
-  WebhookDelivery,
-  WebhookEvent,
-  type EntityManager,
-  type FilterQuery,
-  type Loaded,
-} from '@members/db';
+import { rawQuery, WebhookAttempt, WebhookDelivery, WebhookEvent, type FilterQuery, type Loaded } from '@members/db';
 import { scheduleDelivery } from './outbox.js';
 import { notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
@@ -106,14 +98,14 @@ export async function redeliverEvent(scope: RequestScope, eventId: string) {
 }
 
 /**
- * A page of an organization's deliveries (or only those given up on), newest first, in `em`'s unit of work: the
- * request's for `webhooks.deliveries.recent`, the admin command's own for `webhook deliveries`. Offset pages are
- * enough here: pruning keeps the table to its retention window.
+ * A page of the scope's organization's deliveries (or only those given up on), newest first: for
+ * `webhooks.deliveries.recent` and the admin command `webhook deliveries`. Offset pages are enough here: pruning
+ * keeps the table to its retention window.
  */
-export async function recentDeliveries(em: EntityManager, organizationId: number, failedOnly: boolean, page = 1) {
-  const deliveries = await em.find(
+export async function recentDeliveries(scope: RequestScope, failedOnly: boolean, page = 1) {
+  const deliveries = await scope.em.find(
     WebhookDelivery,
-    { endpoint: { organization: organizationId }, ...(failedOnly ? { status: 'failed' as const } : {}) },
+    { endpoint: { organization: scope.organization.id }, ...(failedOnly ? { status: 'failed' as const } : {}) },
     {
       populate: ['event', 'endpoint'],
       orderBy: { createdAt: 'desc', id: 'desc' },

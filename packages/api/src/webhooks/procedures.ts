@@ -39,7 +39,7 @@ export const webhookProcedures = {
   deliveries: {
     list: procedure(contracts.deliveries.list, listDeliveries),
     recent: procedure(contracts.deliveries.recent, (scope, { failedOnly, page }) =>
-      recentDeliveries(scope.em, scope.organization.id, failedOnly, page),
+      recentDeliveries(scope, failedOnly, page),
     ),
     get: procedure(contracts.deliveries.get, (scope, { id }) => deliveryDetail(scope, id)),
   },

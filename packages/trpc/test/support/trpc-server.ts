@@ -10,6 +10,7 @@ import {
   createPlan,
   IdempotencyStore,
   issueApiKey,
+  organizationScope,
   type PlanSpec,
   type RateLimits,
 } from '@members/api';
@@ -53,7 +54,6 @@ export async function createTenant(db: Database) {
   return {
     key: apiKey.key,
     keyWith: async (scopes: Scope[]) => (await issueApiKey(db.fork(), organization.id, scopes)).key,
-    plan: (spec: Omit<PlanSpec, 'organizationId'>) =>
-      createPlan(db.fork(), { organizationId: organization.id, ...spec }),
+    plan: async (spec: PlanSpec) => createPlan(await organizationScope(db, organization.id), spec),
   };
 }
