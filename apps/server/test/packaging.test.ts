@@ -104,67 +104,72 @@ beforeAll(async () => {
   tenant = await createTenant(server.db);
 }, 240_000);
 
-describe.skipIf(!runs)('@members/contracts and @members/client, packed and installed in another project', () => {
-  it('install no server, database driver, ORM or HTTP framework, and declare none in their types', async () => {
-    expect(installed).toEqual(expect.arrayContaining(['@members/contracts', '@members/client', 'zod']));
-    const forbidden = ['@members/api', '@members/db', '@members/rest', 'knex', 'pg', 'better-sqlite3', 'express'];
-    expect(installed.filter((name) => forbidden.includes(name) || name.startsWith('@mikro-orm/'))).toEqual([]);
-    for (const name of ['@members/contracts', '@members/client']) {
-      const dist = path.join(project, 'node_modules', name, 'dist');
-      const declarations = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith('.d.ts'));
-      expect(declarations.length, name).toBeGreaterThan(0);
-      for (const file of declarations) {
-        const text = await readFile(path.join(dist, file), 'utf8');
-        expect(text, `${name}/dist/${file}`).not.toMatch(
-          /mikro-orm|knex|express|better-sqlite3|@members\/(api|db|rest)|from ['"]pg['"]/,
-        );
+// Each test runs tsc over the installed packages with skipLibCheck off: 10-20 s alone, more beside other files.
+describe.skipIf(!runs)(
+  '@members/contracts and @members/client, packed and installed in another project',
+  { timeout: 120_000 },
+  () => {
+    it('install no server, database driver, ORM or HTTP framework, and declare none in their types', async () => {
+      expect(installed).toEqual(expect.arrayContaining(['@members/contracts', '@members/client', 'zod']));
+      const forbidden = ['@members/api', '@members/db', '@members/rest', 'knex', 'pg', 'better-sqlite3', 'express'];
+      expect(installed.filter((name) => forbidden.includes(name) || name.startsWith('@mikro-orm/'))).toEqual([]);
+      for (const name of ['@members/contracts', '@members/client']) {
+        const dist = path.join(project, 'node_modules', name, 'dist');
+        const declarations = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith('.d.ts'));
+        expect(declarations.length, name).toBeGreaterThan(0);
+        for (const file of declarations) {
+          const text = await readFile(path.join(dist, file), 'utf8');
+          expect(text, `${name}/dist/${file}`).not.toMatch(
+            /mikro-orm|knex|express|better-sqlite3|@members\/(api|db|rest)|from ['"]pg['"]/,
+          );
+        }
       }
-    }
-  });
-
-  it('type-check a sample that calls tRPC and REST, with skipLibCheck off', async () => {
-    await expect(tsc('tsconfig.json')).resolves.toBeDefined();
-  });
-
-  it('refuse a call that breaks the contract', async () => {
-    const failure = await tsc('tsconfig.wrong.json').then(
-      () => null,
-      (error: { stdout: string }) => error.stdout,
-    );
-    expect(failure).toMatch(/wrong\.ts\(5,\d+\): error TS2322/);
-  });
-
-  it('run the sample against a live server', async () => {
-    const { stdout } = await run(process.execPath, [path.join(project, 'dist/sample.js'), server.url, tenant.key]);
-    expect(JSON.parse(stdout)).toEqual({
-      created: true,
-      email: 'packaged@example.com',
-      restStatus: 200,
-      customerType: 'team',
-      notFoundStatus: 404,
     });
-  });
 
-  it('pack only built files, their types, the README and the CHANGELOG', () => {
-    for (const workspace of ['packages/contracts', 'packages/client']) {
-      const files = packed.get(workspace) ?? [];
-      expect(files, workspace).toEqual(expect.arrayContaining(['package.json', 'README.md', 'CHANGELOG.md']));
-      expect(files, workspace).toEqual(
-        expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/cjs/index.js']),
+    it('type-check a sample that calls tRPC and REST, with skipLibCheck off', async () => {
+      await expect(tsc('tsconfig.json')).resolves.toBeDefined();
+    });
+
+    it('refuse a call that breaks the contract', async () => {
+      const failure = await tsc('tsconfig.wrong.json').then(
+        () => null,
+        (error: { stdout: string }) => error.stdout,
       );
-      expect(files.filter((file) => !/^(dist\/|package\.json$|README\.md$|CHANGELOG\.md$)/.test(file))).toEqual([]);
-      expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
-    }
-  });
-
-  it('type-check and run in a CommonJS project (module node16), over tRPC and REST', async () => {
-    const commonjs = path.join(project, 'commonjs');
-    await run(process.execPath, [path.join(project, 'node_modules/typescript/bin/tsc'), '-p', commonjs], {
-      cwd: commonjs,
+      expect(failure).toMatch(/wrong\.ts\(5,\d+\): error TS2322/);
     });
-    const compiled = await readFile(path.join(commonjs, 'dist/sample.js'), 'utf8');
-    expect(compiled).toContain('require("@members/client")');
-    const { stdout } = await run(process.execPath, [path.join(commonjs, 'dist/sample.js'), server.url, tenant.key]);
-    expect(JSON.parse(stdout)).toEqual({ created: true, email: 'commonjs@example.com', restStatus: 200 });
-  });
-});
+
+    it('run the sample against a live server', async () => {
+      const { stdout } = await run(process.execPath, [path.join(project, 'dist/sample.js'), server.url, tenant.key]);
+      expect(JSON.parse(stdout)).toEqual({
+        created: true,
+        email: 'packaged@example.com',
+        restStatus: 200,
+        customerType: 'team',
+        notFoundStatus: 404,
+      });
+    });
+
+    it('pack only built files, their types, the README and the CHANGELOG', () => {
+      for (const workspace of ['packages/contracts', 'packages/client']) {
+        const files = packed.get(workspace) ?? [];
+        expect(files, workspace).toEqual(expect.arrayContaining(['package.json', 'README.md', 'CHANGELOG.md']));
+        expect(files, workspace).toEqual(
+          expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/cjs/index.js']),
+        );
+        expect(files.filter((file) => !/^(dist\/|package\.json$|README\.md$|CHANGELOG\.md$)/.test(file))).toEqual([]);
+        expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
+      }
+    });
+
+    it('type-check and run in a CommonJS project (module node16), over tRPC and REST', async () => {
+      const commonjs = path.join(project, 'commonjs');
+      await run(process.execPath, [path.join(project, 'node_modules/typescript/bin/tsc'), '-p', commonjs], {
+        cwd: commonjs,
+      });
+      const compiled = await readFile(path.join(commonjs, 'dist/sample.js'), 'utf8');
+      expect(compiled).toContain('require("@members/client")');
+      const { stdout } = await run(process.execPath, [path.join(commonjs, 'dist/sample.js'), server.url, tenant.key]);
+      expect(JSON.parse(stdout)).toEqual({ created: true, email: 'commonjs@example.com', restStatus: 200 });
+    });
+  },
+);
