@@ -26,7 +26,7 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** Whether this process delivers webhooks (`npm run worker` is the other way). */
   webhookWorker: boolean;
-  webhooks: { pollMs: number; timeoutMs: number; retryBaseMs: number; perEndpoint: number };
+  webhooks: { pollMs: number; timeoutMs: number; retryBaseMs: number; perEndpoint: number; leaseMs: number };
   /** Finished deliveries, their attempts and their events are deleted once this many days old. */
   webhookRetentionDays: number;
 }
@@ -95,6 +95,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100),
       retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 10_000, 10),
       perEndpoint: integer(env, 'WEBHOOK_CONCURRENCY_PER_ENDPOINT', 16, 1, 256),
+      leaseMs: integer(env, 'WEBHOOK_LEASE_MS', 10_000, 1_000),
     },
     metricsToken: env.METRICS_TOKEN || undefined,
     publicUrl: publicUrlOf(env.PUBLIC_URL),

@@ -107,7 +107,8 @@ describe('SIGKILL under a stream of syncs with payments and keys, twice, then a 
 
   it('keeps every acknowledged change once, as sent; retries are answered; every event is delivered', async () => {
     const run = `killed-${Date.now()}`;
-    const env = { DATABASE_URL: fault.url, RATE_LIMIT_PER_SECOND: '0' };
+    // On PostgreSQL what the dead process was sending waits out its lease: 3 s rather than the default 10.
+    const env = { DATABASE_URL: fault.url, RATE_LIMIT_PER_SECOND: '0', WEBHOOK_LEASE_MS: '3000' };
     server = await restart(env);
     onClose(server, (s) => s.stop());
     // The receiver takes a while to answer, so that deliveries are in flight when the process dies.
@@ -171,7 +172,8 @@ describe('a slow receiver while its delivery is leased', () => {
   });
 
   it('is not sent the delivery twice while the first attempt runs past the lease', async () => {
-    server = await restart({ DATABASE_URL: fault.url, WEBHOOK_TIMEOUT_MS: '16000' });
+    // A lease of 3 s (10 s by default) keeps the wait short: renewed every second, it must outlive three renewals.
+    server = await restart({ DATABASE_URL: fault.url, WEBHOOK_TIMEOUT_MS: '16000', WEBHOOK_LEASE_MS: '3000' });
     onClose(server, (s) => s.stop());
     await fetch(`${server.url}/webhooks`, {
       method: 'POST',
@@ -180,8 +182,8 @@ describe('a slow receiver while its delivery is leased', () => {
     });
     expect((await send(server.url, fault.key, syncRequest('slow', 1)))?.status).toBe(201);
     await receiver.waitFor('/hang', 1);
-    // Longer than a lease (10 s): it is renewed while the receiver has not answered, so no second attempt starts.
-    await new Promise((resolve) => setTimeout(resolve, 13_000));
+    // Longer than a lease: it is renewed while the receiver has not answered, so no second attempt starts.
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
     expect(receiver.received.filter((request) => request.path === '/hang')).toHaveLength(1);
   }, 60_000);
 });

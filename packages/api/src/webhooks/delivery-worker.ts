@@ -22,6 +22,11 @@ export interface DeliveryWorkerOptions {
   perEndpoint?: number;
   /** Deliveries in flight in all at most. */
   maxInFlight?: number;
+  /**
+   * A claimed delivery is leased this long and renewed every third of it while its receiver is answering: a process
+   * that dies lets its deliveries go within this time, and one that lives never sees them sent twice meanwhile.
+   */
+  leaseMs?: number;
   /** Which targets may be called, and how their names are resolved. */
   targets?: TargetPolicy;
   onError?: (error: unknown) => void;
@@ -29,12 +34,6 @@ export interface DeliveryWorkerOptions {
 
 /** After a wake-up, how long to let more news gather so that one claim takes them together. */
 const gatherMs = 5;
-/**
- * A claimed delivery is leased this long and renewed every third of it while its receiver is answering: a process
- * that dies lets its deliveries go within this time, and one that lives never sees them sent twice meanwhile.
- */
-export const deliveryLeaseMs = 10_000;
-
 /**
  * Delivers the outbox, at least once, each endpoint on its own. A claim takes due deliveries under a lease, at most
  * `perEndpoint` in flight to any one endpoint, and sends each at once; each attempt is recorded when it finishes (see
@@ -54,7 +53,6 @@ export class DeliveryWorker {
   /** Deliveries in flight, per endpoint. */
   private readonly inFlight = new Map<string, number>();
   private inFlightTotal = 0;
-  private readonly leaseMs = deliveryLeaseMs;
   /** Deliveries whose receiver has not answered yet: their leases are renewed. */
   private readonly sendingIds = new Set<string>();
   private renewal: NodeJS.Timeout | undefined;
@@ -80,6 +78,7 @@ export class DeliveryWorker {
       disableAfterFailures: 10,
       perEndpoint: 16,
       maxInFlight: 512,
+      leaseMs: 10_000,
       ...rest,
     };
     this.onError = onError ?? (() => undefined);
@@ -94,14 +93,14 @@ export class DeliveryWorker {
     this.listener = this.db.listen('webhook_delivery_due', wake, this.onError);
     // Without notifications (SQLite), this process's own writes say when there is something to send.
     if (!this.listener) this.unsubscribe = onDeliveriesScheduled(wake);
-    this.renewal = setInterval(() => void this.renewLeases(), this.leaseMs / 3);
+    this.renewal = setInterval(() => void this.renewLeases(), this.options.leaseMs / 3);
     this.renewal.unref();
     this.loop = this.run();
   }
 
   private async renewLeases(): Promise<void> {
     if (this.sendingIds.size === 0) return;
-    await renewLeases(this.db, [...this.sendingIds], this.leaseMs).catch(this.onError);
+    await renewLeases(this.db, [...this.sendingIds], this.options.leaseMs).catch(this.onError);
   }
 
   /** Stops claiming, lets the deliveries in flight finish, and records them. */
@@ -171,7 +170,12 @@ export class DeliveryWorker {
     const free = new Map<string, number>();
     for (const [endpoint, count] of this.inFlight) free.set(endpoint, this.options.perEndpoint - count);
     const claimed = await untraced(() =>
-      claimDeliveries(this.db, { limit: room, perEndpoint: this.options.perEndpoint, free, leaseMs: this.leaseMs }),
+      claimDeliveries(this.db, {
+        limit: room,
+        perEndpoint: this.options.perEndpoint,
+        free,
+        leaseMs: this.options.leaseMs,
+      }),
     );
     for (const delivery of claimed) this.dispatch(delivery);
     return claimed.length >= room;
