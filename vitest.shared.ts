@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { MeasuredSequencer } from './vitest.sequencer.js';
 
 /** Workspace packages resolve to their sources (the `source` export condition), so tests need no build. */
 const conditions = ['source', 'node', 'development|production'];
@@ -18,6 +19,8 @@ export const sharedConfig = defineConfig({
     reporters: ['default', ['json', { outputFile: resultsFile }]],
     environment: 'node',
     include: ['test/**/*.test.ts'],
+    // Longest files first, by their measured time, where a package keeps one (test/durations.json).
+    sequence: { sequencer: MeasuredSequencer },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // One PostgreSQL database for the run when DATABASE_URL names a server; SQLite files otherwise.
