@@ -21,7 +21,7 @@ export default tseslint.config(
       '.test-results/**',
       'docs/**',
       // Programs written against the packed packages; the packaging test type-checks them in an empty project.
-      'apps/server/test/packaging/**',
+      'apps/server/test/client/samples/**',
     ],
   },
   js.configs.recommended,
