@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { customerCreateInput, customerListInput, customerMemberListInput } from '@members/contracts';
-import { listCustomerMembers } from '../src/customer-members/customer-members.js';
+import {
+  customerCreateInput,
+  customerListInput,
+  customerMemberCreateInput,
+  customerMemberListInput,
+} from '@members/contracts';
+import { rawQuery } from '@members/db';
+import { addCustomerMember } from '../src/customer-members/add-customer-member.js';
+import { deleteCustomerMember, listCustomerMembers } from '../src/customer-members/customer-members.js';
 import {
   createCustomer,
   deleteCustomer,
@@ -51,5 +58,53 @@ describe('customers', () => {
     expect(page.pagination.totalCount).toBe(2);
     const all = await listCustomers(await scope(), customerListInput.parse({ limit: 100 }));
     expect(all.items.map((customer) => customer.email)).not.toContain('elsewhere@example.com');
+  });
+
+  it('anonymizes on delete as Polar does: the customer and every member it had, hashed; external ids kept', async () => {
+    const marker = `erase-${Date.now()}`;
+    const team = await create({
+      type: 'team',
+      name: `${marker} Team`,
+      email: `${marker}@team.test`,
+      externalId: `${marker}-team`,
+      owner: { email: `${marker}-owner@team.test`, name: `${marker} Owner` },
+    });
+    const add = async (email: string, externalId: string) =>
+      addCustomerMember(
+        await scope(),
+        customerMemberCreateInput.parse({ customerId: team.id, email, name: `${marker} ${externalId}`, externalId }),
+      );
+    await add(`${marker}-stays@team.test`, `${marker}-stays`);
+    const left = await add(`${marker}-left@team.test`, `${marker}-left`);
+    await deleteCustomerMember(await scope(), { id: left.id });
+
+    await deleteCustomer(await scope(), { id: team.id }, { anonymize: true });
+
+    const rows = await rawQuery<{ email: string; name: string; external_id: string }>(
+      setup.db.fork(),
+      `select email, name, external_id from customer where id = ?
+       union all select email, name, external_id from customer_member where customer_id = ?`,
+      [team.id, team.id],
+    );
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      expect(row.email).toMatch(/^[0-9a-f]{64}@anonymized\.polar\.sh$/);
+      expect(row.name).toMatch(/^[0-9a-f]{64}$/);
+      expect(row.external_id.startsWith(marker)).toBe(true);
+    }
+    // Its external id and its members' emails are free for a new customer.
+    const again = await create({ email: `${marker}@team.test`, externalId: `${marker}-team` });
+    expect(again.id).not.toBe(team.id);
+  });
+
+  it('keeps the emails and names of a customer deleted without anonymize', async () => {
+    const solo = await create({ email: 'kept@example.com', name: 'Kept Name' });
+    await deleteCustomer(await scope(), { id: solo.id });
+    const [row] = await rawQuery<{ email: string; name: string }>(
+      setup.db.fork(),
+      'select email, name from customer where id = ?',
+      [solo.id],
+    );
+    expect(row).toEqual({ email: 'kept@example.com', name: 'Kept Name' });
   });
 });

@@ -101,6 +101,9 @@ export function create(
 export const deleteAllOf = (scope: RequestScope, customer: Customer, now = new Date()) =>
   scope.em.nativeUpdate(CustomerMember, { customer, ...live }, { deletedAt: now, modifiedAt: now });
 
+/** Every member row a customer ever had, those removed before included: what its anonymization rewrites. */
+export const everyRowOf = (scope: RequestScope, customer: Customer) => scope.em.find(CustomerMember, { customer });
+
 /**
  * A new member of a live team customer, as one INSERT … SELECT from the customer row that does nothing on a
  * conflict with the partial unique indexes (one live member per email and per external id in a customer): null

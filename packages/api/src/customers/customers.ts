@@ -14,6 +14,7 @@ import { inTransaction, type RequestScope } from '../request-scope.js';
 import * as repository from './customer-repository.js';
 import * as customerMembers from '../customer-members/customer-member-repository.js';
 import { toCustomerOutput } from './serialize.js';
+import { anonymize } from './anonymize.js';
 import { toCustomerMemberOutput } from '../customer-members/serialize.js';
 import { emitPolar } from '../webhooks/outbox.js';
 
@@ -188,15 +189,30 @@ async function ownerKeptInStep(tx: RequestScope, customer: Customer) {
   return owner;
 }
 
-/** Soft delete of the customer and its members: their emails and external ids are free again. */
-export async function deleteCustomer(scope: RequestScope, selector: CustomerSelector): Promise<DeletedRecord> {
+/**
+ * Soft delete of the customer and its members: their emails and external ids are free again. With `anonymize`, the
+ * customer's and every one of its members' emails and names are replaced by Polar's hashes as well (Polar leaves the
+ * members as they were); external ids are kept, as Polar keeps them for legal reasons, and the `customer.deleted`
+ * event carries only the hashes.
+ */
+export async function deleteCustomer(
+  scope: RequestScope,
+  selector: CustomerSelector,
+  options: { anonymize?: boolean | undefined } = {},
+): Promise<DeletedRecord> {
   return inTransaction(scope, async (tx) => {
     const customer = await findCustomer(tx, selector, true);
     // Read while its owner is still live: the payload's avatar may be the owner's.
-    const ownerEmail = (await customerMembers.ownerEmailsOf(tx, [customer])).get(customer.id);
+    const ownerEmail = options.anonymize
+      ? undefined
+      : (await customerMembers.ownerEmailsOf(tx, [customer])).get(customer.id);
     const now = new Date();
     await customerMembers.deleteAllOf(tx, customer, now);
     customer.deletedAt = now;
+    if (options.anonymize) {
+      anonymize(customer);
+      for (const member of await customerMembers.everyRowOf(tx, customer)) anonymize(member);
+    }
     await tx.em.flush();
     await emitPolar(
       tx,

@@ -12,12 +12,12 @@ export const customerProcedures = {
   export: procedure(contracts.export, (scope, input) => Promise.resolve(exportCustomers(scope, input))),
   get: procedure(contracts.get, getCustomer),
   update: procedure(contracts.update, (scope, { id, ...changes }) => updateCustomer(scope, { id }, changes)),
-  delete: procedure(contracts.delete, (scope, { id }) => deleteCustomer(scope, { id })),
+  delete: procedure(contracts.delete, (scope, { id, anonymize }) => deleteCustomer(scope, { id }, { anonymize })),
   getByExternalId: procedure(contracts.getByExternalId, getCustomer),
   updateByExternalId: procedure(contracts.updateByExternalId, (scope, { externalId, ...changes }) =>
     updateCustomer(scope, { externalId }, changes),
   ),
-  deleteByExternalId: procedure(contracts.deleteByExternalId, (scope, { externalId }) =>
-    deleteCustomer(scope, { externalId }),
+  deleteByExternalId: procedure(contracts.deleteByExternalId, (scope, { externalId, anonymize }) =>
+    deleteCustomer(scope, { externalId }, { anonymize }),
   ),
 };

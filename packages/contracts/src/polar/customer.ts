@@ -86,7 +86,7 @@ export const customerByIdInput = z.object({ id: polarId });
 export const customerByExternalIdInput = z.object({ externalId: z.string().min(1).max(256) });
 export type CustomerSelector = z.infer<typeof customerByIdInput> | z.infer<typeof customerByExternalIdInput>;
 
-/** `anonymize` is accepted: a deleted customer is never served again, so there is nothing more to hide. */
+/** `anonymize=true` also replaces the customer's and its members' emails and names with hashes, as Polar does. */
 export const customerDeleteInput = customerByIdInput.extend({ anonymize: queryBoolean.optional() });
 export const customerDeleteByExternalIdInput = customerByExternalIdInput.extend({
   anonymize: queryBoolean.optional(),

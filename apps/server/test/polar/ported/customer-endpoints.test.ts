@@ -1,6 +1,6 @@
 /**
  * Polar's `server/tests/customer/test_endpoints.py` (polarsource/polar), ported case by case as
- * `member-endpoints.test.ts` is. 51 tests there; 22 ported here, 29 not.
+ * `member-endpoints.test.ts` is. 51 tests there; 26 ported here, 25 not.
  *
  * Not ported, and why:
  * - TestListCustomers.test_query_filter_by_billing_name: a billing name, which this service does not keep (served
@@ -11,14 +11,17 @@
  * - TestGetExternal.test_valid_default_payment_method, TestListPaymentMethods (6): payment methods.
  * - TestGetState (4): customer state (subscriptions and benefit grants).
  * - TestCreateCustomer.test_team_without_email_or_owner_member_serializes_null_avatar: the member model turned off.
- * - TestDeleteCustomerWithAnonymize (4), TestDeleteCustomerExternalWithAnonymize (1): each reads the deleted
- *   customer's row from the database (its hashed email, saved external id); over the API a deleted customer is not
- *   served (404), and `anonymize` is accepted with nothing more to hide.
+ * - TestDeleteCustomerWithAnonymize.test_business_customer_preserves_name: a tax id, which customers here never
+ *   have (so every anonymized name is hashed).
+ *
+ * Changed in the port: Polar now moves an anonymized customer's external id to `saved_external_id` and clears the
+ * column; here it stays in the column (SPEC "Erasure"), already free for a new customer, since external ids are unique
+ * among live customers only. The deleted row is read from the database, as Polar's tests read it.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { PolarValidationBody, WireCustomer, WireList, WireMember } from '../../support/polar.js';
-import { organization, usePortedServer, type PortedOrg } from './fixtures.js';
+import { organization, storedCustomer, usePortedServer, type PortedOrg } from './fixtures.js';
 
 usePortedServer();
 
@@ -244,5 +247,64 @@ describe('TestUpdateCustomer', () => {
     });
     expect(response.status).toBe(422);
     expect(response.body.detail.some((error) => String(error.msg).includes('already exists'))).toBe(true);
+  });
+});
+
+/** Polar's `anonymize_email_for_deletion`: a SHA-256 at its own domain. */
+const hashedEmail = /^[0-9a-f]{64}@anonymized\.polar\.sh$/;
+
+describe('TestDeleteCustomerWithAnonymize', () => {
+  it('test_delete_with_anonymize', async () => {
+    const org = await organization();
+    const customer = await org.customer({ email: 'individual@example.com', name: 'John Doe' });
+    const response = await org.delete(`/v1/customers/${customer.id}?anonymize=true`);
+    expect(response.status).toBe(204);
+    const deleted = await storedCustomer(customer.id);
+    expect(deleted.email).toMatch(hashedEmail);
+    expect(deleted.name).toHaveLength(64);
+    expect(deleted.name).not.toBe('John Doe');
+    expect(deleted.deleted_at).not.toBeNull();
+  });
+
+  it('test_preserves_external_id', async () => {
+    const org = await organization();
+    const customer = await org.customer({ email: 'external@example.com', external_id: 'ext-123' });
+    const response = await org.delete(`/v1/customers/${customer.id}?anonymize=true`);
+    expect(response.status).toBe(204);
+    expect((await storedCustomer(customer.id)).external_id).toBe('ext-123');
+    const recycled = await org.post<WireCustomer>('/v1/customers/', {
+      email: 'external-recycled@example.com',
+      external_id: 'ext-123',
+      organization_id: org.id,
+    });
+    expect(recycled.status).toBe(201);
+    expect(recycled.body.external_id).toBe('ext-123');
+  });
+
+  it('test_delete_without_anonymize', async () => {
+    const org = await organization();
+    const customer = await org.customer({ email: 'noanon@example.com', name: 'No Anon User' });
+    const response = await org.delete(`/v1/customers/${customer.id}`);
+    expect(response.status).toBe(204);
+    const deleted = await storedCustomer(customer.id);
+    expect(deleted.email).toBe('noanon@example.com');
+    expect(deleted.name).toBe('No Anon User');
+    expect(deleted.deleted_at).not.toBeNull();
+  });
+});
+
+describe('TestDeleteCustomerExternalWithAnonymize', () => {
+  it('test_delete_with_anonymize', async () => {
+    const org = await organization();
+    const customer = await org.customer({
+      email: 'external-anon@example.com',
+      external_id: 'ext-anon-123',
+      name: 'External User',
+    });
+    const response = await org.delete(`/v1/customers/external/${customer.external_id}?anonymize=true`);
+    expect(response.status).toBe(204);
+    const deleted = await storedCustomer(customer.id);
+    expect(deleted.email).toMatch(hashedEmail);
+    expect(deleted.external_id).toBe('ext-anon-123');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { Organization } from '@members/db';
+import { Organization, rawQuery } from '@members/db';
 import { createTenant, startServer, type TestServer } from '../../support/server.js';
 import type { WireCustomer, WireList, WireMember } from '../../support/polar.js';
 import { request, type Reply } from '../../support/http.js';
@@ -98,4 +98,16 @@ export async function organization(): Promise<PortedOrg> {
       return routes(session.token);
     },
   };
+}
+
+/** A customer's row as stored, deleted or not: what Polar's tests read with `session.get(Customer, id)`. */
+export async function storedCustomer(id: string) {
+  const [row] = await rawQuery<{
+    email: string | null;
+    name: string | null;
+    external_id: string | null;
+    deleted_at: unknown;
+  }>(server.db.fork(), 'select email, name, external_id, deleted_at from customer where id = ?', [id]);
+  if (!row) throw new Error(`no customer row ${id}`);
+  return row;
 }
