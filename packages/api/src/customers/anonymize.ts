@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 
 /**
  * Polar's anonymization of a deleted customer (`polar/kit/anonymization.py`): a value becomes the SHA-256 of the
- * row's creation time and the value, an email that hash at `anonymized.polar.sh`. The hash cannot be reversed
- * without the value, yet the same person anonymized twice gives the same text, as Polar's does.
+ * row's creation time and the value, an email that hash at `anonymized.polar.sh`. As in Polar, the salt is stored
+ * beside the hash: the value is gone from the row, but a guess of it can still be checked against the hash.
  */
 const anonymizedDomain = 'anonymized.polar.sh';
 
