@@ -63,6 +63,8 @@ export function mountTrpc(app: Express, options: SurfaceOptions): void {
       createContext: ({ req, info }) => contextOf(req, info.calls.length),
       maxBodySize: bodyLimit,
       maxBatchSize: maxTrpcBatchCalls,
+      // httpLink's `methodOverride: 'POST'` sends queries as POST (long inputs, or URLs a proxy would log).
+      allowMethodOverride: true,
       responseMeta: ({ ctx, errors }) => ({ headers: answerHeaders(ctx, domainErrors(errors)) }),
       onError: ({ error, req }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') noteFault(domainErrorOf(error.cause ?? error), req);
