@@ -33,7 +33,12 @@ const recordingFetch: typeof fetch = (input, init) => {
   return fetch(input, init);
 };
 
-const clientWith = (link: (options: { url: string; headers: Record<string, string> }) => TRPCLink<MembersRouter>) =>
+interface LinkOptions {
+  url: string;
+  headers: Record<string, string>;
+}
+
+const clientWith = (link: (options: LinkOptions) => TRPCLink<MembersRouter>) =>
   createTRPCClient<MembersRouter>({
     links: [link({ url: `${server.url}/trpc`, headers: { 'x-api-key': tenant.key } })],
   });
@@ -49,13 +54,11 @@ async function rejection(call: Promise<unknown>): Promise<MembersClientError> {
 }
 
 const links = {
-  httpLink: (options: { url: string; headers: Record<string, string> }) =>
-    httpLink<MembersRouter>({ ...options, fetch: recordingFetch }),
-  'httpLink, methodOverride POST': (options: { url: string; headers: Record<string, string> }) =>
+  httpLink: (options: LinkOptions) => httpLink<MembersRouter>({ ...options, fetch: recordingFetch }),
+  'httpLink, methodOverride POST': (options: LinkOptions) =>
     httpLink<MembersRouter>({ ...options, methodOverride: 'POST', fetch: recordingFetch }),
-  httpBatchLink: (options: { url: string; headers: Record<string, string> }) =>
-    httpBatchLink<MembersRouter>({ ...options, fetch: recordingFetch }),
-  httpBatchStreamLink: (options: { url: string; headers: Record<string, string> }) =>
+  httpBatchLink: (options: LinkOptions) => httpBatchLink<MembersRouter>({ ...options, fetch: recordingFetch }),
+  httpBatchStreamLink: (options: LinkOptions) =>
     httpBatchStreamLink<MembersRouter>({ ...options, fetch: recordingFetch }),
 };
 
@@ -96,16 +99,9 @@ describe('link options', () => {
   });
 
   it('httpBatchLink splits a batch whose URL would pass maxURLLength', async () => {
-    const client = createTRPCClient<MembersRouter>({
-      links: [
-        httpBatchLink({
-          url: `${server.url}/trpc`,
-          headers: { 'x-api-key': tenant.key },
-          maxURLLength: 300,
-          fetch: recordingFetch,
-        }),
-      ],
-    });
+    const client = clientWith((options) =>
+      httpBatchLink<MembersRouter>({ ...options, maxURLLength: 300, fetch: recordingFetch }),
+    );
     sent.length = 0;
     const lookups = Array.from({ length: 6 }, (_, i) => `batch-${i}-${'x'.repeat(40)}@links.test`);
     const answers = await Promise.allSettled(lookups.map((lookup) => client.members.lookup.query({ lookup })));
