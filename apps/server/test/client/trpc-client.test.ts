@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMembersClient, TRPCClientError, type MembersClientError } from '@members/client';
+import { createMembersClient } from '@members/client';
 import { createTenant, startServer, type Tenant, type TestServer } from '../support/server.js';
+import { rejection } from '../support/trpc.js';
 
 let server: TestServer;
 let tenant: Tenant;
@@ -11,17 +12,6 @@ beforeAll(async () => {
   await tenant.plan({ name: 'Pro', stripePriceId: 'price_pro', jobsIncluded: 5 });
 });
 afterAll(() => server.close());
-
-/** The error a tRPC call rejected with, for asserting on its code and data. */
-async function rejection(call: Promise<unknown>): Promise<MembersClientError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error as MembersClientError;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('the typed tRPC client', () => {
   it('syncs, then reads back, through the same procedures the REST routes call', async () => {

@@ -6,16 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import {
-  createTRPCClient,
-  httpBatchLink,
-  httpBatchStreamLink,
-  httpLink,
-  TRPCClientError,
-  type TRPCLink,
-} from '@trpc/client';
-import type { MembersClientError, MembersRouter } from '@members/client';
+import { createTRPCClient, httpBatchLink, httpBatchStreamLink, httpLink, type TRPCLink } from '@trpc/client';
+import type { MembersRouter } from '@members/client';
 import { createTenant, startServer, type Tenant, type TestServer } from '../support/server.js';
+import { rejection } from '../support/trpc.js';
 
 let server: TestServer;
 let tenant: Tenant;
@@ -42,16 +36,6 @@ const clientWith = (link: (options: LinkOptions) => TRPCLink<MembersRouter>) =>
   createTRPCClient<MembersRouter>({
     links: [link({ url: `${server.url}/trpc`, headers: { 'x-api-key': tenant.key } })],
   });
-
-async function rejection(call: Promise<unknown>): Promise<MembersClientError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error as MembersClientError;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const links = {
   httpLink: (options: LinkOptions) => httpLink<MembersRouter>({ ...options, fetch: recordingFetch }),
