@@ -4,7 +4,7 @@ import { openDatabase, WebhookAttempt, WebhookDelivery, WebhookEndpoint, type Da
 import { request } from '../support/http.js';
 import { startReceiver } from '../support/receiver.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-import { createTenant, databaseOfItsOwn, type Tenant } from '../support/server.js';
+import { createTenant, databaseOfItsOwn, startServer, type Tenant } from '../support/server.js';
 import { closeAfterAll } from '../support/teardown.js';
 
 /** Its own database: another file's server, delivering any organization's events, would take this file's. */
@@ -101,8 +101,24 @@ describe('each endpoint is delivered on its own', () => {
     // Several were in flight at once, or this would show nothing about order under concurrency.
     expect(ordered.mostAtOnce).toBeGreaterThan(1);
   }, 60_000);
+
+  it('stops on SIGTERM while the receiver still holds deliveries: exits 0, and abandons them to be sent again', async () => {
+    const held = stalling.received.filter((request) => request.path.startsWith('/hang/')).length;
+    expect(held).toBeGreaterThan(0);
+    // Its receivers have two minutes to answer; the stop gives them a few seconds, then lets the deliveries go.
+    expect(await server.stop()).toBe(0);
+    const stalled = await db.fork().find(WebhookDelivery, { endpoint: { url: { $like: '%/hang/stalled' } } });
+    expect(stalled.length).toBeGreaterThan(0);
+    // Not an attempt (the receiver never answered), and free for any worker at once rather than at the lease's end.
+    expect(stalled.every((delivery) => delivery.status === 'pending' && delivery.leasedUntil === null)).toBe(true);
+    expect(stalled.every((delivery) => delivery.attempts === 0)).toBe(true);
+  }, 60_000);
 });
 
+/*
+ * The tests below call the API of a server in this process, which delivers nothing (no worker), and deliver with a
+ * worker of their own, given the target policy and timings each needs.
+ */
 describe('the private-address refusal holds for the address connected to', () => {
   /** A name that answers a public address the first time it is resolved and loopback every time after. */
   const rebinding = (): ResolveHost => {
@@ -116,20 +132,20 @@ describe('the private-address refusal holds for the address connected to', () =>
     const url = `http://rebinding.example:${receiver.port}/ok/rebinding`;
     // Saved: the name resolves to a public address.
     await expect(targets.assertDeliverable(url, 'target_url')).resolves.toBeUndefined();
-    const silent = await startServerProcess({ DATABASE_URL: databaseUrl, WEBHOOK_WORKER: 'off', LOG_LEVEL: 'silent' });
+    const api = await startServer({ databaseUrl });
     const worker = new DeliveryWorker(db, { targets, pollMs: 20 });
     try {
-      // The endpoint row as the API would have saved it (this process cannot resolve the test's name).
-      const saved = await subscribe(silent.url, tenant, 'user.created', '/ok/placeholder');
+      // The endpoint row as the API would have saved it (the API cannot resolve the test's name).
+      const saved = await subscribe(api.url, tenant, 'user.created', '/ok/placeholder');
       await db.fork().getConnection().execute('update webhook_endpoint set url = ? where id = ?', [url, saved.data.id]);
-      await sync(silent.url, tenant, { email: 'rebound@example.com' });
+      await sync(api.url, tenant, { email: 'rebound@example.com' });
       worker.start();
       const attempt = await waitForAttempt(saved.data.id);
       expect(attempt.succeeded).toBe(false);
       expect(attempt.response).toMatch(/private, loopback/);
     } finally {
       await worker.stop();
-      await silent.stop();
+      await api.close();
     }
     expect(receiver.received.filter((r) => r.path.startsWith('/ok/rebinding'))).toEqual([]);
   });
@@ -138,19 +154,19 @@ describe('the private-address refusal holds for the address connected to', () =>
     // The same path with loopback allowed: the test's resolver, not the system's, says where the socket goes.
     const tenant = await createTenant(db);
     const targets = new TargetPolicy({ allowPrivate: true, resolve: () => Promise.resolve(['127.0.0.1']) });
-    const silent = await startServerProcess({ DATABASE_URL: databaseUrl, WEBHOOK_WORKER: 'off', LOG_LEVEL: 'silent' });
+    const api = await startServer({ databaseUrl });
     const worker = new DeliveryWorker(db, { targets, pollMs: 20 });
     try {
-      const saved = await subscribe(silent.url, tenant, 'user.created', '/ok/placeholder');
+      const saved = await subscribe(api.url, tenant, 'user.created', '/ok/placeholder');
       const url = `http://only-the-test-resolver-knows.example:${receiver.port}/ok/resolved`;
       await db.fork().getConnection().execute('update webhook_endpoint set url = ? where id = ?', [url, saved.data.id]);
-      await sync(silent.url, tenant, { email: 'resolved@example.com' });
+      await sync(api.url, tenant, { email: 'resolved@example.com' });
       worker.start();
       const [delivered] = await receiver.waitFor('/ok/resolved', 1);
       expect(delivered?.body).toContain('resolved@example.com');
     } finally {
       await worker.stop();
-      await silent.stop();
+      await api.close();
     }
   });
 });
@@ -158,7 +174,7 @@ describe('the private-address refusal holds for the address connected to', () =>
 describe('failures: retried, given up on, and an endpoint disabled after enough of them in a row', () => {
   it('records every failed attempt, fails each delivery at the give-up time, and disables the endpoint', async () => {
     const tenant = await createTenant(db);
-    const silent = await startServerProcess({ DATABASE_URL: databaseUrl, WEBHOOK_WORKER: 'off', LOG_LEVEL: 'silent' });
+    const api = await startServer({ databaseUrl });
     // Retries every 20-60 ms, given up on after 200 ms; the third delivery given up on disables the endpoint.
     const worker = new DeliveryWorker(db, {
       targets: new TargetPolicy({ allowPrivate: true }),
@@ -168,8 +184,8 @@ describe('failures: retried, given up on, and an endpoint disabled after enough 
       disableAfterFailures: 3,
     });
     try {
-      const saved = await subscribe(silent.url, tenant, 'user.created', '/fail/always');
-      for (let i = 0; i < 3; i++) await sync(silent.url, tenant, { email: `failing-${i}@example.com` });
+      const saved = await subscribe(api.url, tenant, 'user.created', '/fail/always');
+      for (let i = 0; i < 3; i++) await sync(api.url, tenant, { email: `failing-${i}@example.com` });
       worker.start();
       const endpoint = await eventuallyRow(
         () =>
@@ -189,21 +205,21 @@ describe('failures: retried, given up on, and an endpoint disabled after enough 
       expect(attempts.every((attempt) => !attempt.succeeded && attempt.httpCode === 500)).toBe(true);
     } finally {
       await worker.stop();
-      await silent.stop();
+      await api.close();
     }
   });
 
   it('clears an endpoint’s run of failures with a success', async () => {
     const tenant = await createTenant(db);
-    const silent = await startServerProcess({ DATABASE_URL: databaseUrl, WEBHOOK_WORKER: 'off', LOG_LEVEL: 'silent' });
+    const api = await startServer({ databaseUrl });
     const worker = new DeliveryWorker(db, { targets: new TargetPolicy({ allowPrivate: true }), pollMs: 20 });
     try {
-      const saved = await subscribe(silent.url, tenant, 'user.created', '/ok/recovered');
+      const saved = await subscribe(api.url, tenant, 'user.created', '/ok/recovered');
       await db
         .fork()
         .getConnection()
         .execute('update webhook_endpoint set consecutive_failures = 2 where id = ?', [saved.data.id]);
-      await sync(silent.url, tenant, { email: 'recovered@example.com' });
+      await sync(api.url, tenant, { email: 'recovered@example.com' });
       worker.start();
       const endpoint = await eventuallyRow(
         () =>
@@ -216,7 +232,7 @@ describe('failures: retried, given up on, and an endpoint disabled after enough 
       expect(endpoint.enabled).toBe(true);
     } finally {
       await worker.stop();
-      await silent.stop();
+      await api.close();
     }
   });
 });

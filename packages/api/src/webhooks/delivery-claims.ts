@@ -177,14 +177,20 @@ function toClaimed(row: ClaimedRow): ClaimedDelivery {
  * Extends the leases of the deliveries a worker is sending. Leases are short so that a dead worker's deliveries are
  * sent again within seconds; a live one keeps its own for as long as its receivers take to answer.
  */
-export async function renewLeases(db: Database, ids: readonly string[], leaseMs: number): Promise<void> {
+export const renewLeases = (db: Database, ids: readonly string[], leaseMs: number) =>
+  leaseUntil(db, ids, new Date(Date.now() + leaseMs));
+
+/** Frees the leases of deliveries a stopping worker abandoned: any worker may send them again at once. */
+export const releaseLeasesOf = (db: Database, ids: readonly string[]) => leaseUntil(db, ids, null);
+
+async function leaseUntil(db: Database, ids: readonly string[], until: Date | null): Promise<void> {
   // A statement's parameters are bounded (SQLite takes 32,766); a worker holds at most a few hundred.
   for (let start = 0; start < ids.length; start += 500) {
     const batch = ids.slice(start, start + 500);
     await rawQuery(
       db.fork(),
       `update webhook_delivery set leased_until = ? where status = 'pending' and id in (${batch.map(() => '?').join(', ')})`,
-      [new Date(Date.now() + leaseMs), ...batch],
+      [until, ...batch],
     );
   }
 }

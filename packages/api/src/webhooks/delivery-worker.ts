@@ -1,7 +1,13 @@
 import type { ChannelListener, Database } from '@members/db';
 import { deliveriesInFlight, deliveryAttempts, deliveryLag } from '../metrics.js';
 import { AttemptRecorder, type RecordedAttempt } from './attempt-recorder.js';
-import { claimDeliveries, releaseLeases, renewLeases, type ClaimedDelivery } from './delivery-claims.js';
+import {
+  claimDeliveries,
+  releaseLeases,
+  releaseLeasesOf,
+  renewLeases,
+  type ClaimedDelivery,
+} from './delivery-claims.js';
 import { onDeliveriesScheduled } from './outbox-signal.js';
 import { inSpan, untraced } from '../tracing.js';
 import { targetPolicyFromEnvironment, type TargetPolicy } from './target-policy.js';
@@ -27,6 +33,11 @@ export interface DeliveryWorkerOptions {
    * that dies lets its deliveries go within this time, and one that lives never sees them sent twice meanwhile.
    */
   leaseMs?: number;
+  /**
+   * On stop, how long deliveries in flight may take to be answered. Past it they are abandoned: no attempt is
+   * recorded, their leases are freed, and the next worker sends them again (at least once, as after a crash).
+   */
+  stopGraceMs?: number;
   /** Which targets may be called, and how their names are resolved. */
   targets?: TargetPolicy;
   onError?: (error: unknown) => void;
@@ -79,6 +90,7 @@ export class DeliveryWorker {
       perEndpoint: 16,
       maxInFlight: 512,
       leaseMs: 10_000,
+      stopGraceMs: 5_000,
       ...rest,
     };
     this.onError = onError ?? (() => undefined);
@@ -103,7 +115,10 @@ export class DeliveryWorker {
     await renewLeases(this.db, [...this.sendingIds], this.options.leaseMs).catch(this.onError);
   }
 
-  /** Stops claiming, lets the deliveries in flight finish, and records them. */
+  /**
+   * Stops claiming, lets the deliveries in flight finish and records them; those whose receivers have not answered
+   * within `stopGraceMs` are abandoned.
+   */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
@@ -111,10 +126,30 @@ export class DeliveryWorker {
     this.notify();
     await this.loop;
     await this.listener?.close();
-    while (this.sending.size > 0) await Promise.all(this.sending);
+    if (!(await this.sendsEndWithin(this.options.stopGraceMs))) {
+      // A receiver that does not answer must not hold a shutdown for its whole timeout.
+      const abandoned = [...this.sendingIds];
+      this.sender.abandon();
+      while (this.sending.size > 0) await Promise.all(this.sending);
+      await releaseLeasesOf(this.db, abandoned).catch(this.onError);
+    }
     clearInterval(this.renewal);
     await this.recorder.settled();
     await this.sender.close();
+  }
+
+  /** Whether every send in flight has ended within `ms`. */
+  private async sendsEndWithin(ms: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+    try {
+      while (this.sending.size > 0) {
+        if (!(await Promise.race([Promise.all(this.sending).then(() => true), timedOut]))) return false;
+      }
+      return true;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private notify(): void {
@@ -199,7 +234,9 @@ export class DeliveryWorker {
     )
       .then((outcome) => {
         this.sendingIds.delete(delivery.id);
-        this.recorder.record({ delivery, started, outcome, durationMs: Date.now() - started.getTime() });
+        if (!outcome.abandoned) {
+          this.recorder.record({ delivery, started, outcome, durationMs: Date.now() - started.getTime() });
+        }
       })
       .finally(() => {
         this.sendingIds.delete(delivery.id);

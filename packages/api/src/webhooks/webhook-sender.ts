@@ -4,12 +4,16 @@ import type { ClaimedDelivery } from './delivery-claims.js';
 import { kardowSignature, polarSignatureHeaders } from './signing.js';
 import type { TargetPolicy } from './target-policy.js';
 
-/** What one attempt came to: `final` when retrying cannot help (a refused target, a disabled endpoint). */
+/**
+ * What one attempt came to: `final` when retrying cannot help (a refused target, a disabled endpoint); `abandoned`
+ * when the worker stopped before the receiver answered, which is no attempt at all.
+ */
 export interface Outcome {
   httpCode: number | null;
   response: string;
   succeeded: boolean;
   final: boolean;
+  abandoned?: true;
 }
 
 /** What a receiver's answer is kept of, for the delivery history. */
@@ -21,6 +25,7 @@ const keptResponseBytes = 2048;
  */
 export class WebhookSender {
   private readonly agent: Agent;
+  private readonly abandoning = new AbortController();
 
   constructor(
     private readonly policy: TargetPolicy,
@@ -63,14 +68,28 @@ export class WebhookSender {
         headers,
         body,
         dispatcher: this.agent,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.abandoning.signal]),
       });
       const text = await readSome(response.body);
       const succeeded = response.statusCode >= 200 && response.statusCode < 300;
       return { httpCode: response.statusCode, response: text, succeeded, final: false };
     } catch (error) {
+      if (this.abandoning.signal.aborted) {
+        return {
+          httpCode: null,
+          response: 'abandoned: the worker stopped',
+          succeeded: false,
+          final: false,
+          abandoned: true,
+        };
+      }
       return { httpCode: null, response: reasonOf(error), succeeded: false, final: isRefusal(error) };
     }
+  }
+
+  /** Ends every send still waiting on its receiver: each resolves at once, abandoned. */
+  abandon(): void {
+    this.abandoning.abort();
   }
 
   close(): Promise<void> {
