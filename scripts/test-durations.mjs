@@ -15,8 +15,11 @@ for (const folder of ['apps', 'packages'].flatMap((parent) =>
   for (const hash of readdirSync(cacheDir)) {
     const resultsFile = path.join(cacheDir, hash, 'results.json');
     if (!existsSync(resultsFile)) continue;
-    for (const [key, result] of JSON.parse(readFileSync(resultsFile, 'utf8')).results)
-      measured[key.slice(key.indexOf(':') + 1)] = Math.round(result.duration / 100) / 10;
+    for (const [key, result] of JSON.parse(readFileSync(resultsFile, 'utf8')).results) {
+      const file = key.slice(key.indexOf(':') + 1);
+      // The cache keeps files that have since moved or gone.
+      if (existsSync(path.join(folder, file))) measured[file] = Math.round(result.duration / 100) / 10;
+    }
   }
   const sorted = Object.fromEntries(Object.entries(measured).sort(([, a], [, b]) => b - a));
   writeFileSync(durationsFile, `${JSON.stringify(sorted, null, 2)}\n`);
