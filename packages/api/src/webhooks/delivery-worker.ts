@@ -138,15 +138,12 @@ export class DeliveryWorker {
     await this.sender.close();
   }
 
-  /** Whether every send in flight has ended within `ms`. */
+  /** Whether every send in flight has ended within `ms` (called once claiming has stopped: no send starts after). */
   private async sendsEndWithin(ms: number): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
     try {
-      while (this.sending.size > 0) {
-        if (!(await Promise.race([Promise.all(this.sending).then(() => true), timedOut]))) return false;
-      }
-      return true;
+      return await Promise.race([Promise.all(this.sending).then(() => true), timedOut]);
     } finally {
       clearTimeout(timer);
     }
