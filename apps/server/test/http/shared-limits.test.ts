@@ -40,6 +40,8 @@ describe.skipIf(!reachable && process.env.CI !== 'true')('rate limits shared thr
       RATE_LIMIT_BURST: '6',
     };
     [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+    onClose(a, (p) => p.stop());
+    onClose(b, (p) => p.stop());
   }, 60_000);
 
   it('lets two server processes spend one key’s limit together', async () => {

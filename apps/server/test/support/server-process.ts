@@ -27,12 +27,20 @@ export function processEnv(databaseUrl: string | undefined): NodeJS.ProcessEnv {
   return { ...rest, DATABASE_DIRECT_URL: direct.toString() };
 }
 
+/** Processes started and not yet ended: a test file that forgets one must not leave it running after the run. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** The built server (`npm start` runs the same file) in a process of its own, on a free port. */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, [mainScript], {
     env: { ...processEnv(env.DATABASE_URL), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
