@@ -33,7 +33,7 @@ export {
 export { createCustomer } from './customers/customers.js';
 export { maxInputDepth } from './input-safety.js';
 export { IdempotencyStore } from './idempotency/idempotency-store.js';
-export { KeyedRequest, keyInUse } from './idempotency/keyed-request.js';
+export { KeyedRequest, keyInUse, keyReused, type AnswerInstead } from './idempotency/keyed-request.js';
 export { apiKeyFromHeaders, hashApiKey } from './auth/api-keys.js';
 export { DeliveryWorker, type DeliveryWorkerOptions } from './webhooks/delivery-worker.js';
 export { TargetPolicy, type ResolveHost } from './webhooks/target-policy.js';

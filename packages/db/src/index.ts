@@ -11,5 +11,6 @@ export {
 export type { EntityManager } from '@mikro-orm/knex';
 export { isDatabaseUnavailable } from './unavailable.js';
 export { holdSqliteWriteLock, rawQuery, rowDate } from './raw-query.js';
+export { beginWithStatement, type EdgedTransaction, type Literal } from './transaction-edges.js';
 export type { ChannelListener } from './notifications.js';
 export { backupSqlite } from './backup.js';

@@ -8,6 +8,7 @@ import {
   KeyedRequest,
   keyInUse,
   metrics,
+  type AnswerInstead,
   type IdempotencyStore,
 } from '@members/api';
 
@@ -29,6 +30,8 @@ export function keyedRequestOf(res: Response): KeyedRequest | undefined {
  * Holds what the response writes until the request's transaction has recorded it as the key's answer and committed,
  * so that no caller is told of a change that could still be lost. Should the commit fail, nothing was done: the
  * caller gets the surface's error for it (503 while the database is away) instead of the answer it would have had.
+ * A request that did not run (its key answered before, used with another request, or held by one still running)
+ * sends what the key's claim found instead of what its surface wrote.
  */
 function commitBeforeSending(
   res: Response,
@@ -53,14 +56,24 @@ function commitBeforeSending(
   res.once('close', () => {
     if (!ended) gone = true;
   });
+  const answerInstead = (instead: AnswerInstead) => {
+    for (const name of ['content-length', 'content-type', 'etag']) res.removeHeader(name);
+    if (instead.kind === 'refuse') return refuse(res, instead.error);
+    metrics.idempotentReplays.inc();
+    res.status(instead.statusCode).set('Idempotent-Replayed', 'true');
+    if (instead.body === '') res.end();
+    else res.type('application/json').send(instead.body);
+  };
   res.end = ((chunk?: unknown) => {
     ended = true;
     if (typeof chunk !== 'function') keep(chunk);
     const body = Buffer.concat(chunks);
-    (gone ? request.abandon() : request.settle(res.statusCode, body.toString('utf8'))).then(
-      () => {
+    const settled = gone ? request.abandon() : request.settle(res.statusCode, body.toString('utf8'));
+    settled.then(
+      (instead) => {
         Object.assign(res, { write, end });
-        end(body);
+        if (instead) answerInstead(instead);
+        else end(body);
       },
       (error: unknown) => {
         onFault(error);
@@ -77,8 +90,9 @@ function commitBeforeSending(
 /**
  * Stripe's idempotency, for POST, PATCH and DELETE: a retry with the same `Idempotency-Key`, API key and request
  * gets the first answer back with `Idempotent-Replayed: true` and nothing is done again; the same key with another
- * request is 422; while the first is still running, 409. The answer commits with the change (`KeyedRequest`); a 5xx
- * is not kept, so its retry runs again. `body` is what the request sent, as the route read it.
+ * request is 422; while the first is still running, 409. The key is claimed by the request's own transaction, which
+ * commits the answer with the change (`KeyedRequest`); a 5xx is not kept, so its retry runs again. `body` is what the
+ * request sent, as the route read it.
  */
 export function idempotency(
   store: IdempotencyStore,
@@ -86,7 +100,7 @@ export function idempotency(
   body: (req: Request) => string,
   onFault: (error: unknown) => void,
 ): RequestHandler {
-  return async (req, res, next) => {
+  return (req, res, next) => {
     const key = req.get('Idempotency-Key');
     const apiKey = apiKeyFromHeaders(req.headers);
     // Without a key there is nothing to promise; without an API key the request is refused anyway.
@@ -100,31 +114,10 @@ export function idempotency(
       );
     }
     const fingerprint = sha256(`${req.method} ${req.originalUrl}\n${body(req)}`);
-    try {
-      const claim = await store.claim(hashApiKey(apiKey), key, fingerprint);
-      if (claim.kind === 'reused') {
-        return errors(
-          res,
-          new DomainError('idempotency_key_reused', 'This Idempotency-Key was used with another request', {
-            issues: [keyIssue('was used with another request')],
-          }),
-        );
-      }
-      if (claim.kind === 'in_use') {
-        return errors(res, keyInUse());
-      }
-      if (claim.kind === 'replay') {
-        metrics.idempotentReplays.inc();
-        res.status(claim.statusCode).set('Idempotent-Replayed', 'true');
-        if (claim.body === null || claim.body === '') res.end();
-        else res.type('application/json').send(claim.body);
-        return;
-      }
-      res.locals.keyed = claim.request;
-      commitBeforeSending(res, claim.request, errors, onFault);
-      next();
-    } catch (error) {
-      next(error);
-    }
+    const claim = store.claim({ callerHash: hashApiKey(apiKey), key, fingerprint });
+    if (claim.kind === 'in_use') return errors(res, keyInUse());
+    res.locals.keyed = claim.request;
+    commitBeforeSending(res, claim.request, errors, onFault);
+    next();
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey, IdempotencyStore } from '@members/api';
 import { Customer } from '@members/db';
@@ -73,23 +74,22 @@ describe('Idempotency-Key', () => {
   it('answers 409 while the first request with the key is still running, then the first answer', async () => {
     const key = fresh();
     const body = { email: `${key}@example.com` };
-    // The first request, as it stands while it runs: claimed, not yet answered.
-    const store = new IdempotencyStore(server.db);
-    const fingerprint = (await import('node:crypto'))
-      .createHash('sha256')
-      .update(`POST /v1/customers/\n${JSON.stringify(body)}`)
-      .digest('hex');
-    const claim = await store.claim(hashApiKey(tenant.key), key, fingerprint);
-    if (claim.kind !== 'run') throw new Error(`expected to run, got ${claim.kind}`);
-    const meanwhile = await post(server.url, '/v1/customers/', tenant.key, body, key);
-    expect(meanwhile.status).toBe(409);
-    expect(meanwhile.body).toEqual({ error: 'Conflict', detail: match.any(String) });
-    // What the first request answered once it finished (a customer, as any create answers), kept in its transaction.
+    // What the first request will answer (a customer, as any create answers), made beforehand: on SQLite the open
+    // transaction below holds the server's one connection.
     const answered = await request(`${server.url}/v1/customers/`, {
       bearer: tenant.key,
       body: { email: `a-${key}@x.io` },
     });
+    // The first request, as it stands while it runs: its transaction begun, the key claimed in it, and left open.
+    const fingerprint = createHash('sha256')
+      .update(`POST /v1/customers/\n${JSON.stringify(body)}`)
+      .digest('hex');
+    const claim = new IdempotencyStore(server.db).claim({ callerHash: hashApiKey(tenant.key), key, fingerprint });
+    if (claim.kind !== 'run') throw new Error(`expected to run, got ${claim.kind}`);
     await claim.request.run(() => Promise.resolve(undefined), { alone: true });
+    const meanwhile = await post(server.url, '/v1/customers/', tenant.key, body, key);
+    expect(meanwhile.status).toBe(409);
+    expect(meanwhile.body).toEqual({ error: 'Conflict', detail: match.any(String) });
     await claim.request.settle(201, JSON.stringify(answered.body));
     const after = await post(server.url, '/v1/customers/', tenant.key, body, key);
     expect(after.status).toBe(201);
@@ -138,6 +138,8 @@ describe('Idempotency-Key across two server processes on one database', () => {
       startServerProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }),
       startServerProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }),
     ]);
+    onClose(a, (p) => p.stop());
+    onClose(b, (p) => p.stop());
   }, 60_000);
 
   it('replays on one process what the other answered, and acts once when both get it at once', async () => {
@@ -158,4 +160,33 @@ describe('Idempotency-Key across two server processes on one database', () => {
     expect(acted).toHaveLength(1);
     expect(replies.every((reply) => reply.status === 201 || reply.status === 409)).toBe(true);
   });
+
+  // One process serves a SQLite file's requests at a time; on PostgreSQL any number may, and the lock is the word.
+  it.runIf((process.env.DATABASE_URL ?? '').startsWith('postgres'))(
+    'answers 409 on another process while a transaction holds the key, and that answer once it commits',
+    async () => {
+      const key = fresh();
+      const body = { email: `${key}@example.com` };
+      const fingerprint = createHash('sha256')
+        .update(`POST /v1/customers/\n${JSON.stringify(body)}`)
+        .digest('hex');
+      const claim = new IdempotencyStore(setup.db).claim({ callerHash: hashApiKey(shared.key), key, fingerprint });
+      if (claim.kind !== 'run') throw new Error(`expected to run, got ${claim.kind}`);
+      await claim.request.run(() => Promise.resolve(undefined), { alone: true });
+      const meanwhile = await post(a.url, '/v1/customers/', shared.key, body, key);
+      expect(meanwhile.status).toBe(409);
+      // What the held request answers: a customer, as any create answers.
+      const answered = await request(`${a.url}/v1/customers/`, {
+        bearer: shared.key,
+        body: { email: `a-${key}@x.io` },
+      });
+      await claim.request.settle(201, JSON.stringify(answered.body));
+      const after = await post(b.url, '/v1/customers/', shared.key, body, key);
+      expect([after.status, after.body, after.headers.get('idempotent-replayed')]).toEqual([
+        201,
+        answered.body,
+        'true',
+      ]);
+    },
+  );
 });
