@@ -22,6 +22,14 @@ export interface Database {
   poolStats(): { used: number; free: number; waiting: number };
   /** True when a query reaches the database. */
   isReachable(): Promise<boolean>;
+  /**
+   * After an erasure: SQLite keeps earlier versions of the pages it changed in its write-ahead log until a checkpoint
+   * copies the newest into the file, so the log is checkpointed and emptied, leaving the erased bytes in neither file
+   * (the connection zeroes what is deleted: `secure_delete`). Runs once the connection is free (after the erasing
+   * transaction commits, which may be a request's own that has not yet); never awaited inside a transaction. Nothing
+   * to do on PostgreSQL, whose rows leave a dump once deleted.
+   */
+  checkpointErasure(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,6 +61,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       ? await migrateUnderLock(orm, options.directUrl)
       : await migrateSqlite(orm);
   const listenUrl = options.directUrl ?? location.target;
+  let checkpoint: Promise<void> | undefined;
   return {
     appliedMigrations: applied,
     orm,
@@ -70,6 +79,15 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       };
     },
     isReachable: async () => (await orm.checkConnection()).ok,
+    checkpointErasure: () => {
+      if (location.dialect !== 'sqlite') return Promise.resolve();
+      // Erasures that come together share one checkpoint, begun once the current turn's work has been queued.
+      checkpoint ??= Promise.resolve().then(async () => {
+        checkpoint = undefined;
+        await orm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
+      });
+      return checkpoint;
+    },
     close: () => orm.close(true),
   };
 }

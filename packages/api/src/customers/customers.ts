@@ -200,7 +200,7 @@ export async function deleteCustomer(
   selector: CustomerSelector,
   options: { anonymize?: boolean | undefined } = {},
 ): Promise<DeletedRecord> {
-  return inTransaction(scope, async (tx) => {
+  const deleted = await inTransaction(scope, async (tx) => {
     const customer = await findCustomer(tx, selector, true);
     // Read while its owner is still live: the payload's avatar may be the owner's.
     const ownerEmail = options.anonymize
@@ -222,6 +222,9 @@ export async function deleteCustomer(
     );
     return { id: customer.id };
   });
+  // Anonymized: the file keeps no copy of what was replaced once the transaction is in (see checkpointErasure).
+  if (options.anonymize) void scope.db.checkpointErasure().catch(() => undefined);
+  return deleted;
 }
 
 export async function listCustomers(scope: RequestScope, input: CustomerListInput): Promise<CustomerList> {

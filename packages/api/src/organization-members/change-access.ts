@@ -88,6 +88,13 @@ async function subscriptionNamed(tx: EntityManager, member: Member, input: Membe
 
 /** Kardow `POST /members/access`: one lifecycle step, in one transaction. */
 export async function changeAccess(scope: RequestScope, input: MemberAccessInput): Promise<MemberAccessResult> {
+  const result = await changeAccessInTransaction(scope, input);
+  // `delete_member` erases: the file keeps no copy once its transaction is in (see checkpointErasure).
+  if ('deleted' in result) void scope.db.checkpointErasure().catch(() => undefined);
+  return result;
+}
+
+function changeAccessInTransaction(scope: RequestScope, input: MemberAccessInput): Promise<MemberAccessResult> {
   return inTransaction(scope, async (tx) => {
     const member = await memberNamed(tx, input);
     if (input.action === 'delete_member') {
