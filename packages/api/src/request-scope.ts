@@ -26,6 +26,11 @@ export interface RequestScope {
   member?: PortalMember | undefined;
   /** This server as its caller reaches it (`PUBLIC_URL`, else the request's host): links it hands out start here. */
   origin?: string | undefined;
+  /**
+   * Set when the scope's work runs inside a transaction that someone else commits (a keyed request's): `work` runs
+   * once that has committed, and not at all if it rolls back.
+   */
+  afterCommit?: ((work: () => Promise<void>) => void) | undefined;
 }
 
 function writeLockFor(dialect: Database['dialect']): LockMode | undefined {
@@ -56,4 +61,14 @@ export function scopeFor(
 /** Runs `work` in one transaction, with the scope's unit of work swapped for the transaction's. */
 export function inTransaction<T>(scope: RequestScope, work: (tx: RequestScope) => Promise<T>): Promise<T> {
   return scope.em.transactional((em) => work({ ...scope, em }));
+}
+
+/**
+ * Runs `work` once the scope's changes are committed: at once when the caller's own transaction has ended, else when
+ * the request's does. Call it after the transaction that made the changes. What `work` does is an afterthought of
+ * a change already in: its failure is not the caller's.
+ */
+export async function whenCommitted(scope: RequestScope, work: () => Promise<void>): Promise<void> {
+  if (scope.afterCommit) return scope.afterCommit(work);
+  await work().catch(() => undefined);
 }

@@ -89,6 +89,13 @@ export class KeyedRequest {
   private failed = false;
   /** Calls of a batch run one after another: they share the transaction's one connection. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** What the calls left to do once their changes are in (see `whenCommitted`). */
+  private committed: (() => Promise<void>)[] = [];
+
+  /** Runs `work` after this request's transaction commits, before its answer is sent; never if it rolls back. */
+  readonly afterCommit = (work: () => Promise<void>): void => {
+    this.committed.push(work);
+  };
 
   constructor(
     private readonly db: Database,
@@ -158,6 +165,7 @@ export class KeyedRequest {
       crashPoint('idempotent-before-commit');
       await begun.commit(writeAnswer, [statusCode, body, this.row]);
       crashPoint('idempotent-after-commit');
+      for (const work of this.committed) await work().catch(() => undefined);
       return undefined;
     } finally {
       this.done();

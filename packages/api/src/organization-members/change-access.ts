@@ -2,7 +2,8 @@ import { namesAPlan, type MemberAccessInput, type MemberAccessResult } from '@me
 import type { EntityManager, Member, Plan, Subscription } from '@members/db';
 import { invalidField, notFound } from '../errors.js';
 import { planByIdentifier } from './plan-repository.js';
-import { inTransaction, type RequestScope } from '../request-scope.js';
+import { inTransaction, whenCommitted, type RequestScope } from '../request-scope.js';
+import { erasedMember, scrubEventsOf, scrubStoredAnswers, type ErasedPerson } from './erasure.js';
 import { memberFromEntity } from './member-columns.js';
 import * as organizationMembers from './member-repository.js';
 import { toAccessOutput } from './serialize.js';
@@ -88,42 +89,62 @@ async function subscriptionNamed(tx: EntityManager, member: Member, input: Membe
 
 /** Kardow `POST /members/access`: one lifecycle step, in one transaction. */
 export async function changeAccess(scope: RequestScope, input: MemberAccessInput): Promise<MemberAccessResult> {
-  const result = await changeAccessInTransaction(scope, input);
-  // `delete_member` erases: the file keeps no copy once its transaction is in (see checkpointErasure).
-  if ('deleted' in result) void scope.db.checkpointErasure().catch(() => undefined);
+  let erased: ErasedPerson | undefined;
+  const result = await inTransaction(scope, async (tx) => {
+    const member = await memberNamed(tx, input);
+    if (input.action === 'delete_member') {
+      erased = { memberId: member.id, email: member.email };
+      return eraseMember(tx, member, erased);
+    }
+    return changeSubscription(tx, member, { ...input, action: input.action });
+  });
+  const person = erased;
+  if (person) {
+    // Once the erasure is in: the answers kept for keys that quote the person (its own among them), then the file.
+    await whenCommitted(scope, async () => {
+      await scrubStoredAnswers(scope.db, scope.organization.id, person);
+      await scope.db.checkpointErasure();
+    });
+  }
   return result;
 }
 
-function changeAccessInTransaction(scope: RequestScope, input: MemberAccessInput): Promise<MemberAccessResult> {
-  return inTransaction(scope, async (tx) => {
-    const member = await memberNamed(tx, input);
-    if (input.action === 'delete_member') {
-      const [subscriptions, payments] = await Promise.all([
-        subscriptionCountOf(tx.em, member),
-        paymentCountOf(tx.em, member),
-      ]);
-      // Subscriptions and payments go with the member (ON DELETE CASCADE).
-      await organizationMembers.deleteById(tx, member.id);
-      await emitKardow(tx, 'user.deleted', member.id, { member: memberFromEntity(member) });
-      return { deleted: { memberId: member.id, email: member.email, subscriptions, payments } };
-    }
-    const now = new Date();
-    const at = input.effectiveAt ? new Date(input.effectiveAt) : now;
-    // An unknown plan is the caller's 422 whatever the action, as in sync.
-    const plan = namesAPlan(input) ? await planByIdentifier(tx, input, []) : null;
-    let subscription = await subscriptionNamed(tx.em, member, input, plan);
-    let before = subscription ? toAccessOutput(subscription) : null;
-    if (!subscription && input.action === 'activate' && plan) {
-      ({ subscription, before } = await syncSubscription(tx.em, member, plan, {
-        planId: plan.id,
-        stripeSubscriptionId: input.stripeSubscriptionId,
-        currentPeriodStart: at.toISOString(),
-      }));
-    }
-    if (!subscription) throw notFound(`Member ${member.email} has no such subscription`);
-    transitions[input.action](subscription, at, now);
-    const access = toAccessOutput(subscription);
-    await reportAccessChange(tx, before, access);
-    return access;
-  });
+/**
+ * `delete_member` is an erasure: the member's row goes with its subscriptions and payments (ON DELETE CASCADE), the
+ * events written about it keep its id but none of its values, and its `user.deleted` says only whom it was about.
+ */
+async function eraseMember(tx: RequestScope, member: Member, person: ErasedPerson): Promise<MemberAccessResult> {
+  const [subscriptions, payments] = await Promise.all([
+    subscriptionCountOf(tx.em, member),
+    paymentCountOf(tx.em, member),
+  ]);
+  await organizationMembers.deleteById(tx, member.id);
+  await scrubEventsOf(tx, person);
+  await emitKardow(tx, 'user.deleted', member.id, { member: erasedMember(memberFromEntity(member), person) });
+  return { deleted: { memberId: member.id, email: member.email, subscriptions, payments } };
+}
+
+async function changeSubscription(
+  tx: RequestScope,
+  member: Member,
+  input: MemberAccessInput & { action: Exclude<Action, 'delete_member'> },
+): Promise<MemberAccessResult> {
+  const now = new Date();
+  const at = input.effectiveAt ? new Date(input.effectiveAt) : now;
+  // An unknown plan is the caller's 422 whatever the action, as in sync.
+  const plan = namesAPlan(input) ? await planByIdentifier(tx, input, []) : null;
+  let subscription = await subscriptionNamed(tx.em, member, input, plan);
+  let before = subscription ? toAccessOutput(subscription) : null;
+  if (!subscription && input.action === 'activate' && plan) {
+    ({ subscription, before } = await syncSubscription(tx.em, member, plan, {
+      planId: plan.id,
+      stripeSubscriptionId: input.stripeSubscriptionId,
+      currentPeriodStart: at.toISOString(),
+    }));
+  }
+  if (!subscription) throw notFound(`Member ${member.email} has no such subscription`);
+  transitions[input.action](subscription, at, now);
+  const access = toAccessOutput(subscription);
+  await reportAccessChange(tx, before, access);
+  return access;
 }

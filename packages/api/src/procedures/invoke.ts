@@ -32,8 +32,9 @@ export function invoke(
   return inSpan(`procedure ${path}`, { 'rpc.method': path }, async () => {
     const { requestScope } = await authenticate(context, procedure.contract.scope);
     // With an Idempotency-Key, the call runs in the request's transaction, which also records the answer.
-    const result = context.keyed
-      ? await context.keyed.run((em) => procedure.run({ ...requestScope, em }, readInput()), {
+    const keyed = context.keyed;
+    const result = keyed
+      ? await keyed.run((em) => procedure.run({ ...requestScope, em, afterCommit: keyed.afterCommit }, readInput()), {
           alone: context.calls === 1,
         })
       : await procedure.run(requestScope, readInput());
