@@ -1,8 +1,9 @@
 /**
- * Issue 35's promise for Kardow's `delete_member`: once the erasure's own events are delivered, no table holds the
- * person's data. A member is made with a marker in every value a caller can send, with a webhook endpoint subscribed
- * to every event and every call keyed; after the erasure the marker is found nowhere: not in `pg_dump --data-only`
- * on PostgreSQL, not in the bytes of the database file and its write-ahead log on SQLite, not in the server's log.
+ * Issue 35's promise: once an erasure's own events are delivered, no table holds the person's data. A Kardow member
+ * and a Polar team are made with a marker in every value a caller can send, with webhook endpoints subscribed to
+ * every event and every call keyed; after the erasure (`delete_member`, `DELETE /v1/customers/{id}?anonymize=true`)
+ * the marker is found nowhere: not in `pg_dump --data-only` on PostgreSQL, not in the bytes of the database file and
+ * its write-ahead log on SQLite, not in the server's log.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +18,7 @@ import { startReceiver } from '../support/receiver.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { closeAfterAll } from '../support/teardown.js';
 
-describe('Kardow delete_member with webhooks and keyed calls', () => {
+describe('erasure with webhooks and keyed calls', () => {
   let url: string;
   let postgres: boolean;
   let key: string;
@@ -41,6 +42,15 @@ describe('Kardow delete_member with webhooks and keyed calls', () => {
 
   const kardow = (path: string, body: unknown, idempotencyKey: string): Promise<Reply> =>
     request(`${server.url}${path}`, { method: 'POST', key, body, headers: { 'Idempotency-Key': idempotencyKey } });
+  const polar = (method: string, path: string, body: unknown, idempotencyKey: string): Promise<Reply> =>
+    request(`${server.url}${path}`, {
+      method,
+      bearer: key,
+      ...(body === undefined ? {} : { body }),
+      headers: { 'Idempotency-Key': idempotencyKey },
+    });
+  const delivered = (path: string, type: string) =>
+    receiver.received.find((r) => r.path === path && r.body.includes(`"${type}"`));
 
   /** Where the marker still is: the database's data, and the server's log. */
   function whereIs(marker: string): string[] {
@@ -58,7 +68,7 @@ describe('Kardow delete_member with webhooks and keyed calls', () => {
     return found;
   }
 
-  it('leaves the marker nowhere once the user.deleted is delivered, and tells receivers whom it erased', async () => {
+  it('Kardow delete_member: the marker nowhere once user.deleted is delivered, which names the member', async () => {
     const marker = `erasuremarker${randomUUID().slice(0, 8)}`;
     const email = `${marker}@example.com`;
     const subscribed = await kardow(
@@ -100,10 +110,8 @@ describe('Kardow delete_member with webhooks and keyed calls', () => {
     const erasureKey = randomUUID();
     const erased = await kardow('/members/access', { email, action: 'delete_member' }, erasureKey);
     expect(erased.status).toBe(200);
-    const deletedEvent = () =>
-      receiver.received.find((r) => r.path === '/ok/erasure' && r.body.includes('"user.deleted"'));
-    await until(() => deletedEvent() !== undefined, 15_000, 'the user.deleted delivery');
-    const deleted = deletedEvent()?.body ?? '';
+    await until(() => delivered('/ok/erasure', 'user.deleted') !== undefined, 15_000, 'the user.deleted delivery');
+    const deleted = delivered('/ok/erasure', 'user.deleted')?.body ?? '';
     const told = JSON.parse(deleted) as { data: { member: { id: string } } };
     expect(told.data.member.id).toBe(memberId);
     expect(deleted).not.toContain(marker);
@@ -112,6 +120,57 @@ describe('Kardow delete_member with webhooks and keyed calls', () => {
     // The retry of the erasure is answered as before, from the scrubbed answer, and does nothing again.
     const retry = await kardow('/members/access', { email, action: 'delete_member' }, erasureKey);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(JSON.stringify(retry.body)).not.toContain(marker);
+  });
+
+  it('Polar anonymize: the marker nowhere once customer.deleted is delivered, which names the customer', async () => {
+    const marker = `polarerasure${randomUUID().slice(0, 8)}`;
+    const subscribed = await polar(
+      'POST',
+      '/v1/webhooks/endpoints',
+      {
+        url: `${receiver.url}/ok/polar`,
+        format: 'raw',
+        events: ['customer.created', 'customer.updated', 'customer.deleted', 'member.created', 'member.updated'],
+      },
+      randomUUID(),
+    );
+    expect(subscribed.status).toBe(201);
+    const createKey = randomUUID();
+    const customerBody = { type: 'team', email: `owner-${marker}@example.com`, name: `Team ${marker}` };
+    const created = await polar('POST', '/v1/customers/', customerBody, createKey);
+    expect(created.status).toBe(201);
+    const customerId = (created.body as { id: string }).id;
+    const renamed = await polar('PATCH', `/v1/customers/${customerId}`, { name: `Renamed ${marker}` }, randomUUID());
+    expect(renamed.status).toBe(200);
+    for (const who of ['a', 'b']) {
+      const member = await polar(
+        'POST',
+        '/v1/members',
+        { customer_id: customerId, email: `${who}-${marker}@example.com`, name: `Member ${who} ${marker}` },
+        randomUUID(),
+      );
+      expect(member.status).toBe(201);
+    }
+    expect(whereIs(marker)).not.toEqual([]);
+
+    const deletedKey = randomUUID();
+    const anonymized = await polar('DELETE', `/v1/customers/${customerId}?anonymize=true`, undefined, deletedKey);
+    expect(anonymized.status).toBe(204);
+    await until(
+      () => delivered('/ok/polar', 'customer.deleted') !== undefined,
+      15_000,
+      'the customer.deleted delivery',
+    );
+    const deleted = delivered('/ok/polar', 'customer.deleted')?.body ?? '';
+    expect((JSON.parse(deleted) as { data: { id: string } }).data.id).toBe(customerId);
+    expect(deleted).not.toContain(marker);
+
+    await until(() => whereIs(marker).length === 0, 15_000, `the marker to leave ${whereIs(marker).join(', ')}`);
+    // A retry of the create is answered from the scrubbed answer: the customer as it reads now, and nothing again.
+    const retry = await polar('POST', '/v1/customers/', customerBody, createKey);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect((retry.body as { id: string }).id).toBe(customerId);
     expect(JSON.stringify(retry.body)).not.toContain(marker);
   });
 });

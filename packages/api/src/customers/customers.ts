@@ -10,7 +10,9 @@ import type {
 import { type Customer, UniqueConstraintViolationException } from '@members/db';
 import { type DomainError, invalidField, invalidRequest, notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
-import { inTransaction, type RequestScope } from '../request-scope.js';
+import { inTransaction, whenCommitted, type RequestScope } from '../request-scope.js';
+import { scrubEvents, scrubStoredAnswers, type Eraser } from '../erasure/copies.js';
+import { polarCustomerEraser, type AnonymizedRow } from '../erasure/polar-customer.js';
 import * as repository from './customer-repository.js';
 import * as customerMembers from '../customer-members/customer-member-repository.js';
 import { toCustomerOutput } from './serialize.js';
@@ -200,6 +202,7 @@ export async function deleteCustomer(
   selector: CustomerSelector,
   options: { anonymize?: boolean | undefined } = {},
 ): Promise<DeletedRecord> {
+  let erased: { eraser: Eraser; emails: string[] } | undefined;
   const deleted = await inTransaction(scope, async (tx) => {
     const customer = await findCustomer(tx, selector, true);
     // Read while its owner is still live: the payload's avatar may be the owner's.
@@ -210,8 +213,7 @@ export async function deleteCustomer(
     await customerMembers.deleteAllOf(tx, customer, now);
     customer.deletedAt = now;
     if (options.anonymize) {
-      anonymize(customer);
-      for (const member of await customerMembers.everyRowOf(tx, customer)) anonymize(member);
+      erased = await anonymizeWithCopies(tx, customer);
     }
     await tx.em.flush();
     await emitPolar(
@@ -222,9 +224,43 @@ export async function deleteCustomer(
     );
     return { id: customer.id };
   });
-  // Anonymized: the file keeps no copy of what was replaced once the transaction is in (see checkpointErasure).
-  if (options.anonymize) void scope.db.checkpointErasure().catch(() => undefined);
+  const person = erased;
+  if (person) {
+    // Once the anonymization is in: the answers kept for keys that quote the customer or its members, then the file.
+    await whenCommitted(scope, async () => {
+      await scrubStoredAnswers(scope.db, scope.organization.id, person.emails, person.eraser);
+      await scope.db.checkpointErasure();
+    });
+  }
   return deleted;
+}
+
+/**
+ * Anonymizes the customer and every one of its members (Polar's form), and the payloads of the events written about
+ * them; answers the eraser for the copies kept elsewhere, and the emails they were found by.
+ */
+async function anonymizeWithCopies(
+  tx: RequestScope,
+  customer: Customer,
+): Promise<{ eraser: Eraser; emails: string[] }> {
+  const members = await customerMembers.everyRowOf(tx, customer);
+  const emails = [customer.email, ...members.map((member) => member.email)].filter(
+    (email) => typeof email === 'string',
+  );
+  const anonymized = new Map<string, AnonymizedRow>();
+  anonymize(customer);
+  anonymized.set(customer.id, {
+    email: customer.email ?? null,
+    name: customer.name ?? null,
+    avatarUrl: toCustomerOutput(customer, tx.organization.publicId).avatarUrl,
+  });
+  for (const member of members) {
+    anonymize(member);
+    anonymized.set(member.id, { email: member.email, name: member.name ?? null });
+  }
+  const eraser = polarCustomerEraser(anonymized);
+  await scrubEvents(tx, [...anonymized.keys()], eraser);
+  return { eraser, emails };
 }
 
 export async function listCustomers(scope: RequestScope, input: CustomerListInput): Promise<CustomerList> {

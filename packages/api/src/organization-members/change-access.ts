@@ -3,7 +3,8 @@ import type { EntityManager, Member, Plan, Subscription } from '@members/db';
 import { invalidField, notFound } from '../errors.js';
 import { planByIdentifier } from './plan-repository.js';
 import { inTransaction, whenCommitted, type RequestScope } from '../request-scope.js';
-import { erasedMember, scrubEventsOf, scrubStoredAnswers, type ErasedPerson } from './erasure.js';
+import { scrubbed, scrubEvents, scrubStoredAnswers, type Eraser } from '../erasure/copies.js';
+import { kardowMemberEraser } from '../erasure/kardow-member.js';
 import { memberFromEntity } from './member-columns.js';
 import * as organizationMembers from './member-repository.js';
 import { toAccessOutput } from './serialize.js';
@@ -89,12 +90,12 @@ async function subscriptionNamed(tx: EntityManager, member: Member, input: Membe
 
 /** Kardow `POST /members/access`: one lifecycle step, in one transaction. */
 export async function changeAccess(scope: RequestScope, input: MemberAccessInput): Promise<MemberAccessResult> {
-  let erased: ErasedPerson | undefined;
+  let erased: { eraser: Eraser; email: string } | undefined;
   const result = await inTransaction(scope, async (tx) => {
     const member = await memberNamed(tx, input);
     if (input.action === 'delete_member') {
-      erased = { memberId: member.id, email: member.email };
-      return eraseMember(tx, member, erased);
+      erased = { eraser: kardowMemberEraser(member.id, member.email), email: member.email };
+      return eraseMember(tx, member, erased.eraser);
     }
     return changeSubscription(tx, member, { ...input, action: input.action });
   });
@@ -102,7 +103,7 @@ export async function changeAccess(scope: RequestScope, input: MemberAccessInput
   if (person) {
     // Once the erasure is in: the answers kept for keys that quote the person (its own among them), then the file.
     await whenCommitted(scope, async () => {
-      await scrubStoredAnswers(scope.db, scope.organization.id, person);
+      await scrubStoredAnswers(scope.db, scope.organization.id, [person.email], person.eraser);
       await scope.db.checkpointErasure();
     });
   }
@@ -113,14 +114,14 @@ export async function changeAccess(scope: RequestScope, input: MemberAccessInput
  * `delete_member` is an erasure: the member's row goes with its subscriptions and payments (ON DELETE CASCADE), the
  * events written about it keep its id but none of its values, and its `user.deleted` says only whom it was about.
  */
-async function eraseMember(tx: RequestScope, member: Member, person: ErasedPerson): Promise<MemberAccessResult> {
+async function eraseMember(tx: RequestScope, member: Member, eraser: Eraser): Promise<MemberAccessResult> {
   const [subscriptions, payments] = await Promise.all([
     subscriptionCountOf(tx.em, member),
     paymentCountOf(tx.em, member),
   ]);
   await organizationMembers.deleteById(tx, member.id);
-  await scrubEventsOf(tx, person);
-  await emitKardow(tx, 'user.deleted', member.id, { member: erasedMember(memberFromEntity(member), person) });
+  await scrubEvents(tx, [member.id], eraser);
+  await emitKardow(tx, 'user.deleted', member.id, { member: scrubbed(memberFromEntity(member), eraser) });
   return { deleted: { memberId: member.id, email: member.email, subscriptions, payments } };
 }
 

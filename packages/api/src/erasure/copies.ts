@@ -1,0 +1,85 @@
+import { rawQuery, type Database } from '@members/db';
+import type { RequestScope } from '../request-scope.js';
+
+/**
+ * The copies an erasure reaches beyond the rows it deletes or anonymizes: the payloads of the events written about
+ * the person (delivered or still pending) and the answers kept for `Idempotency-Key`s. A surface says, as an
+ * `Eraser`, which objects of its shapes are about the person and what they become; everything else in a copy (an
+ * answer may hold a batch of others) is left as it was.
+ */
+export type Eraser = (object: Record<string, unknown>) => Record<string, unknown> | undefined;
+
+function scrub(value: unknown, erase: Eraser): unknown {
+  if (Array.isArray(value)) return value.map((item) => scrub(item, erase));
+  if (!value || typeof value !== 'object') return value;
+  const object = value as Record<string, unknown>;
+  const erased = erase(object) ?? object;
+  return Object.fromEntries(Object.entries(erased).map(([key, item]) => [key, scrub(item, erase)]));
+}
+
+/** A JSON value with the objects about the person erased. */
+export const scrubbed = <T>(value: T, erase: Eraser): T => scrub(value, erase) as T;
+
+/** A JSON text scrubbed, or null when it was not JSON or held nothing about the person. */
+function scrubbedText(text: string, erase: Eraser): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const result = JSON.stringify(scrub(parsed, erase));
+  return result === text ? null : result;
+}
+
+/**
+ * Rewrites the payloads of the events written about `subjects` (their ordering keys: a member's or a customer's id),
+ * in the erasure's transaction.
+ */
+export async function scrubEvents(tx: RequestScope, subjects: readonly string[], erase: Eraser): Promise<number> {
+  let count = 0;
+  for (const subject of subjects) {
+    const events = await rawQuery<{ id: string; payload: string }>(
+      tx.em,
+      'select id, payload from webhook_event where organization_id = ? and ordering_key = ?',
+      [tx.organization.id, subject],
+    );
+    for (const event of events) {
+      const payload = scrubbedText(event.payload, erase);
+      if (payload === null) continue;
+      await rawQuery(tx.em, 'update webhook_event set payload = ? where id = ?', [payload, event.id]);
+      count++;
+    }
+  }
+  return count;
+}
+
+/**
+ * Rewrites the answers kept for the organization's keys that quote any of `quoted` (the person's emails as they
+ * were), the erasure's own among them: run once the erasure has committed, its own answer with it. A replay then
+ * answers the scrubbed answer; the key is kept, so a retry still does not act again.
+ */
+export async function scrubStoredAnswers(
+  db: Database,
+  organizationId: number,
+  quoted: readonly string[],
+  erase: Eraser,
+): Promise<number> {
+  const em = db.fork();
+  let count = 0;
+  for (const text of new Set(quoted)) {
+    const answers = await rawQuery<{ id: string; response_body: string }>(
+      em,
+      `select id, response_body from idempotency_key
+        where caller_hash in (select key_hash from api_key where organization_id = ?) and response_body like ?`,
+      [organizationId, `%${text}%`],
+    );
+    for (const answer of answers) {
+      const body = scrubbedText(answer.response_body, erase);
+      if (body === null) continue;
+      await rawQuery(em, 'update idempotency_key set response_body = ? where id = ?', [body, answer.id]);
+      count++;
+    }
+  }
+  return count;
+}
