@@ -51,6 +51,13 @@ export const idempotentReplays = new Counter({
   registers: [metricsRegistry],
 });
 
+export const erasures = new Counter({
+  name: 'erasures_total',
+  help: "People erased, by surface: Kardow's delete_member, Polar's customer delete with anonymize=true.",
+  labelNames: ['surface'] as const,
+  registers: [metricsRegistry],
+});
+
 export const webhookRowsPruned = new Counter({
   name: 'webhook_rows_pruned_total',
   help: 'Webhook rows deleted by retention (WEBHOOK_RETENTION_DAYS), by table.',

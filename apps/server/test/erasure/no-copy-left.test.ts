@@ -52,6 +52,12 @@ describe('erasure with webhooks and keyed calls', () => {
   const delivered = (path: string, type: string) =>
     receiver.received.find((r) => r.path === path && r.body.includes(`"${type}"`));
 
+  /** `erasures_total` for `surface`, as the server's /metrics tells it. */
+  async function erasuresCounted(surface: string): Promise<number> {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    return Number(new RegExp(`^erasures_total\\{surface="${surface}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  }
+
   /** Where the marker still is: the database's data, and the server's log. */
   function whereIs(marker: string): string[] {
     const found: string[] = [];
@@ -117,6 +123,7 @@ describe('erasure with webhooks and keyed calls', () => {
     expect(deleted).not.toContain(marker);
 
     await until(() => whereIs(marker).length === 0, 15_000, `the marker to leave ${whereIs(marker).join(', ')}`);
+    expect(await erasuresCounted('kardow')).toBe(1);
     // The retry of the erasure is answered as before, from the scrubbed answer, and does nothing again.
     const retry = await kardow('/members/access', { email, action: 'delete_member' }, erasureKey);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
@@ -167,6 +174,7 @@ describe('erasure with webhooks and keyed calls', () => {
     expect(deleted).not.toContain(marker);
 
     await until(() => whereIs(marker).length === 0, 15_000, `the marker to leave ${whereIs(marker).join(', ')}`);
+    expect(await erasuresCounted('polar')).toBe(1);
     // A retry of the create is answered from the scrubbed answer: the customer as it reads now, and nothing again.
     const retry = await polar('POST', '/v1/customers/', customerBody, createKey);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');

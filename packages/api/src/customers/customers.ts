@@ -11,6 +11,7 @@ import { type Customer, UniqueConstraintViolationException } from '@members/db';
 import { type DomainError, invalidField, invalidRequest, notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
 import { inTransaction, whenCommitted, type RequestScope } from '../request-scope.js';
+import { erasures } from '../metrics.js';
 import { scrubEvents, scrubStoredAnswers, type Eraser } from '../erasure/copies.js';
 import { polarCustomerEraser, type AnonymizedRow } from '../erasure/polar-customer.js';
 import * as repository from './customer-repository.js';
@@ -228,6 +229,7 @@ export async function deleteCustomer(
   if (person) {
     // Once the anonymization is in: the answers kept for keys that quote the customer or its members, then the file.
     await whenCommitted(scope, async () => {
+      erasures.inc({ surface: 'polar' });
       await scrubStoredAnswers(scope.db, scope.organization.id, person.emails, person.eraser);
       await scope.db.checkpointErasure();
     });

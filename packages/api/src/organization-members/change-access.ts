@@ -3,6 +3,7 @@ import type { EntityManager, Member, Plan, Subscription } from '@members/db';
 import { invalidField, notFound } from '../errors.js';
 import { planByIdentifier } from './plan-repository.js';
 import { inTransaction, whenCommitted, type RequestScope } from '../request-scope.js';
+import { erasures } from '../metrics.js';
 import { scrubbed, scrubEvents, scrubStoredAnswers, type Eraser } from '../erasure/copies.js';
 import { kardowMemberEraser } from '../erasure/kardow-member.js';
 import { memberFromEntity } from './member-columns.js';
@@ -103,6 +104,7 @@ export async function changeAccess(scope: RequestScope, input: MemberAccessInput
   if (person) {
     // Once the erasure is in: the answers kept for keys that quote the person (its own among them), then the file.
     await whenCommitted(scope, async () => {
+      erasures.inc({ surface: 'kardow' });
       await scrubStoredAnswers(scope.db, scope.organization.id, [person.email], person.eraser);
       await scope.db.checkpointErasure();
     });
