@@ -26,6 +26,11 @@ export function keyedRequestOf(res: Response): KeyedRequest | undefined {
   return keyed instanceof KeyedRequest ? keyed : undefined;
 }
 
+/** The headers that describe the body the surface wrote, which is not the one sent in its place. */
+const forgetBodyHeaders = (res: Response) => {
+  for (const name of ['content-length', 'content-type', 'etag']) res.removeHeader(name);
+};
+
 /**
  * Holds what the response writes until the request's transaction has recorded it as the key's answer and committed,
  * so that no caller is told of a change that could still be lost. Should the commit fail, nothing was done: the
@@ -57,7 +62,7 @@ function commitBeforeSending(
     if (!ended) gone = true;
   });
   const answerInstead = (instead: AnswerInstead) => {
-    for (const name of ['content-length', 'content-type', 'etag']) res.removeHeader(name);
+    forgetBodyHeaders(res);
     if (instead.kind === 'refuse') return refuse(res, instead.error);
     metrics.idempotentReplays.inc();
     res.status(instead.statusCode).set('Idempotent-Replayed', 'true');
@@ -79,7 +84,7 @@ function commitBeforeSending(
         onFault(error);
         Object.assign(res, { write, end });
         if (res.headersSent) return void res.destroy();
-        for (const name of ['content-length', 'content-type', 'etag']) res.removeHeader(name);
+        forgetBodyHeaders(res);
         refuse(res, domainErrorOf(error));
       },
     );

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../support/faults.js';
 import { request } from '../support/http.js';
 import { sync } from '../support/kardow.js';
+import { markedMemberSync } from '../support/marked-member.js';
 import { addMember, createCustomer, polar } from '../support/polar.js';
 import { createTenant, startServer, type Tenant, type TestServer } from '../support/server.js';
 
@@ -41,21 +42,7 @@ describe.runIf(sqliteRun)('an erasure leaves none of its bytes in the SQLite fil
       description: `Earlier ${marker} `.repeat(50),
     });
     expect(first.status).toBe(201);
-    const reply = await sync(server.url, tenant.key, {
-      email: `${marker}@example.com`,
-      name: `Name ${marker}`,
-      description: `About ${marker}`,
-      profilePicture: `https://pictures.example/${marker}.png`,
-      customFields: { phone: `phone ${marker}`, city: `city ${marker}` },
-      access: { stripePriceId: 'price_erasable', status: 'active' },
-      payment: {
-        jobId: randomUUID(),
-        amount: 199,
-        currency: 'USD',
-        paymentProvider: 'invoice',
-        metadata: { invoiceName: `invoice ${marker}` },
-      },
-    });
+    const reply = await sync(server.url, tenant.key, markedMemberSync(marker, 'price_erasable'));
     expect(reply.status).toBe(200);
     // The test can fail: the values are on disk before the erasure.
     expect(onDisk(marker)).toBe(true);

@@ -14,6 +14,7 @@ import { openDatabase } from '@members/db';
 import { scratchDatabase } from '../support/databases.js';
 import { until } from '../support/faults.js';
 import { request, type Reply } from '../support/http.js';
+import { markedMemberSync } from '../support/marked-member.js';
 import { startReceiver } from '../support/receiver.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { closeAfterAll } from '../support/teardown.js';
@@ -89,25 +90,7 @@ describe('erasure with webhooks and keyed calls', () => {
       randomUUID(),
     );
     expect(created.status).toBe(201);
-    const updated = await kardow(
-      '/members/sync',
-      {
-        email,
-        name: `Name ${marker}`,
-        description: `About ${marker}`,
-        profilePicture: `https://pictures.example/${marker}.png`,
-        customFields: { city: `city ${marker}` },
-        access: { stripePriceId: 'price_e', status: 'active', metadata: { note: `note ${marker}` } },
-        payment: {
-          jobId: randomUUID(),
-          amount: 199,
-          currency: 'USD',
-          paymentProvider: 'invoice',
-          metadata: { invoiceName: `invoice ${marker}` },
-        },
-      },
-      randomUUID(),
-    );
+    const updated = await kardow('/members/sync', markedMemberSync(marker, 'price_e'), randomUUID());
     expect(updated.status).toBe(200);
     const memberId = (updated.body as { data: { member: { id: string } } }).data.member.id;
     // The test can fail: the values are stored before the erasure.

@@ -10,9 +10,8 @@ import type {
 import { type Customer, UniqueConstraintViolationException } from '@members/db';
 import { type DomainError, invalidField, invalidRequest, notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
-import { inTransaction, whenCommitted, type RequestScope } from '../request-scope.js';
-import { erasures } from '../metrics.js';
-import { scrubEvents, scrubStoredAnswers, type Eraser } from '../erasure/copies.js';
+import { inTransaction, type RequestScope } from '../request-scope.js';
+import { finishErasure, scrubEvents, type Erasure } from '../erasure/copies.js';
 import { polarCustomerEraser, type AnonymizedRow } from '../erasure/polar-customer.js';
 import * as repository from './customer-repository.js';
 import * as customerMembers from '../customer-members/customer-member-repository.js';
@@ -203,7 +202,7 @@ export async function deleteCustomer(
   selector: CustomerSelector,
   options: { anonymize?: boolean | undefined } = {},
 ): Promise<DeletedRecord> {
-  let erased: { eraser: Eraser; emails: string[] } | undefined;
+  let erasure: Erasure | undefined;
   const deleted = await inTransaction(scope, async (tx) => {
     const customer = await findCustomer(tx, selector, true);
     // Read while its owner is still live: the payload's avatar may be the owner's.
@@ -214,7 +213,7 @@ export async function deleteCustomer(
     await customerMembers.deleteAllOf(tx, customer, now);
     customer.deletedAt = now;
     if (options.anonymize) {
-      erased = await anonymizeWithCopies(tx, customer);
+      erasure = await anonymizeWithCopies(tx, customer);
     }
     await tx.em.flush();
     await emitPolar(
@@ -225,28 +224,17 @@ export async function deleteCustomer(
     );
     return { id: customer.id };
   });
-  const person = erased;
-  if (person) {
-    // Once the anonymization is in: the answers kept for keys that quote the customer or its members, then the file.
-    await whenCommitted(scope, async () => {
-      erasures.inc({ surface: 'polar' });
-      await scrubStoredAnswers(scope.db, scope.organization.id, person.emails, person.eraser);
-      await scope.db.checkpointErasure();
-    });
-  }
+  if (erasure) await finishErasure(scope, erasure);
   return deleted;
 }
 
 /**
  * Anonymizes the customer and every one of its members (Polar's form), and the payloads of the events written about
- * them; answers the eraser for the copies kept elsewhere, and the emails they were found by.
+ * them; answers what remains to do once that has committed.
  */
-async function anonymizeWithCopies(
-  tx: RequestScope,
-  customer: Customer,
-): Promise<{ eraser: Eraser; emails: string[] }> {
+async function anonymizeWithCopies(tx: RequestScope, customer: Customer): Promise<Erasure> {
   const members = await customerMembers.everyRowOf(tx, customer);
-  const emails = [customer.email, ...members.map((member) => member.email)].filter(
+  const quoted = [customer.email, ...members.map((member) => member.email)].filter(
     (email) => typeof email === 'string',
   );
   const anonymized = new Map<string, AnonymizedRow>();
@@ -262,7 +250,7 @@ async function anonymizeWithCopies(
   }
   const eraser = polarCustomerEraser(anonymized);
   await scrubEvents(tx, [...anonymized.keys()], eraser);
-  return { eraser, emails };
+  return { surface: 'polar', eraser, quoted };
 }
 
 export async function listCustomers(scope: RequestScope, input: CustomerListInput): Promise<CustomerList> {

@@ -1,5 +1,6 @@
 import { rawQuery, type Database } from '@members/db';
-import type { RequestScope } from '../request-scope.js';
+import { erasures } from '../metrics.js';
+import { whenCommitted, type RequestScope } from '../request-scope.js';
 
 /**
  * The copies an erasure reaches beyond the rows it deletes or anonymizes: the payloads of the events written about
@@ -59,7 +60,7 @@ export async function scrubEvents(tx: RequestScope, subjects: readonly string[],
  * were), the erasure's own among them: run once the erasure has committed, its own answer with it. A replay then
  * answers the scrubbed answer; the key is kept, so a retry still does not act again.
  */
-export async function scrubStoredAnswers(
+async function scrubStoredAnswers(
   db: Database,
   organizationId: number,
   quoted: readonly string[],
@@ -82,4 +83,24 @@ export async function scrubStoredAnswers(
     }
   }
   return count;
+}
+
+/** An erasure made in a transaction: what remains to do once it has committed. */
+export interface Erasure {
+  surface: 'kardow' | 'polar';
+  eraser: Eraser;
+  /** The person's emails as they were, by which the answers kept for keys are found. */
+  quoted: readonly string[];
+}
+
+/**
+ * Once the erasure is in (a keyed request's own transaction included): it is counted, the answers kept for keys that
+ * quote the person are scrubbed (its own among them), and SQLite's log is emptied.
+ */
+export function finishErasure(scope: RequestScope, erasure: Erasure): Promise<void> {
+  return whenCommitted(scope, async () => {
+    erasures.inc({ surface: erasure.surface });
+    await scrubStoredAnswers(scope.db, scope.organization.id, erasure.quoted, erasure.eraser);
+    await scope.db.checkpointErasure();
+  });
 }

@@ -21,6 +21,8 @@ export type KeyState =
   | { kind: 'reused' };
 
 const day = 24 * 60 * 60 * 1000;
+/** A key is kept 24 hours from its claim. */
+const expiryFrom = (now: Date) => new Date(now.getTime() + day);
 
 /** The advisory locks' first number, which sets the keys' locks apart from any other the database holds. */
 const keyLocks = 1296385355;
@@ -53,18 +55,7 @@ export function claimOnPostgres(request: KeyOfRequest, now: Date): { sql: string
         stored.response_body, stored.expires_at
       from lock left join claimed on true
         left join idempotency_key stored on stored.caller_hash = ? and stored.key = ?`,
-    values: [
-      callerHash,
-      key,
-      randomUUID(),
-      callerHash,
-      key,
-      fingerprint,
-      now,
-      new Date(now.getTime() + day),
-      callerHash,
-      key,
-    ],
+    values: [callerHash, key, randomUUID(), callerHash, key, fingerprint, now, expiryFrom(now), callerHash, key],
   };
 }
 
@@ -92,7 +83,7 @@ export async function claimOnSqlite(em: EntityManager, request: KeyOfRequest, no
     em,
     `insert into ${keyColumns} values (?, ?, ?, ?, null, null, ?, ?) on conflict (caller_hash, key) do nothing
       returning id`,
-    [randomUUID(), callerHash, key, fingerprint, now, new Date(now.getTime() + day)],
+    [randomUUID(), callerHash, key, fingerprint, now, expiryFrom(now)],
   );
   if (claimed) return { kind: 'held', id: claimed.id };
   const [stored] = await rawQuery<StoredRow>(
@@ -124,7 +115,7 @@ async function judgeStored(
     em,
     `update idempotency_key set fingerprint = ?, status_code = null, response_body = null, created_at = ?,
        expires_at = ? where id = ?`,
-    [request.fingerprint, now, new Date(now.getTime() + day), stored.id],
+    [request.fingerprint, now, expiryFrom(now), stored.id],
   );
   return { kind: 'held', id: stored.id };
 }
@@ -145,7 +136,7 @@ export async function keepAnswerAlone(
 ): Promise<void> {
   const { callerHash, key, fingerprint } = request;
   const now = new Date();
-  const values = [randomUUID(), callerHash, key, fingerprint, statusCode, body, now, new Date(now.getTime() + day)];
+  const values = [randomUUID(), callerHash, key, fingerprint, statusCode, body, now, expiryFrom(now)];
   const upsert = `on conflict (caller_hash, key) do update set fingerprint = excluded.fingerprint,
     status_code = excluded.status_code, response_body = excluded.response_body, created_at = excluded.created_at,
     expires_at = excluded.expires_at

@@ -2,9 +2,8 @@ import { namesAPlan, type MemberAccessInput, type MemberAccessResult } from '@me
 import type { EntityManager, Member, Plan, Subscription } from '@members/db';
 import { invalidField, notFound } from '../errors.js';
 import { planByIdentifier } from './plan-repository.js';
-import { inTransaction, whenCommitted, type RequestScope } from '../request-scope.js';
-import { erasures } from '../metrics.js';
-import { scrubbed, scrubEvents, scrubStoredAnswers, type Eraser } from '../erasure/copies.js';
+import { inTransaction, type RequestScope } from '../request-scope.js';
+import { finishErasure, scrubbed, scrubEvents, type Eraser, type Erasure } from '../erasure/copies.js';
 import { kardowMemberEraser } from '../erasure/kardow-member.js';
 import { memberFromEntity } from './member-columns.js';
 import * as organizationMembers from './member-repository.js';
@@ -91,24 +90,16 @@ async function subscriptionNamed(tx: EntityManager, member: Member, input: Membe
 
 /** Kardow `POST /members/access`: one lifecycle step, in one transaction. */
 export async function changeAccess(scope: RequestScope, input: MemberAccessInput): Promise<MemberAccessResult> {
-  let erased: { eraser: Eraser; email: string } | undefined;
+  let erasure: Erasure | undefined;
   const result = await inTransaction(scope, async (tx) => {
     const member = await memberNamed(tx, input);
     if (input.action === 'delete_member') {
-      erased = { eraser: kardowMemberEraser(member.id, member.email), email: member.email };
-      return eraseMember(tx, member, erased.eraser);
+      erasure = { surface: 'kardow', eraser: kardowMemberEraser(member.id, member.email), quoted: [member.email] };
+      return eraseMember(tx, member, erasure.eraser);
     }
     return changeSubscription(tx, member, { ...input, action: input.action });
   });
-  const person = erased;
-  if (person) {
-    // Once the erasure is in: the answers kept for keys that quote the person (its own among them), then the file.
-    await whenCommitted(scope, async () => {
-      erasures.inc({ surface: 'kardow' });
-      await scrubStoredAnswers(scope.db, scope.organization.id, [person.email], person.eraser);
-      await scope.db.checkpointErasure();
-    });
-  }
+  if (erasure) await finishErasure(scope, erasure);
   return result;
 }
 
