@@ -8,6 +8,8 @@ import {
   organizationCreateInput,
   planCreateInput,
   memberListFlags,
+  memberEraseFlags,
+  receiptInWords,
   type IssuedApiKey,
 } from '@members/contracts';
 import {
@@ -15,6 +17,7 @@ import {
   customersSharingEmails,
   createOrganization,
   createPlan,
+  eraseMember,
   issueApiKey,
   listApiKeys,
   listMembers,
@@ -85,8 +88,8 @@ export const adminCommands: Record<string, AdminCommand> = {
   },
   backup: {
     async run(db, flags) {
-      const file = flags.file;
-      if (!file) throw new UsageError('backup needs the file to write: backup FILE');
+      // The command line requires it.
+      const file = flags.argument ?? '';
       if (db.dialect !== 'sqlite') {
         throw new UsageError(
           'backup copies the SQLite database; on PostgreSQL use pg_dump (e.g. pg_dump -Fc "$DATABASE_URL")',
@@ -157,6 +160,17 @@ export const adminCommands: Record<string, AdminCommand> = {
       return {
         json: { members: page.data, nextCursor: page.nextCursor },
         text: [...lines, `${page.data.length} of ${page.totalCount}`, ...more].join('\n'),
+      };
+    },
+  },
+  'member erase': {
+    async run(db, flags) {
+      const input = memberEraseFlags.parse({ organizationId: flags.org, memberEmail: flags.argument });
+      const scope = await organizationScope(db, input.organizationId);
+      const { memberId, erased } = await eraseMember(scope, { email: input.memberEmail });
+      return {
+        json: { memberId, erased },
+        text: `Erased member ${memberId}: ${receiptInWords(erased)}`,
       };
     },
   },
@@ -246,7 +260,7 @@ export const adminCommands: Record<string, AdminCommand> = {
   import: {
     async run(db, flags) {
       const { organizationId } = organizationFlag.parse({ organizationId: flags.org });
-      const file = flags.file ?? '';
+      const file = flags.argument ?? '';
       const format = flags.format ?? formatOf(file);
       if (format !== 'csv' && format !== 'jsonl') throw new UsageError('--format must be csv or jsonl');
       if (!existsSync(file)) throw new UsageError(`no file ${file}`);

@@ -21,6 +21,7 @@ const usage = `usage: admin <command> [options] [--json]
   plan create --org ID --name N [--stripe-price-id P] [--paypal-plan-id P] [--jobs N]
   plan list --org ID
   member list --org ID [--q TEXT] [--limit N] [--cursor C]
+  member erase EMAIL --org ID   (the member, its subscriptions and payments, and every copy: prints counts)
   customer create --org ID --email E [--name N] [--external-id X] [--type team]
   customer duplicates [--org ID]   (customers kept sharing an email from before emails were unique)
   webhook list --org ID
@@ -30,6 +31,13 @@ const usage = `usage: admin <command> [options] [--json]
   backup FILE   (SQLite: a consistent copy while the server runs; on PostgreSQL, use pg_dump)`;
 
 class HelpRequested extends Error {}
+
+/** The commands with an argument of their own, and how to tell an operator who left it out. */
+const argumentOf = [
+  { command: 'import', what: 'the file to read', usage: 'import FILE --org ID' },
+  { command: 'backup', what: 'the file to write', usage: 'backup FILE' },
+  { command: 'member erase', what: "the member's email", usage: 'member erase EMAIL --org ID' },
+];
 
 function parse(argv: string[]): { command: AdminCommand; values: Record<string, string | undefined>; json: boolean } {
   const { positionals, values } = parseArgs({
@@ -58,10 +66,12 @@ function parse(argv: string[]): { command: AdminCommand; values: Record<string, 
     },
   });
   if (values.help) throw new HelpRequested();
-  // `import FILE` and `backup FILE`: the commands with an argument of their own.
-  const [verb, file] = positionals;
-  const withFile = (verb === 'import' || verb === 'backup') && positionals.length === 2;
-  const name = withFile ? verb : positionals.join(' ');
+  // The commands with an argument of their own take it last.
+  const named = argumentOf.find(({ command }) => positionals.slice(0, -1).join(' ') === command);
+  const name = named ? named.command : positionals.join(' ');
+  const argument = named ? positionals.at(-1) : undefined;
+  const missing = argumentOf.find(({ command }) => command === name && argument === undefined);
+  if (missing) throw new UsageError(`${missing.command} needs ${missing.what}: ${missing.usage}`);
   const command = adminCommands[name];
   if (!command) {
     throw new UsageError(
@@ -73,7 +83,7 @@ function parse(argv: string[]): { command: AdminCommand; values: Record<string, 
     command,
     values: {
       ...rest,
-      file: withFile ? file : undefined,
+      argument,
       failed: failed ? 'true' : undefined,
       json: json ? 'true' : undefined,
     },
@@ -88,6 +98,7 @@ const flagOf: Record<string, string> = {
   stripePriceId: '--stripe-price-id',
   paypalPlanId: '--paypal-plan-id',
   externalId: '--external-id',
+  memberEmail: 'EMAIL',
 };
 
 function reason(error: unknown): string {

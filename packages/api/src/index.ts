@@ -41,6 +41,7 @@ export * as metrics from './metrics.js';
 export { listWebhookDeliveries, listWebhooks } from './admin/webhooks.js';
 export { countCustomersSharingEmails, customersSharingEmails, type SharedEmail } from './admin/customers.js';
 export { syncMemberBatch } from './organization-members/sync-batch.js';
+export { eraseMember } from './organization-members/erase-member.js';
 export { listApiKeys, rotateApiKey } from './admin/api-keys.js';
 export { page as listMembers } from './organization-members/member-repository.js';
 export { forgetLapsed } from './housekeeping.js';

@@ -8,6 +8,7 @@ import {
 import { rawQuery } from '@members/db';
 import { addCustomerMember } from '../src/customer-members/add-customer-member.js';
 import { deleteCustomerMember, listCustomerMembers } from '../src/customer-members/customer-members.js';
+import { eraseCustomer } from '../src/customers/erase-customer.js';
 import {
   createCustomer,
   deleteCustomer,
@@ -78,7 +79,7 @@ describe('customers', () => {
     const left = await add(`${marker}-left@team.test`, `${marker}-left`);
     await deleteCustomerMember(await scope(), { id: left.id });
 
-    await deleteCustomer(await scope(), { id: team.id }, { anonymize: true });
+    await eraseCustomer(await scope(), { id: team.id });
 
     const rows = await rawQuery<{ email: string; name: string; external_id: string }>(
       setup.db.fork(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { customerType, scopes, scope } from './enums.js';
 import { customer } from './polar/customer.js';
 import { memberListInput } from './kardow/member-list.js';
+import { normalizedEmail } from './primitives.js';
 
 /** A whole number typed on the command line: missing is "required", anything else must be digits. */
 const wholeNumberFlag = (min: number) =>
@@ -54,3 +55,6 @@ export const optionalOrganizationFlag = z.object({ organizationId: wholeNumberFl
 
 /** `member list`: the organization, and the list's own options checked as `GET /members` checks them. */
 export const memberListFlags = memberListInput.extend({ organizationId: wholeNumberFlag(1) });
+
+/** `member erase EMAIL --org ID`: the member named by its email (the command's argument), in one organization. */
+export const memberEraseFlags = z.object({ organizationId: wholeNumberFlag(1), memberEmail: normalizedEmail });

@@ -4,6 +4,7 @@ export * from './errors.js';
 export * from './admin.js';
 export * from './kardow/organization-member.js';
 export * from './kardow/member-access.js';
+export * from './erasure.js';
 export * from './kardow/routes.js';
 export * from './polar/fields.js';
 export * from './polar/pagination.js';

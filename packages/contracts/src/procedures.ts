@@ -1,4 +1,5 @@
-import { memberAccessInput, memberAccessResult } from './kardow/member-access.js';
+import { memberAccessInput, memberAccessResult, memberEraseInput } from './kardow/member-access.js';
+import { customerEraseInput, customerErasure, memberErasure } from './erasure.js';
 import { memberSyncBatchInput, memberSyncBatchResult } from './kardow/member-batch.js';
 import { memberList, memberListInput } from './kardow/member-list.js';
 import { memberDetail, memberLookupInput, memberSyncInput, memberSyncResult } from './kardow/organization-member.js';
@@ -124,6 +125,12 @@ export const procedures = {
       memberAccessResult,
       "One lifecycle step on a member's subscription, or deleting the member",
     ),
+    erase: mutation(
+      'members:write',
+      memberEraseInput,
+      memberErasure,
+      'Erase a member: its row, subscriptions and payments, and every copy of its data in events and kept answers; answers counts, never the data',
+    ),
   },
   /** Polar's members: the people of a customer (a B2B team), with an owner and billing managers. */
   customerMembers: {
@@ -197,6 +204,12 @@ export const procedures = {
       customerDeleteByExternalIdInput,
       deletedRecord,
       'Delete a customer by external id, and its members',
+    ),
+    erase: mutation(
+      'customers:write',
+      customerEraseInput,
+      customerErasure,
+      "Delete a customer with Polar's anonymize: it and its members keep only hashes, copies are scrubbed, portal sessions end; answers counts",
     ),
   },
   /** The console's overview: figures across the organization, each from a few rows whatever its size. */

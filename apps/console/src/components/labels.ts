@@ -65,3 +65,6 @@ export const addableRoles = ['member', 'billing_manager'] as const satisfies rea
 export const customerTypeLabels: Record<CustomerType, string> = { team: 'Team', individual: 'Individual' };
 
 export const surfaceLabels: Record<SurfaceName, string> = { kardow: 'Kardow', polar: 'Polar' };
+
+/** A count with its noun, singular for one: "1 payment", "2 payments". */
+export const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

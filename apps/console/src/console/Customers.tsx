@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { customerType } from '@members/contracts';
 import { Choice } from '../components/Choice.js';
 import { DataTable } from '../components/DataTable.js';
+import { Erasure } from '../components/Erasure.js';
 import { TeamTable } from '../components/TeamTable.js';
 import { Form } from '../components/Form.js';
 import { addableRoles, customerRoleLabels, customerTypeLabels } from '../components/labels.js';
@@ -110,6 +111,14 @@ function Team({ customerId, can }: { customerId: string; can: Can }) {
   const deleteCustomer = useMutation(
     trpc.customers.delete.mutationOptions({ onSuccess: () => (window.location.hash = 'customers') }),
   );
+  const erase = useMutation(trpc.customers.erase.mutationOptions());
+  const [erased, setErased] = useState<string | null>(null);
+  if (erased !== null)
+    return (
+      <p role="status">
+        Erased: {erased}. <a href="#customers">Back to customers</a>
+      </p>
+    );
   return (
     <section aria-labelledby="team-title">
       <p>
@@ -140,7 +149,9 @@ function Team({ customerId, can }: { customerId: string; can: Can }) {
                   className="danger"
                   disabled={Boolean(customerDenied)}
                   onClick={() =>
-                    window.confirm('Delete this customer and its team?') && deleteCustomer.mutate({ id: customerId })
+                    window.confirm(
+                      'Delete this customer and its team? Their emails and external ids are free again.',
+                    ) && deleteCustomer.mutate({ id: customerId })
                   }
                 >
                   Delete customer
@@ -157,6 +168,29 @@ function Team({ customerId, can }: { customerId: string; can: Can }) {
               </label>
             </Form>
             {deleteCustomer.error && <ErrorNote error={deleteCustomer.error} />}
+            <Erasure
+              what="customer"
+              subject={customer.data.email ?? customer.data.name ?? customerId}
+              denied={customerDenied}
+              erase={() => erase.mutateAsync({ id: customerId })}
+              erased={(receipt) => {
+                setErased(receipt);
+                void queryClient.invalidateQueries({ queryKey: trpc.customers.list.pathKey() });
+              }}
+              consequences={
+                <ul>
+                  <li>
+                    The customer and every member its team has had are deleted, and keep only anonymized hashes of their
+                    emails and names (as Polar anonymizes); external ids are kept.
+                  </li>
+                  <li>Their portal sessions end.</li>
+                  <li>
+                    The same values in the webhook events sent about them, and in the answers kept for retries, are
+                    replaced; receivers are sent customer.deleted with the hashes.
+                  </li>
+                </ul>
+              }
+            />
           </>
         )}
       </QueryState>

@@ -5,9 +5,11 @@ import type { ApprovalStatus, MemberRole } from '@members/client';
 import { Choice } from '../components/Choice.js';
 import { CustomFields } from '../components/CustomFields.js';
 import { DataTable } from '../components/DataTable.js';
+import { Erasure } from '../components/Erasure.js';
 import { Form } from '../components/Form.js';
 import {
   accessActionLabels,
+  counted,
   approvalLabels,
   money,
   paymentLabels,
@@ -17,12 +19,12 @@ import {
 import { Time } from '../components/Time.js';
 import { usePlanNames } from '../components/usePlanNames.js';
 import { useTRPC } from '../trpc.js';
-import { ErrorNote, notAllowed, QueryState } from '../ui.js';
+import { notAllowed, QueryState } from '../ui.js';
 import type { Can } from './session.js';
 
 const idle = { isPending: false, isSuccess: false, error: null };
 
-/** A subscription's lifecycle steps; deleting the member has its own button. */
+/** A subscription's lifecycle steps; deleting the member is its erasure, behind its own button. */
 const actions = accessAction.options.filter((action) => action !== 'delete_member');
 
 /** The organization's members: search, filters, and cursor pages (the cursors of the pages behind, to go back). */
@@ -99,7 +101,7 @@ export function Members({ can }: { can: Can }) {
   );
 }
 
-/** One member: profile, custom fields, subscriptions, payments, paywall state; edit, access actions, delete. */
+/** One member: profile, custom fields, subscriptions, payments, paywall state; edit, access actions, erase. */
 export function MemberPage({ lookup, can }: { lookup: string; can: Can }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -107,16 +109,16 @@ export function MemberPage({ lookup, can }: { lookup: string; can: Can }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() });
   const save = useMutation(trpc.members.sync.mutationOptions({ onSuccess: refresh }));
   const access = useMutation(trpc.members.access.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(trpc.members.access.mutationOptions({ onSuccess: () => setDeleted(true) }));
+  const erase = useMutation(trpc.members.erase.mutationOptions());
   // One mutation serves every subscription's row: its state shows in the row it was sent from.
   const sendingFor = (planId: string) => (access.variables?.planId === planId ? access : idle);
-  const [deleted, setDeleted] = useState(false);
+  const [erased, setErased] = useState<string | null>(null);
   const planName = usePlanNames();
   const denied = !can('members:write') && notAllowed('members:write');
-  if (deleted)
+  if (erased !== null)
     return (
       <p role="status">
-        The member was deleted. <a href="#members">Back to members</a>
+        Erased: {erased}. <a href="#members">Back to members</a>
       </p>
     );
   return (
@@ -225,17 +227,30 @@ export function MemberPage({ lookup, can }: { lookup: string; can: Can }) {
               { header: 'Job', cell: (payment) => payment.jobId },
             ]}
           />
-          <button
-            className="danger"
-            disabled={Boolean(denied)}
-            onClick={() =>
-              window.confirm(`Delete ${detail.data.member.email} with their subscriptions and payments?`) &&
-              remove.mutate({ userId: detail.data.member.id, action: 'delete_member' })
+          <Erasure
+            what="member"
+            subject={detail.data.member.email}
+            denied={denied}
+            erase={() => erase.mutateAsync({ userId: detail.data.member.id })}
+            erased={(receipt) => {
+              setErased(receipt);
+              // The list, not this page's lookup, which would now be a 404.
+              void queryClient.invalidateQueries({ queryKey: trpc.members.list.pathKey() });
+            }}
+            consequences={
+              <ul>
+                <li>
+                  The member, with {counted(detail.data.subscriptions.length, 'subscription')} and{' '}
+                  {counted(detail.data.payments.length, 'payment')}.
+                </li>
+                <li>
+                  Their email, name, description, picture and custom fields in every webhook event sent about them;
+                  receivers are sent user.deleted with the member's id.
+                </li>
+                <li>The answers kept for retries of calls that quoted them.</li>
+              </ul>
             }
-          >
-            Delete member
-          </button>
-          {remove.error && <ErrorNote error={remove.error} />}
+          />
         </section>
       )}
     </QueryState>

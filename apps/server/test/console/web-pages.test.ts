@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DeliveryWorker } from '@members/api';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { startReceiver } from '../support/receiver.js';
 import { createTenant, startServer, type Tenant, type TestServer } from '../support/server.js';
 import { request } from '../support/http.js';
@@ -376,6 +376,30 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
     await context.close();
   });
 
+  it('erases a member after a confirmation that says what will go, and shows the receipt', async () => {
+    const email = 'web-erase@example.com';
+    await sync(server.url, tenant.key, {
+      email,
+      name: 'Web Erase',
+      access: { stripePriceId: 'price_web' },
+      payment: { jobId: randomUUID(), amount: 3, currency: 'USD' },
+    });
+    const { context, page } = await newPage();
+    await signIn(page, tenant.key, `#members/${encodeURIComponent(email)}`);
+    await page.getByRole('button', { name: 'Erase member' }).click();
+    const confirmation = page.getByRole('alertdialog', { name: `Erase ${email}?` });
+    await confirmation.getByText('The member, with 1 subscription and 1 payment.').waitFor();
+    // Cancel leaves the member as it was.
+    await confirmation.getByRole('button', { name: 'Cancel' }).click();
+    expect((await lookup(server.url, tenant.key, email)).status).toBe(200);
+
+    await page.getByRole('button', { name: 'Erase member' }).click();
+    await page.getByRole('button', { name: 'Erase member now' }).click();
+    await page.getByRole('status').getByText('Erased: 1 member, 1 subscription, 1 payment.').waitFor();
+    expect((await lookup(server.url, tenant.key, email)).status).toBe(404);
+    await context.close();
+  });
+
   it('shows what a key may not do as disabled, not failed', async () => {
     const reader = await tenant.keyWith(['members:read']);
     const { email } = (await sync(server.url, tenant.key, { email: 'web-readonly@example.com' })).body.data.member;
@@ -383,7 +407,7 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
     await signIn(page, reader);
     await page.getByRole('link', { name: email }).click();
     expect(await page.getByRole('button', { name: 'Save member' }).isDisabled()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Delete member' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Erase member' }).isDisabled()).toBe(true);
     await page.getByRole('link', { name: 'API keys' }).click();
     await page.getByText('Your API key lacks the admin scope').waitFor();
     await context.close();
@@ -437,6 +461,25 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
     await page.getByRole('button', { name: 'Delete customer' }).click();
     await page.getByRole('heading', { name: 'Customers', exact: true }).waitFor();
     expect((await request(customerUrl, { bearer: tenant.key })).status).toBe(404);
+    await context.close();
+  });
+
+  it('erases a customer after a confirmation that says what will go, and shows the receipt', async () => {
+    const email = 'owner@erased-team.example';
+    const created = await request<{ id: string }>(`${server.url}/v1/customers/`, {
+      bearer: tenant.key,
+      body: { email, name: 'Erased Team', type: 'team' },
+    });
+    expect(created.status).toBe(201);
+    const { context, page } = await newPage();
+    await signIn(page, tenant.key, `#customers/${created.body.id}`);
+    await page.getByRole('button', { name: 'Erase customer' }).click();
+    const confirmation = page.getByRole('alertdialog', { name: `Erase ${email}?` });
+    await confirmation.getByText('Their portal sessions end.').waitFor();
+    await confirmation.getByRole('button', { name: 'Erase customer now' }).click();
+    await page.getByRole('status').getByText('Erased: 1 customer, 1 team member').waitFor();
+    const customer = await request(`${server.url}/v1/customers/${created.body.id}`, { bearer: tenant.key });
+    expect(customer.status).toBe(404);
     await context.close();
   });
 

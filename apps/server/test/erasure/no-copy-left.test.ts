@@ -1,7 +1,7 @@
 /**
  * Issue 35's promise: once an erasure's own events are delivered, no table holds the person's data. A Kardow member
- * and a Polar team are made with a marker in every value a caller can send, with webhook endpoints subscribed to
- * every event and every call keyed; after the erasure (`delete_member`, `DELETE /v1/customers/{id}?anonymize=true`)
+ * and a Polar team (with a member's portal session) are made with a marker in every value a caller can send, with
+ * webhook endpoints subscribed to every event and every call keyed; after the erasure (`delete_member`, `DELETE /v1/customers/{id}?anonymize=true`)
  * the marker is found nowhere: not in `pg_dump --data-only` on PostgreSQL, not in the bytes of the database file and
  * its write-ahead log on SQLite, not in the server's log.
  */
@@ -133,6 +133,7 @@ describe('erasure with webhooks and keyed calls', () => {
     const customerId = (created.body as { id: string }).id;
     const renamed = await polar('PATCH', `/v1/customers/${customerId}`, { name: `Renamed ${marker}` }, randomUUID());
     expect(renamed.status).toBe(200);
+    const memberIds: string[] = [];
     for (const who of ['a', 'b']) {
       const member = await polar(
         'POST',
@@ -141,7 +142,18 @@ describe('erasure with webhooks and keyed calls', () => {
         randomUUID(),
       );
       expect(member.status).toBe(201);
+      memberIds.push((member.body as { id: string }).id);
     }
+    const session = await polar(
+      'POST',
+      '/v1/customer-sessions/',
+      { customer_id: customerId, member_id: memberIds[0], return_url: `https://app.example/${marker}` },
+      randomUUID(),
+    );
+    expect(session.status).toBe(201);
+    const token = (session.body as { token: string }).token;
+    const portal = () => request(`${server.url}/v1/customer-portal/members`, { bearer: token });
+    expect((await portal()).status).not.toBe(401);
     expect(whereIs(marker)).not.toEqual([]);
 
     const deletedKey = randomUUID();
@@ -158,6 +170,8 @@ describe('erasure with webhooks and keyed calls', () => {
 
     await until(() => whereIs(marker).length === 0, 15_000, `the marker to leave ${whereIs(marker).join(', ')}`);
     expect(await erasuresCounted('polar')).toBe(1);
+    // The member's portal session ended with the erasure.
+    expect((await portal()).status).toBe(401);
     // A retry of the create is answered from the scrubbed answer: the customer as it reads now, and nothing again.
     const retry = await polar('POST', '/v1/customers/', customerBody, createKey);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');

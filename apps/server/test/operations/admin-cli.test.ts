@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -231,6 +232,42 @@ describe('the admin command line', { timeout: 120_000 }, () => {
     const badLimit = await admin('member', 'list', '--org', String(organizationId), '--limit', '500');
     expect(badLimit.code).toBe(1);
     expect(reasonLines(badLimit.stderr)).toHaveLength(1);
+  });
+
+  it('member erase EMAIL erases the member and prints the receipt, counts and never the data', async () => {
+    const org = String(organizationId);
+    for (const email of ['erased-by-cli@example.com', 'erased-json@example.com']) {
+      const synced = await sync(server.url, fullKey, {
+        email,
+        access: { stripePriceId: 'price_cli' },
+        payment: { jobId: randomUUID(), amount: 5, currency: 'USD' },
+      });
+      expect(synced.status).toBe(201);
+    }
+
+    const text = await admin('member', 'erase', 'Erased-By-CLI@example.com', '--org', org);
+    expect(text.code).toBe(0);
+    expect(text.stdout.trim()).toMatch(/^Erased member [0-9a-f-]{36}: 1 member, 1 subscription, 1 payment$/);
+    expect(text.stdout).not.toContain('erased-by-cli');
+    expect((await lookup(server.url, fullKey, 'erased-by-cli@example.com')).status).toBe(404);
+
+    const asJson = await admin('member', 'erase', 'erased-json@example.com', '--org', org, '--json');
+    expect(asJson.code).toBe(0);
+    expect(json(asJson.stdout)).toEqual({
+      memberId: match.any(String),
+      erased: match.objectContaining({ members: 1, subscriptions: 1, payments: 1, customers: 0 }),
+    });
+
+    const again = await admin('member', 'erase', 'erased-json@example.com', '--org', org);
+    expect(again.code).toBe(1);
+    expect(reasonLines(again.stderr)).toEqual(['admin: No member erased-json@example.com']);
+    const noEmail = await admin('member', 'erase', '--org', org);
+    expect(reasonLines(noEmail.stderr)).toEqual([
+      "admin: member erase needs the member's email: member erase EMAIL --org ID",
+    ]);
+    const notAnEmail = await admin('member', 'erase', 'nobody', '--org', org);
+    expect(notAnEmail.code).toBe(1);
+    expect(reasonLines(notAnEmail.stderr)).toEqual([match.stringMatching(/^admin: EMAIL: /)]);
   });
 
   it('customer create makes a customer with its owner, served on the Polar surface', async () => {

@@ -11,12 +11,9 @@ import { type Customer, UniqueConstraintViolationException } from '@members/db';
 import { type DomainError, invalidField, invalidRequest, notFound } from '../errors.js';
 import { paginationOf } from '../pagination.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
-import { finishErasure, scrubEvents, type Erasure } from '../erasure/copies.js';
-import { polarCustomerEraser, type AnonymizedRow } from '../erasure/polar-customer.js';
 import * as repository from './customer-repository.js';
 import * as customerMembers from '../customer-members/customer-member-repository.js';
 import { toCustomerOutput } from './serialize.js';
-import { anonymize } from './anonymize.js';
 import { toCustomerMemberOutput } from '../customer-members/serialize.js';
 import { emitPolar } from '../webhooks/outbox.js';
 
@@ -92,7 +89,7 @@ export async function createCustomer(scope: RequestScope, input: CustomerCreateI
 }
 
 /** A live customer of the scope's organization, by id or external id; locked for writing when asked. */
-async function findCustomer(scope: RequestScope, selector: CustomerSelector, lock = false): Promise<Customer> {
+export async function findCustomer(scope: RequestScope, selector: CustomerSelector, lock = false): Promise<Customer> {
   const customer = await repository.findLive(scope, selector, { lock });
   if (!customer) throw notFound('Customer not found');
   return customer;
@@ -192,30 +189,15 @@ async function ownerKeptInStep(tx: RequestScope, customer: Customer) {
 }
 
 /**
- * Soft delete of the customer and its members: their emails and external ids are free again. With `anonymize`, the
- * customer's and every one of its members' emails and names are replaced by Polar's hashes as well (Polar leaves the
- * members as they were); external ids are kept, as Polar keeps them for legal reasons, and the `customer.deleted`
- * event carries only the hashes.
+ * Soft delete of the customer and its members: their emails and external ids are free again (with `anonymize`, the
+ * delete is `eraseCustomer`).
  */
-export async function deleteCustomer(
-  scope: RequestScope,
-  selector: CustomerSelector,
-  options: { anonymize?: boolean | undefined } = {},
-): Promise<DeletedRecord> {
-  let erasure: Erasure | undefined;
-  const deleted = await inTransaction(scope, async (tx) => {
+export async function deleteCustomer(scope: RequestScope, selector: CustomerSelector): Promise<DeletedRecord> {
+  return inTransaction(scope, async (tx) => {
     const customer = await findCustomer(tx, selector, true);
     // Read while its owner is still live: the payload's avatar may be the owner's.
-    const ownerEmail = options.anonymize
-      ? undefined
-      : (await customerMembers.ownerEmailsOf(tx, [customer])).get(customer.id);
-    const now = new Date();
-    await customerMembers.deleteAllOf(tx, customer, now);
-    customer.deletedAt = now;
-    if (options.anonymize) {
-      erasure = await anonymizeWithCopies(tx, customer);
-    }
-    await tx.em.flush();
+    const ownerEmail = (await customerMembers.ownerEmailsOf(tx, [customer])).get(customer.id);
+    await softDelete(tx, customer);
     await emitPolar(
       tx,
       'customer.deleted',
@@ -224,33 +206,14 @@ export async function deleteCustomer(
     );
     return { id: customer.id };
   });
-  if (erasure) await finishErasure(scope, erasure);
-  return deleted;
 }
 
-/**
- * Anonymizes the customer and every one of its members (Polar's form), and the payloads of the events written about
- * them; answers what remains to do once that has committed.
- */
-async function anonymizeWithCopies(tx: RequestScope, customer: Customer): Promise<Erasure> {
-  const members = await customerMembers.everyRowOf(tx, customer);
-  const quoted = [customer.email, ...members.map((member) => member.email)].filter(
-    (email) => typeof email === 'string',
-  );
-  const anonymized = new Map<string, AnonymizedRow>();
-  anonymize(customer);
-  anonymized.set(customer.id, {
-    email: customer.email ?? null,
-    name: customer.name ?? null,
-    avatarUrl: toCustomerOutput(customer, tx.organization.publicId).avatarUrl,
-  });
-  for (const member of members) {
-    anonymize(member);
-    anonymized.set(member.id, { email: member.email, name: member.name ?? null });
-  }
-  const eraser = polarCustomerEraser(anonymized);
-  await scrubEvents(tx, [...anonymized.keys()], eraser);
-  return { surface: 'polar', eraser, quoted };
+/** The customer and its live members marked deleted, now. */
+export async function softDelete(tx: RequestScope, customer: Customer): Promise<void> {
+  const now = new Date();
+  await customerMembers.deleteAllOf(tx, customer, now);
+  customer.deletedAt = now;
+  await tx.em.flush();
 }
 
 export async function listCustomers(scope: RequestScope, input: CustomerListInput): Promise<CustomerList> {

@@ -1,4 +1,5 @@
-import { rawQuery, type Database } from '@members/db';
+import type { ErasureReceipt } from '@members/contracts';
+import { rawQuery, type EntityManager } from '@members/db';
 import { erasures } from '../metrics.js';
 import { whenCommitted, type RequestScope } from '../request-scope.js';
 
@@ -57,16 +58,14 @@ export async function scrubEvents(tx: RequestScope, subjects: readonly string[],
 
 /**
  * Rewrites the answers kept for the organization's keys that quote any of `quoted` (the person's emails as they
- * were), the erasure's own among them: run once the erasure has committed, its own answer with it. A replay then
- * answers the scrubbed answer; the key is kept, so a retry still does not act again.
+ * were). A replay then answers the scrubbed answer; the key is kept, so a retry still does not act again.
  */
 async function scrubStoredAnswers(
-  db: Database,
+  em: EntityManager,
   organizationId: number,
   quoted: readonly string[],
   erase: Eraser,
 ): Promise<number> {
-  const em = db.fork();
   let count = 0;
   for (const text of new Set(quoted)) {
     const answers = await rawQuery<{ id: string; response_body: string }>(
@@ -93,14 +92,32 @@ export interface Erasure {
   quoted: readonly string[];
 }
 
+/** The answers kept for keys that quote the person, scrubbed in the erasure's transaction and counted. */
+export const scrubAnswersKept = (tx: RequestScope, erasure: Erasure): Promise<number> =>
+  scrubStoredAnswers(tx.em, tx.organization.id, erasure.quoted, erasure.eraser);
+
 /**
- * Once the erasure is in (a keyed request's own transaction included): it is counted, the answers kept for keys that
- * quote the person are scrubbed (its own among them), and SQLite's log is emptied.
+ * Once the erasure is in (a keyed request's own transaction included): it is counted, the answers kept for keys are
+ * scrubbed again for the erasure's own answer (stored with its commit) and any a concurrent call stored meanwhile,
+ * and SQLite's log is emptied.
  */
 export function finishErasure(scope: RequestScope, erasure: Erasure): Promise<void> {
   return whenCommitted(scope, async () => {
     erasures.inc({ surface: erasure.surface });
-    await scrubStoredAnswers(scope.db, scope.organization.id, erasure.quoted, erasure.eraser);
+    await scrubStoredAnswers(scope.db.fork(), scope.organization.id, erasure.quoted, erasure.eraser);
     await scope.db.checkpointErasure();
   });
 }
+
+/** A receipt with the counts given and none of the other kinds. */
+export const receiptOf = (counts: Partial<ErasureReceipt>): ErasureReceipt => ({
+  members: 0,
+  subscriptions: 0,
+  payments: 0,
+  customers: 0,
+  customerMembers: 0,
+  events: 0,
+  storedAnswers: 0,
+  portalSessions: 0,
+  ...counts,
+});

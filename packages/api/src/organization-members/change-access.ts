@@ -3,16 +3,12 @@ import type { EntityManager, Member, Plan, Subscription } from '@members/db';
 import { invalidField, notFound } from '../errors.js';
 import { planByIdentifier } from './plan-repository.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
-import { finishErasure, scrubbed, scrubEvents, type Eraser, type Erasure } from '../erasure/copies.js';
-import { kardowMemberEraser } from '../erasure/kardow-member.js';
-import { memberFromEntity } from './member-columns.js';
-import * as organizationMembers from './member-repository.js';
+import { eraseMember } from './erase-member.js';
+import { memberNamed } from './member-named.js';
 import { toAccessOutput } from './serialize.js';
-import { paymentCountOf } from './payment-repository.js';
-import { latestSubscriptionOf, subscriptionCountOf } from './subscription-repository.js';
+import { latestSubscriptionOf } from './subscription-repository.js';
 import { syncSubscription } from './sync-subscription.js';
 import { reportAccessChange } from './events.js';
-import { emitKardow } from '../webhooks/outbox.js';
 
 type Action = MemberAccessInput['action'];
 
@@ -67,17 +63,6 @@ const transitions: Record<
   },
 };
 
-async function memberNamed(tx: RequestScope, input: MemberAccessInput) {
-  // The contract requires one of the two.
-  const where = input.userId !== undefined ? { id: input.userId } : { email: input.email ?? '' };
-  const member = await organizationMembers.findOne(tx, where, { lock: true });
-  if (!member) throw notFound(`No member ${input.userId ?? input.email}`);
-  if (input.userId !== undefined && input.email !== undefined && member.email !== input.email) {
-    throw invalidField('email', 'email and userId name different members', `does not belong to member ${input.userId}`);
-  }
-  return member;
-}
-
 async function subscriptionNamed(tx: EntityManager, member: Member, input: MemberAccessInput, plan: Plan | null) {
   const where =
     input.stripeSubscriptionId !== undefined
@@ -88,34 +73,11 @@ async function subscriptionNamed(tx: EntityManager, member: Member, input: Membe
   return latestSubscriptionOf(tx, member, where);
 }
 
-/** Kardow `POST /members/access`: one lifecycle step, in one transaction. */
+/** Kardow `POST /members/access`: one lifecycle step, in one transaction; `delete_member` is an erasure. */
 export async function changeAccess(scope: RequestScope, input: MemberAccessInput): Promise<MemberAccessResult> {
-  let erasure: Erasure | undefined;
-  const result = await inTransaction(scope, async (tx) => {
-    const member = await memberNamed(tx, input);
-    if (input.action === 'delete_member') {
-      erasure = { surface: 'kardow', eraser: kardowMemberEraser(member.id, member.email), quoted: [member.email] };
-      return eraseMember(tx, member, erasure.eraser);
-    }
-    return changeSubscription(tx, member, { ...input, action: input.action });
-  });
-  if (erasure) await finishErasure(scope, erasure);
-  return result;
-}
-
-/**
- * `delete_member` is an erasure: the member's row goes with its subscriptions and payments (ON DELETE CASCADE), the
- * events written about it keep its id but none of its values, and its `user.deleted` says only whom it was about.
- */
-async function eraseMember(tx: RequestScope, member: Member, eraser: Eraser): Promise<MemberAccessResult> {
-  const [subscriptions, payments] = await Promise.all([
-    subscriptionCountOf(tx.em, member),
-    paymentCountOf(tx.em, member),
-  ]);
-  await organizationMembers.deleteById(tx, member.id);
-  await scrubEvents(tx, [member.id], eraser);
-  await emitKardow(tx, 'user.deleted', member.id, { member: scrubbed(memberFromEntity(member), eraser) });
-  return { deleted: { memberId: member.id, email: member.email, subscriptions, payments } };
+  if (input.action === 'delete_member') return { deleted: await eraseMember(scope, input) };
+  const action = input.action;
+  return inTransaction(scope, async (tx) => changeSubscription(tx, await memberNamed(tx, input), { ...input, action }));
 }
 
 async function changeSubscription(

@@ -955,6 +955,17 @@ export interface components {
             email: string;
             subscriptions: number;
             payments: number;
+            erased: components["schemas"]["ErasureReceipt"];
+        };
+        ErasureReceipt: {
+            members: number;
+            subscriptions: number;
+            payments: number;
+            customers: number;
+            customerMembers: number;
+            events: number;
+            storedAnswers: number;
+            portalSessions: number;
         };
         KardowWebhookSubscription: {
             id: string;
