@@ -32,7 +32,7 @@ import {
 } from '@members/api';
 import { existsSync } from 'node:fs';
 import { backupSqlite, Member, openDatabase, rawQuery, type Database } from '@members/db';
-import { retentionDays } from './config.js';
+import { eventRetentionDays, retentionDays } from './config.js';
 import { importMembers } from './import-members.js';
 import { UsageError } from './usage-error.js';
 
@@ -239,8 +239,9 @@ export const adminCommands: Record<string, AdminCommand> = {
   'webhook prune': {
     async run(db, flags) {
       const days = retentionDays(flags.days);
-      const pruned = await pruneWebhooks(db, days);
-      const text = `Pruned ${pruned.deliveries} deliveries, ${pruned.attempts} attempts and ${pruned.events} events older than ${days} days`;
+      const eventDays = eventRetentionDays();
+      const pruned = await pruneWebhooks(db, days, { eventRetentionDays: eventDays });
+      const text = `Pruned ${pruned.deliveries} deliveries and ${pruned.attempts} attempts older than ${days} days, and ${pruned.events} events older than ${eventDays} days`;
       return { json: { pruned }, text };
     },
   },

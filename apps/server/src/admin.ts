@@ -26,7 +26,8 @@ const usage = `usage: admin <command> [options] [--json]
   customer duplicates [--org ID]   (customers kept sharing an email from before emails were unique)
   webhook list --org ID
   webhook deliveries --org ID [--failed]
-  webhook prune [--days N]   (what the server's retention deletes, now; N defaults to WEBHOOK_RETENTION_DAYS or 30)
+  webhook prune [--days N]   (what the server's retention deletes, now; N defaults to WEBHOOK_RETENTION_DAYS or 30;
+                              events no delivery needs go after EVENT_RETENTION_DAYS, 30 unless set)
   import FILE --org ID [--format csv|jsonl]   (exits 0 when every row was written, 2 when some failed)
   backup FILE   (SQLite: a consistent copy while the server runs; on PostgreSQL, use pg_dump)`;
 

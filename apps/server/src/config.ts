@@ -29,6 +29,7 @@ export interface ServerConfig {
   webhooks: { pollMs: number; timeoutMs: number; retryBaseMs: number; perEndpoint: number; leaseMs: number };
   /** Finished deliveries, their attempts and their events are deleted once this many days old. */
   webhookRetentionDays: number;
+  eventRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +65,10 @@ export function retentionDays(days?: string, env: NodeJS.ProcessEnv = process.en
     : integer({ '--days': days }, '--days', 30, 1, 3650);
 }
 
+/** Days the event log keeps an event no delivery still needs (`events.list`, `events.stream` resume within them). */
+export const eventRetentionDays = (env: NodeJS.ProcessEnv = process.env) =>
+  integer(env, 'EVENT_RETENTION_DAYS', 30, 1, 3650);
+
 /**
  * Whether spans are exported, and under which service name: read before anything else is loaded, since tracing must
  * start before the modules it instruments. The SDK reads the other OTEL_* variables itself.
@@ -90,6 +95,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel,
     webhookWorker: env.WEBHOOK_WORKER !== 'off',
     webhookRetentionDays: retentionDays(undefined, env),
+    eventRetentionDays: eventRetentionDays(env),
     webhooks: {
       pollMs: integer(env, 'WEBHOOK_POLL_MS', 250, 10),
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100),

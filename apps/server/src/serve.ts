@@ -13,6 +13,7 @@ import {
   RateLimits,
 } from '@members/api';
 import { openDatabase, type Database } from '@members/db';
+import { dropEventStreams } from '@members/trpc';
 import { createApp } from './app.js';
 import { ConfigError, readConfig, windowOf, type ServerConfig } from './config.js';
 import { createLogger } from './request-log.js';
@@ -120,7 +121,7 @@ const forget = async () => {
   await forgetLapsed(db).catch((error: unknown) =>
     logger.warn({ err: error }, 'could not forget lapsed keys and sessions'),
   );
-  await pruneWebhooks(db, config.webhookRetentionDays).then(
+  await pruneWebhooks(db, config.webhookRetentionDays, { eventRetentionDays: config.eventRetentionDays }).then(
     (pruned) => pruned.deliveries + pruned.events > 0 && logger.info({ pruned }, 'webhook retention'),
     (error: unknown) => logger.warn({ err: error }, 'could not prune webhook deliveries'),
   );
@@ -146,6 +147,8 @@ function shutdown(signal: string) {
   app.locals.stopping = true;
   clearInterval(housekeeping);
   const delivering = worker?.stop();
+  // Event streams never finish by themselves: their connections drop now, and clients resume by their last id.
+  dropEventStreams();
   server.close(() => {
     void Promise.all([delivering, redis?.quit()])
       .then(() => Promise.all([db.close(), deliveryDb === db ? undefined : deliveryDb.close()]))

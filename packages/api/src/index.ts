@@ -46,3 +46,5 @@ export { listApiKeys, rotateApiKey } from './admin/api-keys.js';
 export { page as listMembers } from './organization-members/member-repository.js';
 export { forgetLapsed } from './housekeeping.js';
 export { pruneWebhooks, type Pruned } from './webhooks/retention.js';
+export { openEventStream } from './events/event-stream.js';
+export { authenticate } from './auth/authenticate.js';

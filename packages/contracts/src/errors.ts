@@ -10,6 +10,8 @@ export const errorStatus = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  /** A `lastEventId` or `after` the event log no longer holds (or never held): read the state again. */
+  event_id_expired: 404,
   method_not_allowed: 405,
   conflict: 409,
   idempotency_key_in_use: 409,

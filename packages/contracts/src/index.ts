@@ -27,3 +27,5 @@ export * from './polar/customer-portal.js';
 export * from './console.js';
 export * from './overview.js';
 export * from './scopes.js';
+export * from './event-log.js';
+export * from './subscriptions.js';

@@ -53,3 +53,25 @@ export type ProcedureAtPath<TTree, TPath extends string> = TPath extends `${infe
     : never;
 
 export const isProcedureContract = (node: object): node is ProcedureContract => 'input' in node && 'output' in node;
+
+/**
+ * A tRPC subscription: what it takes, the events it yields (each with an id the client resumes from), and the scope
+ * a key needs. Kept apart from the procedures: REST serves none (`GET /events` is the log's page-at-a-time reading).
+ */
+export interface SubscriptionContract<TInput extends z.ZodObject = z.ZodObject, TEvent extends z.ZodType = z.ZodType> {
+  type: 'subscription';
+  scope: ProcedureScope;
+  input: TInput;
+  event: TEvent;
+  summary: string;
+}
+
+export const subscription = <TInput extends z.ZodObject, TEvent extends z.ZodType>(
+  scope: ProcedureScope,
+  input: TInput,
+  event: TEvent,
+  summary: string,
+): SubscriptionContract<TInput, TEvent> => ({ type: 'subscription', scope, input, event, summary });
+
+export const isSubscriptionContract = (node: object): node is SubscriptionContract =>
+  'event' in node && 'input' in node;

@@ -66,6 +66,7 @@ import {
 } from './polar/customer-portal.js';
 import { customerSession, customerSessionCreateInput } from './polar/customer-session.js';
 import { anyKeyScope, portalScope } from './enums.js';
+import { eventList, eventListInput } from './event-log.js';
 import {
   apiKeyByIdInput,
   apiKeyIssueInput,
@@ -275,6 +276,15 @@ export const procedures = {
       ),
       remove: mutation(portalScope, customerPortalMemberByIdInput, deletedRecord, 'Remove a member from the team'),
     },
+  },
+  /** The event log, a page at a time (`events.stream` in `subscriptions` follows it live). */
+  events: {
+    list: query(
+      anyKeyScope,
+      eventListInput,
+      eventList,
+      "The organization's events in the order they committed, oldest first, those the key's scopes may read",
+    ),
   },
   /** Who is told of changes: Kardow's subscriptions and Polar's endpoints, their deliveries, and redelivery. */
   webhooks: {

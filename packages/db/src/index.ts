@@ -12,5 +12,6 @@ export type { EntityManager } from '@mikro-orm/knex';
 export { isDatabaseUnavailable } from './unavailable.js';
 export { holdSqliteWriteLock, rawQuery, rowDate } from './raw-query.js';
 export { beginWithStatement, type EdgedTransaction, type Literal } from './transaction-edges.js';
+export { writeTogether, type Statement } from './write-together.js';
 export type { ChannelListener } from './notifications.js';
 export { backupSqlite } from './backup.js';

@@ -32,7 +32,7 @@ export interface EdgedTransaction {
 }
 
 /** `?` in `sql` replaced by `values`, each escaped as a literal. */
-function withLiterals(client: PgClient, sql: string, values: readonly Literal[]): string {
+export function withLiterals(client: Pick<PgClient, 'escapeLiteral'>, sql: string, values: readonly Literal[]): string {
   let next = 0;
   return sql.replace(/\?/g, () => {
     const value = values[next++];

@@ -12,6 +12,7 @@ export const trpcCodeFor: Record<ErrorCode, TRPCCode> = {
   unauthorized: 'UNAUTHORIZED',
   forbidden: 'FORBIDDEN',
   not_found: 'NOT_FOUND',
+  event_id_expired: 'NOT_FOUND',
   method_not_allowed: 'METHOD_NOT_SUPPORTED',
   conflict: 'CONFLICT',
   idempotency_key_in_use: 'CONFLICT',

@@ -1,3 +1,3 @@
-export { mountTrpc } from './mount.js';
+export { dropEventStreams, mountTrpc } from './mount.js';
 export { appRouter, type AppRouter } from './router.js';
 export * from './reference.js';

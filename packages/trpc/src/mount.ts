@@ -1,4 +1,4 @@
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { TRPCError } from '@trpc/server';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { DomainError, domainErrorOf, type Context } from '@members/api';
@@ -33,6 +33,26 @@ const noteFault = (error: DomainError, req: Request) => {
   if (error.status >= 500 && req.res) noteError(req.res, error);
 };
 
+/** The subscriptions' SSE responses open in this process. */
+const eventStreams = new Set<Response>();
+
+/**
+ * Drops every subscription's connection: a stream never finishes by itself, so a server shutting down cuts them,
+ * and each client (its EventSource) connects again, to another server, from its last event's id. A stream ended
+ * cleanly would instead tell the client the subscription is over.
+ */
+export function dropEventStreams(): void {
+  for (const stream of eventStreams) stream.destroy();
+}
+
+const trackEventStreams = (req: Request, res: Response, next: NextFunction) => {
+  if (req.method === 'GET' && req.headers.accept?.includes('text/event-stream')) {
+    eventStreams.add(res);
+    res.on('close', () => eventStreams.delete(res));
+  }
+  next();
+};
+
 /**
  * Serves every procedure over tRPC at `/trpc`: JSON mutations on the short path (`mutations.ts`), everything else
  * through tRPC's Express adapter; both behind the same Idempotency-Key handling as REST.
@@ -58,6 +78,7 @@ export function mountTrpc(app: Express, options: SurfaceOptions): void {
       options.onFault,
     ),
     trpcMutations({ createContext: contextOf, headers: answerHeaders, onError: noteFault }),
+    trackEventStreams,
     createExpressMiddleware({
       router: appRouter,
       createContext: ({ req, info }) => contextOf(req, info.calls.length),

@@ -1,7 +1,20 @@
-import { initTRPC, type TRPCMutationProcedure, type TRPCQueryProcedure } from '@trpc/server';
-import type { z } from 'zod';
-import { type ProcedureContract, type ProcedurePath, type Procedures } from '@members/contracts';
 import {
+  initTRPC,
+  tracked,
+  type TRPCMutationProcedure,
+  type TRPCQueryProcedure,
+  type TRPCSubscriptionProcedure,
+} from '@trpc/server';
+import type { z } from 'zod';
+import {
+  subscriptions,
+  type LoggedEvent,
+  type ProcedureContract,
+  type ProcedurePath,
+  type Procedures,
+} from '@members/contracts';
+import {
+  authenticate,
   DomainError,
   domainErrorOf,
   faultMessage,
@@ -10,6 +23,7 @@ import {
   parseInput,
   procedureByPath,
   procedureTree,
+  openEventStream,
   type Context,
   type Procedure,
   type ProcedureNodes,
@@ -19,6 +33,9 @@ import { asTRPCError, errorCodeOf, trpcErrorShape } from './error-shape.js';
 const t = initTRPC.context<Context>().create({
   // Never a stack trace in a response, whatever NODE_ENV says.
   isDev: false,
+  // Subscriptions over SSE: a comment every 10 s keeps proxies from closing a quiet stream, and a client that hears
+  // nothing for 25 s (not even that) opens it again from its last event.
+  sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 25_000 } },
   errorFormatter({ shape, error, path }) {
     if (error.cause instanceof DomainError) return trpcErrorShape(error.cause, path);
     // tRPC's own refusals (no such procedure, an input it cannot read): its shape, with our code where one fits.
@@ -65,11 +82,38 @@ function mount(nodes: ProcedureNodes, prefix: string): Record<string, unknown> {
   );
 }
 
+const streamContract = subscriptions.events.stream;
+
 /**
- * Every procedure of the tree, at its contract's path, as a query or a mutation as the contract says. tRPC parses
- * nothing: each call goes through `invoke` as REST's do, so the two surfaces cannot differ in what they accept.
- * The router's type is the contracts' (as the client's `MembersRouter` is); `contract-types.test.ts` checks that
- * what is served is exactly the contract tree.
+ * `events.stream`: each event with its id (`tracked`), so `httpSubscriptionLink` sends the last one back as
+ * `lastEventId` when it reconnects. Authenticated as a call is, then open until the client leaves or the server stops.
  */
-export const appRouter = t.router(mount(procedureTree, '') as MountedTree<Procedures>);
+const eventStream = t.procedure.input(leaveUnparsed).subscription(async ({ ctx, input, signal }) => {
+  try {
+    const { requestScope } = await authenticate(ctx, streamContract.scope);
+    const parsed = parseInput(streamContract.input, input);
+    // Opened before tRPC starts the SSE response: its start is settled when the client hears it has started.
+    const events = await openEventStream(requestScope, parsed, signal ?? new AbortController().signal);
+    return (async function* () {
+      for await (const event of events) yield tracked(event.id, event);
+    })();
+  } catch (error) {
+    throw asTRPCError(domainErrorOf(error));
+  }
+}) as unknown as TRPCSubscriptionProcedure<{
+  input: z.input<typeof streamContract.input>;
+  // As the client receives each `tracked` event (see the client's `MembersRouter`).
+  output: AsyncIterable<{ id: string; data: LoggedEvent }, void, unknown>;
+  meta: object;
+}>;
+
+const mounted = mount(procedureTree, '') as MountedTree<Procedures>;
+
+/**
+ * Every procedure of the tree, at its contract's path, as a query or a mutation as the contract says, and the
+ * subscriptions beside them. tRPC parses nothing: each call goes through `invoke` as REST's do, so the two surfaces
+ * cannot differ in what they accept. The router's type is the contracts' (as the client's `MembersRouter` is);
+ * `contract-types.test.ts` checks that what is served is exactly the contract tree.
+ */
+export const appRouter = t.router({ ...mounted, events: { ...mounted.events, stream: eventStream } });
 export type AppRouter = typeof appRouter;

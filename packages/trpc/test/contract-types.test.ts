@@ -2,7 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { appRouter, type AppRouter } from '../src/index.js';
 import type { MembersRouter } from '@members/client';
-import { procedureAt, procedurePaths } from '@members/contracts';
+import { procedureAt, procedurePaths, subscriptions } from '@members/contracts';
 
 const procedureType = (procedure: unknown): unknown =>
   typeof procedure === 'function' && '_def' in procedure && typeof procedure._def === 'object' && procedure._def
@@ -15,11 +15,14 @@ describe('the server router and the contracts', () => {
     expectTypeOf<inferRouterOutputs<MembersRouter>>().toEqualTypeOf<inferRouterOutputs<AppRouter>>();
   });
 
-  it('serve every contract at its path, as a query or a mutation as the contract says, and nothing else', () => {
+  it('serve every contract at its path, as a query, mutation or subscription as it says, and nothing else', () => {
     const served = Object.entries(appRouter._def.procedures as Record<string, unknown>).map(
       ([path, procedure]) => `${path} ${String(procedureType(procedure))}`,
     );
-    const declared = procedurePaths.map((path) => `${path} ${procedureAt(path).type}`);
+    const subscribed = Object.entries(subscriptions).flatMap(([group, leaves]) =>
+      Object.entries(leaves).map(([name, contract]) => `${group}.${name} ${contract.type}`),
+    );
+    const declared = [...procedurePaths.map((path) => `${path} ${procedureAt(path).type}`), ...subscribed];
     expect(served.sort()).toEqual([...declared].sort());
   });
 });

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BarChart } from '../components/BarChart.js';
+import { ActivityFeed } from './ActivityFeed.js';
 import { approvalLabels, roleLabels, subscriptionLabels } from '../components/labels.js';
 import { useTRPC } from '../trpc.js';
 import { DataTable } from '../components/DataTable.js';
@@ -17,6 +18,7 @@ export function Overview({ can }: { can: Can }) {
       {can('members:read') ? <MembersFigures /> : <p>{notAllowed('members:read')}</p>}
       {can('members:read') && <SubscriptionFigures />}
       {can('admin') ? <WebhookHealth /> : <p>{notAllowed('admin')} (webhook health)</p>}
+      {(can('members:read') || can('customers:read')) && <ActivityFeed />}
     </>
   );
 }

@@ -138,7 +138,7 @@ describe.skipIf(!runs)(
       expect(failure).toMatch(/wrong\.ts\(5,\d+\): error TS2322/);
     });
 
-    it('run the sample against a live server', async () => {
+    it('run the sample against a live server: calls, REST, and a live event stream resumed', async () => {
       const { stdout } = await run(process.execPath, [path.join(project, 'dist/sample.js'), server.url, tenant.key]);
       expect(JSON.parse(stdout)).toEqual({
         created: true,
@@ -146,6 +146,8 @@ describe.skipIf(!runs)(
         restStatus: 200,
         customerType: 'team',
         notFoundStatus: 404,
+        streamed: 'streamed@example.com',
+        missed: 'missed@example.com',
       });
     });
 

@@ -358,6 +358,19 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
     await context.close();
   });
 
+  it('shows changes on the overview as they are made, in words, through the live event stream', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, tenant.key, '');
+    await page.getByRole('status').getByText('Listening: changes appear here as they are made.').waitFor();
+    await sync(server.url, tenant.key, { email: 'live-feed@example.com', access: { stripePriceId: 'price_web' } });
+    const feed = page.getByRole('list', { name: 'Live activity' });
+    await feed.getByText('New member live-feed@example.com').waitFor();
+    await feed.getByText('A subscription started (active)').waitFor();
+    // Its times are in words, as everywhere in the console.
+    expect(await feed.locator('time').first().textContent()).toMatch(/now|second/);
+    await context.close();
+  });
+
   it('creates a key with members:read only, which reads and cannot write over REST, and revokes it', async () => {
     const { context, page } = await newPage();
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -395,7 +408,10 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
 
     await page.getByRole('button', { name: 'Erase member' }).click();
     await page.getByRole('button', { name: 'Erase member now' }).click();
-    await page.getByRole('status').getByText('Erased: 1 member, 1 subscription, 1 payment.').waitFor();
+    await page
+      .getByRole('status')
+      .getByText('Erased: 1 member, 1 subscription, 1 payment, 1 event payload scrubbed.')
+      .waitFor();
     expect((await lookup(server.url, tenant.key, email)).status).toBe(404);
     await context.close();
   });

@@ -247,7 +247,9 @@ describe('the admin command line', { timeout: 120_000 }, () => {
 
     const text = await admin('member', 'erase', 'Erased-By-CLI@example.com', '--org', org);
     expect(text.code).toBe(0);
-    expect(text.stdout.trim()).toMatch(/^Erased member [0-9a-f-]{36}: 1 member, 1 subscription, 1 payment$/);
+    expect(text.stdout.trim()).toMatch(
+      /^Erased member [0-9a-f-]{36}: 1 member, 1 subscription, 1 payment, 1 event payload scrubbed$/,
+    );
     expect(text.stdout).not.toContain('erased-by-cli');
     expect((await lookup(server.url, fullKey, 'erased-by-cli@example.com')).status).toBe(404);
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CustomerMemberCreateInput, CustomerMemberListInput, CustomerMemberRole } from '@members/contracts';
-import { type Customer, CustomerMember, rawQuery, rowDate, type FilterQuery } from '@members/db';
+import { type Customer, CustomerMember, rawQuery, rowDate, type FilterQuery, type Statement } from '@members/db';
 import { orderBySql } from '../pagination.js';
 import type { RequestScope } from '../request-scope.js';
 import { foldIfCrowded as foldTallyIfCrowded } from '../tally.js';
@@ -114,30 +114,36 @@ export async function insertIntoTeam(
   tx: RequestScope,
   input: CustomerMemberCreateInput,
 ): Promise<ListedCustomerMember | null> {
+  const insert = insertIntoTeamStatement(tx, input);
+  return insert.read(await rawQuery<MemberRow>(tx.em, insert.sql, insert.values));
+}
+
+/** `insertIntoTeam` as a statement to send (`writeTogether` sends it with its event), and how to read it. */
+export function insertIntoTeamStatement(
+  tx: RequestScope,
+  input: CustomerMemberCreateInput,
+): Statement & { read(rows: MemberRow[]): ListedCustomerMember | null } {
   const postgres = tx.dialect === 'postgresql';
-  const now = new Date();
-  const rows = await rawQuery<MemberRow>(
-    tx.em,
-    `insert into customer_member (id, organization_id, customer_id, email, email_key, name, external_id, role,
+  return {
+    sql: `insert into customer_member (id, organization_id, customer_id, email, email_key, name, external_id, role,
        created_at, modified_at, deleted_at)
      select ?, c.organization_id, c.id, ?, ?, ?, ?, ?, ?, null, null from customer c
        where c.id = ? and c.organization_id = ? and ${liveSql('c')} and c.type = 'team' ${postgres ? 'for share' : ''}
      on conflict do nothing
      returning id, created_at, modified_at, customer_id, email, name, external_id, role`,
-    [
+    values: [
       randomUUID(),
       input.email,
       input.email.toLowerCase(),
       input.name ?? null,
       input.externalId ?? null,
       input.role,
-      now,
+      new Date(),
       input.customerId,
       tx.organization.id,
     ],
-  );
-  const [row] = rows;
-  return row ? listedFromRow(row) : null;
+    read: ([row]) => (row ? listedFromRow(row) : null),
+  };
 }
 
 export type MemberFilter = { customerId?: string | undefined; role?: CustomerMemberRole | undefined };
@@ -172,7 +178,7 @@ const foldIfCrowded = (scope: RequestScope, key: string, tallyRows: number) =>
   );
 
 /** A member's columns as a raw statement returns them. */
-interface MemberRow {
+export interface MemberRow {
   id: string;
   created_at: string | number | Date;
   modified_at: string | number | Date | null;

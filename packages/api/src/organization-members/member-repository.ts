@@ -8,7 +8,7 @@ import {
   type MemberSyncInput,
   type OrganizationMember,
 } from '@members/contracts';
-import { Member, rawQuery, rowDate } from '@members/db';
+import { Member, rawQuery, rowDate, type Literal, type Statement } from '@members/db';
 import type { RequestScope } from '../request-scope.js';
 import { foldIfCrowded, surplusRows } from '../tally.js';
 import { mergeCustomFields } from './custom-fields.js';
@@ -35,8 +35,36 @@ const timestamps = ['created_at', 'updated_at'] as const;
 export async function upsertRows(
   tx: RequestScope,
   inputs: readonly MemberSyncInput[],
-  options: { set: readonly Settable[]; storedFields?: Map<string, OrganizationMember['customFields']> },
-): Promise<{ row: MemberRow; created: boolean; changed: boolean }[]> {
+  options: UpsertOptions & {
+    /** PostgreSQL: the same statement logs each member's `user.created` or `user.updated` (see `loggedUpsertSql`). */
+    logged?: boolean;
+  },
+): Promise<UpsertResult[]> {
+  const upsert = upsertStatement(tx, inputs, options);
+  if (!options.logged) return upsert.read(await rawQuery<UpsertedRow>(tx.em, upsert.sql, upsert.values));
+  const now = new Date();
+  // The ids it proposed, as one PostgreSQL array literal: an id among them was created.
+  const values = [...upsert.values, now.toISOString(), now, `{${[...upsert.proposed].join(',')}}`];
+  return upsert.read(await rawQuery<UpsertedRow>(tx.em, loggedUpsertSql(upsert.sql), values));
+}
+
+interface UpsertOptions {
+  set: readonly Settable[];
+  storedFields?: Map<string, OrganizationMember['customFields']> | undefined;
+}
+export type UpsertedRow = MemberRow & { touched: boolean | number };
+export interface UpsertResult {
+  row: MemberRow;
+  created: boolean;
+  changed: boolean;
+}
+
+/** The upsert of `upsertRows` as a statement to send (`writeTogether` sends it with its events), and how to read it. */
+export function upsertStatement(
+  tx: RequestScope,
+  inputs: readonly MemberSyncInput[],
+  options: UpsertOptions,
+): Statement & { proposed: Set<string>; read(rows: UpsertedRow[]): UpsertResult[] } {
   const postgres = tx.dialect === 'postgresql';
   // MikroORM stores SQLite datetimes as epoch milliseconds.
   const now = new Date();
@@ -57,12 +85,16 @@ export async function upsertRows(
   });
   // PostgreSQL merges a custom-fields patch that removes no key into the stored object in the statement.
   const mergesFields = inputs[0]?.customFields !== null && !options.storedFields;
-  const sql = upsertSql(inputs.length, options.set, mergesFields);
-  const rows = await rawQuery<MemberRow & { touched: boolean | number }>(tx.em, sql, [...params, timestamp]);
-  return rows.map(({ touched, ...stored }) => {
-    const created = proposed.has(String(stored.id));
-    return { row: stored, created, changed: !created && Boolean(touched) };
-  });
+  return {
+    sql: upsertSql(inputs.length, options.set, mergesFields),
+    values: [...params, timestamp] as Literal[],
+    proposed,
+    read: (rows) =>
+      rows.map(({ touched, ...stored }) => {
+        const created = proposed.has(String(stored.id));
+        return { row: stored, created, changed: !created && Boolean(touched) };
+      }),
+  };
 }
 
 /** An upserted row as the unit of work's entity, for a sync that goes on to change it. */
@@ -146,6 +178,26 @@ function upsertSql(count: number, set: readonly Settable[], mergesFields: boolea
   if (count === 1) upsertStatements.set(key, sql);
   return sql;
 }
+
+/**
+ * The upsert with its events, as one statement (PostgreSQL): each member it created or changed gets its `user.created`
+ * or `user.updated` in the event log, with the member as `memberFromRow` reads it, and nothing else to wait for: a
+ * sync that no webhook hears costs one round trip, its event included. Its parameters after the upsert's: the event's
+ * timestamp (ISO), the ids the upsert proposed (an id among them was created), and the time written.
+ */
+const loggedUpsertSql = (upsert: string) => `with upserted as (${upsert}),
+logged as (
+  insert into webhook_event (id, organization_id, surface, type, payload, ordering_key, created_at)
+  select gen_random_uuid(), "organization_id", 'kardow', "event",
+    json_build_object('event', "event", 'timestamp', ?::text, 'data', json_build_object('member', json_build_object(
+      'id', "id", 'organizationId', "organization_id", 'email', "email", 'name', "name", 'role', "role",
+      'approvalStatus', "approval_status", 'profilePicture', "profile_picture", 'description', "description",
+      'customFields', "custom_fields")))::text,
+    "id", ?
+  from (select upserted.*, case when "id" = any(?::uuid[]) then 'user.created' else 'user.updated' end as "event"
+        from upserted where "touched") as changed
+)
+select * from upserted`;
 
 type Value = string | number | Date;
 

@@ -13,16 +13,21 @@ const placeholders = (ids: readonly unknown[]) => ids.map(() => '?').join(', ');
 
 /**
  * Deletes what webhook delivery no longer needs once it is older than `retentionDays`: finished deliveries (succeeded
- * or given up) with their attempts, then events no delivery refers to. Pending deliveries, and so their events, are
- * never touched. It goes `batchSize` rows a transaction, yielding between batches, so that no statement holds the
+ * or given up) with their attempts; then the event log's events no delivery refers to, once older than
+ * `eventRetentionDays` (the same unless given). Pending deliveries, and so their events, are never touched. It goes `batchSize` rows a transaction, yielding between batches, so that no statement holds the
  * tables (or SQLite's one connection, or the event loop) for long while requests and the worker write.
  */
 export async function pruneWebhooks(
   db: Database,
   retentionDays: number,
-  { now = new Date(), batchSize = 500 }: { now?: Date; batchSize?: number } = {},
+  {
+    now = new Date(),
+    batchSize = 500,
+    eventRetentionDays = retentionDays,
+  }: { now?: Date; batchSize?: number; eventRetentionDays?: number } = {},
 ): Promise<Pruned> {
   const before = new Date(now.getTime() - retentionDays * day);
+  const eventsBefore = new Date(now.getTime() - eventRetentionDays * day);
   const pruned: Pruned = { deliveries: 0, attempts: 0, events: 0 };
   for (;;) {
     const done = await db.fork().transactional(async (em) => {
@@ -57,7 +62,7 @@ export async function pruneWebhooks(
         db.fork(),
         `select e.id from webhook_event e where e.created_at < ?
           and not exists (select 1 from webhook_delivery d where d.event_id = e.id) limit ${Number(batchSize)}`,
-        [before],
+        [eventsBefore],
       )
     ).map((row) => row.id);
     if (ids.length === 0) break;

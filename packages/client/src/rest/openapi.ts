@@ -101,6 +101,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's events in the order they committed, oldest first, those the key's scopes may read
+         * @description Calls the tRPC procedure `events.list`. Scope: `api_key`.
+         */
+        get: operations["events:list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks": {
         parameters: {
             query?: never;
@@ -838,7 +858,7 @@ export interface components {
         KardowError: {
             error: {
                 /** @enum {string} */
-                code: "invalid_json" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "unknown_plan" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "unavailable";
+                code: "invalid_json" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "event_id_expired" | "method_not_allowed" | "conflict" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "unknown_plan" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "unavailable";
                 message: string;
                 issues: {
                     path: (string | number)[];
@@ -924,7 +944,7 @@ export interface components {
                 member?: components["schemas"]["OrganizationMember"];
                 error?: {
                     /** @enum {string} */
-                    code: "invalid_json" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "unknown_plan" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "unavailable";
+                    code: "invalid_json" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "event_id_expired" | "method_not_allowed" | "conflict" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "unknown_plan" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "unavailable";
                     message: string;
                     issues: {
                         path: (string | number)[];
@@ -966,6 +986,244 @@ export interface components {
             events: number;
             storedAnswers: number;
             portalSessions: number;
+        };
+        EventList: {
+            data: components["schemas"]["Event"][];
+            nextCursor: string | null;
+            hasMore: boolean;
+        };
+        Event: {
+            id: string;
+            /** @constant */
+            surface: "kardow";
+            /** @constant */
+            type: "user.created";
+            createdAt: string;
+            data: {
+                member: components["schemas"]["OrganizationMember"];
+            };
+        } | {
+            id: string;
+            /** @constant */
+            surface: "kardow";
+            /** @constant */
+            type: "user.updated";
+            createdAt: string;
+            data: {
+                member: components["schemas"]["OrganizationMember"];
+            };
+        } | {
+            id: string;
+            /** @constant */
+            surface: "kardow";
+            /** @constant */
+            type: "user.deleted";
+            createdAt: string;
+            data: {
+                member: components["schemas"]["OrganizationMember"];
+            };
+        } | {
+            id: string;
+            /** @constant */
+            surface: "kardow";
+            /** @constant */
+            type: "subscription.created";
+            createdAt: string;
+            data: {
+                access: components["schemas"]["Access"];
+            };
+        } | {
+            id: string;
+            /** @constant */
+            surface: "kardow";
+            /** @constant */
+            type: "subscription.updated";
+            createdAt: string;
+            data: {
+                access: components["schemas"]["Access"];
+            };
+        } | {
+            id: string;
+            /** @constant */
+            surface: "kardow";
+            /** @constant */
+            type: "subscription.canceled";
+            createdAt: string;
+            data: {
+                access: components["schemas"]["Access"];
+            };
+        } | {
+            id: string;
+            /** @constant */
+            surface: "kardow";
+            /** @constant */
+            type: "payment.received";
+            createdAt: string;
+            data: {
+                payment: components["schemas"]["Payment"];
+            };
+        } | {
+            id: string;
+            /** @constant */
+            surface: "polar";
+            /** @constant */
+            type: "member.created";
+            createdAt: string;
+            data: {
+                /** Format: uuid4 */
+                id: string;
+                /** Format: date-time */
+                createdAt: string;
+                modifiedAt: string | null;
+                /** Format: uuid4 */
+                customerId: string;
+                email: string;
+                name: string | null;
+                externalId: string | null;
+                /** @enum {string} */
+                role: "owner" | "billing_manager" | "member";
+            };
+        } | {
+            id: string;
+            /** @constant */
+            surface: "polar";
+            /** @constant */
+            type: "member.updated";
+            createdAt: string;
+            data: {
+                /** Format: uuid4 */
+                id: string;
+                /** Format: date-time */
+                createdAt: string;
+                modifiedAt: string | null;
+                /** Format: uuid4 */
+                customerId: string;
+                email: string;
+                name: string | null;
+                externalId: string | null;
+                /** @enum {string} */
+                role: "owner" | "billing_manager" | "member";
+            };
+        } | {
+            id: string;
+            /** @constant */
+            surface: "polar";
+            /** @constant */
+            type: "member.deleted";
+            createdAt: string;
+            data: {
+                /** Format: uuid4 */
+                id: string;
+                /** Format: date-time */
+                createdAt: string;
+                modifiedAt: string | null;
+                /** Format: uuid4 */
+                customerId: string;
+                email: string;
+                name: string | null;
+                externalId: string | null;
+                /** @enum {string} */
+                role: "owner" | "billing_manager" | "member";
+            };
+        } | {
+            id: string;
+            /** @constant */
+            surface: "polar";
+            /** @constant */
+            type: "customer.created";
+            createdAt: string;
+            data: {
+                /** Format: uuid4 */
+                id: string;
+                /** Format: date-time */
+                createdAt: string;
+                modifiedAt: string | null;
+                metadata: {
+                    [key: string]: string | number | boolean;
+                };
+                externalId: string | null;
+                email: string | null;
+                emailVerified: boolean;
+                /** @enum {string} */
+                type: "individual" | "team";
+                name: string | null;
+                billingName: null;
+                billingAddress: null;
+                taxId: null;
+                locale: null;
+                /** Format: uuid4 */
+                organizationId: string;
+                defaultPaymentMethodId: null;
+                deletedAt: null;
+                firstUserEventAt: null;
+                avatarUrl: string;
+            };
+        } | {
+            id: string;
+            /** @constant */
+            surface: "polar";
+            /** @constant */
+            type: "customer.updated";
+            createdAt: string;
+            data: {
+                /** Format: uuid4 */
+                id: string;
+                /** Format: date-time */
+                createdAt: string;
+                modifiedAt: string | null;
+                metadata: {
+                    [key: string]: string | number | boolean;
+                };
+                externalId: string | null;
+                email: string | null;
+                emailVerified: boolean;
+                /** @enum {string} */
+                type: "individual" | "team";
+                name: string | null;
+                billingName: null;
+                billingAddress: null;
+                taxId: null;
+                locale: null;
+                /** Format: uuid4 */
+                organizationId: string;
+                defaultPaymentMethodId: null;
+                deletedAt: null;
+                firstUserEventAt: null;
+                avatarUrl: string;
+            };
+        } | {
+            id: string;
+            /** @constant */
+            surface: "polar";
+            /** @constant */
+            type: "customer.deleted";
+            createdAt: string;
+            data: {
+                /** Format: uuid4 */
+                id: string;
+                /** Format: date-time */
+                createdAt: string;
+                modifiedAt: string | null;
+                metadata: {
+                    [key: string]: string | number | boolean;
+                };
+                externalId: string | null;
+                email: string | null;
+                emailVerified: boolean;
+                /** @enum {string} */
+                type: "individual" | "team";
+                name: string | null;
+                billingName: null;
+                billingAddress: null;
+                taxId: null;
+                locale: null;
+                /** Format: uuid4 */
+                organizationId: string;
+                defaultPaymentMethodId: null;
+                deletedAt: null;
+                firstUserEventAt: null;
+                avatarUrl: string;
+            };
         };
         KardowWebhookSubscription: {
             id: string;
@@ -1616,6 +1874,34 @@ export interface operations {
             404: components["responses"]["KardowError404"];
             409: components["responses"]["KardowError409"];
             413: components["responses"]["KardowError413"];
+            422: components["responses"]["KardowError422"];
+            429: components["responses"]["KardowError429"];
+        };
+    };
+    "events:list": {
+        parameters: {
+            query?: {
+                after?: string;
+                types?: ("user.created" | "user.updated" | "user.deleted" | "subscription.created" | "subscription.updated" | "subscription.canceled" | "payment.received" | "member.created" | "member.updated" | "member.deleted" | "customer.created" | "customer.updated" | "customer.deleted")[];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the event log, oldest first, with the cursor to read on from (now or later) and whether more were there */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            401: components["responses"]["KardowError401"];
+            403: components["responses"]["KardowError403"];
             422: components["responses"]["KardowError422"];
             429: components["responses"]["KardowError429"];
         };

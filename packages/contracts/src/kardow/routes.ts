@@ -132,6 +132,17 @@ export const kardowRoutes = {
       },
     },
   }),
+  'events:list': route({
+    method: 'get',
+    path: '/events',
+    procedure: 'events.list',
+    status: 200,
+    bare: true,
+    successDescription:
+      'A page of the event log, oldest first, with the cursor to read on from (now or later) and whether more were there',
+    query: ['after', 'types', 'limit'],
+    errors: [401, 403, 422, 429],
+  }),
   'webhooks:subscribe': route({
     method: 'post',
     path: '/webhooks',

@@ -20,6 +20,7 @@ const polarNames: Record<ErrorCode, PolarErrorName | 'RequestValidationError'> =
   unauthorized: 'Unauthorized',
   forbidden: 'NotPermitted',
   not_found: 'ResourceNotFound',
+  event_id_expired: 'ResourceNotFound',
   method_not_allowed: 'MethodNotAllowed',
   conflict: 'Conflict',
   idempotency_key_in_use: 'Conflict',

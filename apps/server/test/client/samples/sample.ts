@@ -26,6 +26,36 @@ try {
   if (error instanceof TRPCClientError) invalidStatus = Number(error.data?.httpStatus);
 }
 
+// Live events over SSE: a change made once the stream has started, then, back with the last id, what was missed.
+const streamed = await new Promise<{ id: string; email: string }>((resolve, reject) => {
+  const subscription = trpc.events.stream.subscribe(
+    { types: ['user.created'] },
+    {
+      onStarted: () => void trpc.members.sync.mutate({ email: 'streamed@example.com' }).catch(reject),
+      onData: ({ id, data }) => {
+        if (data.type !== 'user.created') return;
+        subscription.unsubscribe();
+        resolve({ id, email: data.data.member.email });
+      },
+      onError: reject,
+    },
+  );
+});
+await trpc.members.sync.mutate({ email: 'missed@example.com' });
+const missed = await new Promise<string>((resolve, reject) => {
+  const subscription = trpc.events.stream.subscribe(
+    { types: ['user.created'], lastEventId: streamed.id },
+    {
+      onData: ({ data }) => {
+        if (data.type !== 'user.created') return;
+        subscription.unsubscribe();
+        resolve(data.data.member.email);
+      },
+      onError: reject,
+    },
+  );
+});
+
 console.log(
   JSON.stringify({
     created: synced.created,
@@ -33,5 +63,7 @@ console.log(
     restStatus: lookup.response.status,
     customerType: team.data.type,
     notFoundStatus: invalidStatus,
+    streamed: streamed.email,
+    missed,
   }),
 );

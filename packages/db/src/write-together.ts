@@ -1,0 +1,75 @@
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { knexClient } from './knex-client.js';
+import { rawQuery } from './raw-query.js';
+import { withLiterals, type Literal } from './transaction-edges.js';
+
+/** A statement with `?` for each of its values. */
+export interface Statement {
+  sql: string;
+  values: readonly Literal[];
+}
+
+interface PgClient {
+  query(text: string): Promise<unknown>;
+  escapeLiteral(text: string): string;
+}
+interface SqliteConnection {
+  prepare(sql: string): { all(values: readonly unknown[]): unknown[]; run(values: readonly unknown[]): unknown };
+  transaction(work: () => void): () => void;
+}
+
+const rowsOfLast = (result: unknown): unknown[] =>
+  ((Array.isArray(result) ? result.at(-1) : result) as { rows: unknown[] }).rows;
+
+/**
+ * Two statements that commit together, the second made from the rows the first returned (or none: then the first
+ * commits alone), at the least cost each database allows a change and its event. In the manager's transaction when
+ * it is in one. Else, on PostgreSQL, the first goes with its `BEGIN` and the second with its `COMMIT`: two round trips
+ * on a pooled connection, values written into the text (node-postgres's escaping; a query of two statements takes no
+ * bound parameters), no session state left for PgBouncer to carry. On SQLite both run at once in better-sqlite3's
+ * own transaction: on its one connection nothing can come between them, and no ORM transaction is paid for.
+ */
+export async function writeTogether<Row>(
+  em: EntityManager,
+  first: Statement,
+  then: (rows: Row[]) => Statement | null,
+): Promise<Row[]> {
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  if (transaction) {
+    const rows = await rawQuery<Row>(em, first.sql, first.values);
+    const second = then(rows);
+    if (second) await rawQuery(em, second.sql, second.values);
+    return rows;
+  }
+  const source = knexClient(em.getKnex());
+  const connection = await source.acquireConnection();
+  try {
+    if (source.driverName === 'pg') {
+      const client = connection as PgClient;
+      try {
+        const rows = rowsOfLast(await client.query(`BEGIN; ${withLiterals(client, first.sql, first.values)}`)) as Row[];
+        const second = then(rows);
+        await client.query(second ? `${withLiterals(client, second.sql, second.values)}; COMMIT` : 'COMMIT');
+        return rows;
+      } catch (error) {
+        // A statement that failed inside a query of two leaves the transaction open and aborted: it ends here,
+        // before the connection goes back to the pool (PostgreSQL only warns when there is none to end).
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    }
+    const sqlite = connection as SqliteConnection;
+    // better-sqlite3 takes neither dates nor booleans: epoch milliseconds, as MikroORM stores them.
+    const bound = (values: readonly Literal[]) =>
+      values.map((value) => (value instanceof Date ? value.getTime() : value));
+    let rows: Row[] = [];
+    sqlite.transaction(() => {
+      rows = sqlite.prepare(first.sql).all(bound(first.values)) as Row[];
+      const second = then(rows);
+      if (second) sqlite.prepare(second.sql).run(bound(second.values));
+    })();
+    return rows;
+  } finally {
+    await source.releaseConnection(connection);
+  }
+}
