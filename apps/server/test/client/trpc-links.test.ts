@@ -1,14 +1,24 @@
 /**
  * Every official link of `@trpc/client` 11 against `/trpc`, as an app that builds its own client (rather than
  * `createMembersClient`) would use them: each carries queries and mutations, and each brings errors with the same
- * `data` (code, HTTP status, app code, issues).
+ * `data` (code, HTTP status, app code, issues); `httpSubscriptionLink` follows the event stream.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import { createTRPCClient, httpBatchLink, httpBatchStreamLink, httpLink, type TRPCLink } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpBatchStreamLink,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+  type TRPCLink,
+} from '@trpc/client';
+import { EventSource } from 'eventsource';
 import type { MembersRouter } from '@members/client';
 import { createTenant, startServer, type Tenant, type TestServer } from '../support/server.js';
+import { until } from '../support/faults.js';
 import { rejection } from '../support/trpc.js';
 
 let server: TestServer;
@@ -101,6 +111,49 @@ describe('link options', () => {
     controller.abort();
     const error = await rejection(call);
     expect(error.cause?.name).toBe('AbortError');
+  });
+});
+
+describe('httpSubscriptionLink', () => {
+  it('follows events.stream over SSE, the key sent as a header, and brings refusals with their app code', async () => {
+    const headers = { 'x-api-key': tenant.key };
+    const withKey: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...headers } });
+    const client = createTRPCClient<MembersRouter>({
+      links: [
+        splitLink({
+          condition: (op) => op.type === 'subscription',
+          true: httpSubscriptionLink({
+            url: `${server.url}/trpc`,
+            EventSource,
+            eventSourceOptions: () => ({ fetch: withKey }),
+          }),
+          false: httpLink({ url: `${server.url}/trpc`, headers }),
+        }),
+      ],
+    });
+    const received: string[] = [];
+    let started = false;
+    const subscription = client.events.stream.subscribe(
+      { types: ['user.created'] },
+      {
+        onStarted: () => (started = true),
+        onData: ({ data }) => received.push(data.type === 'user.created' ? data.data.member.email : data.type),
+      },
+    );
+    await until(() => started, 10_000, 'the stream to start');
+    await client.members.sync.mutate({ email: 'subscribed@links.test' });
+    await until(() => received.length === 1, 10_000, 'the event');
+    subscription.unsubscribe();
+    expect(received).toEqual(['subscribed@links.test']);
+
+    const errors: unknown[] = [];
+    const refused = client.events.stream.subscribe({ lastEventId: '999999999' }, { onError: (e) => errors.push(e) });
+    await until(() => errors.length === 1, 10_000, 'the refusal');
+    refused.unsubscribe();
+    expect((errors[0] as { data?: { appCode?: string; httpStatus?: number } }).data).toMatchObject({
+      appCode: 'event_id_expired',
+      httpStatus: 404,
+    });
   });
 });
 
