@@ -28,6 +28,8 @@ type LoggedOf<S extends 'kardow' | 'polar', C extends Record<string, z.ZodType>>
 
 /** One event as the log serves it: a union on `type`, so `data` narrows to that event's shape (camelCase). */
 export type LoggedEvent = LoggedOf<'kardow', typeof kardowEvents> | LoggedOf<'polar', typeof polarEvents>;
+// Its members are made from the catalogue by a map, which TypeScript cannot follow to a tuple: `LoggedEvent`, written
+// from the same catalogue, says the type the union has.
 export const loggedEvent = z
   .discriminatedUnion('type', [...kardowLogged, ...polarLogged] as unknown as [z.ZodObject, ...z.ZodObject[]])
   .meta({ id: 'Event' }) as unknown as z.ZodType<LoggedEvent>;

@@ -50,10 +50,7 @@ export async function rawQuery<Row>(em: EntityManager, sql: string, params: read
       const result = await (connection as PgConnection).query(numberedPlaceholders(sql), params);
       return result.rows as Row[];
     }
-    // better-sqlite3 takes neither dates nor booleans: knex binds them as epoch milliseconds and 0/1.
-    const values = params.map((value) =>
-      value instanceof Date ? value.getTime() : typeof value === 'boolean' ? Number(value) : value,
-    );
+    const values = sqliteValues(params);
     const statement = (connection as SqliteConnection).prepare(sql);
     if (!statement.reader) {
       statement.run(values);
@@ -64,6 +61,10 @@ export async function rawQuery<Row>(em: EntityManager, sql: string, params: read
     await source.releaseConnection(connection);
   }
 }
+
+/** better-sqlite3 takes neither dates nor booleans: knex binds them as epoch milliseconds and 0/1. */
+export const sqliteValues = (params: readonly unknown[]) =>
+  params.map((value) => (value instanceof Date ? value.getTime() : typeof value === 'boolean' ? Number(value) : value));
 
 async function viaKnex<Row>(
   em: EntityManager,

@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { knexClient } from './knex-client.js';
-import { rawQuery } from './raw-query.js';
+import { rawQuery, sqliteValues } from './raw-query.js';
 import { withLiterals, type Literal } from './transaction-edges.js';
 
 /** A statement with `?` for each of its values. */
@@ -59,14 +59,11 @@ export async function writeTogether<Row>(
       }
     }
     const sqlite = connection as SqliteConnection;
-    // better-sqlite3 takes neither dates nor booleans: epoch milliseconds, as MikroORM stores them.
-    const bound = (values: readonly Literal[]) =>
-      values.map((value) => (value instanceof Date ? value.getTime() : value));
     let rows: Row[] = [];
     sqlite.transaction(() => {
-      rows = sqlite.prepare(first.sql).all(bound(first.values)) as Row[];
+      rows = sqlite.prepare(first.sql).all(sqliteValues(first.values)) as Row[];
       const second = then(rows);
-      if (second) sqlite.prepare(second.sql).run(bound(second.values));
+      if (second) sqlite.prepare(second.sql).run(sqliteValues(second.values));
     })();
     return rows;
   } finally {

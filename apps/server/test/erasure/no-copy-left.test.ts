@@ -1,9 +1,9 @@
 /**
  * Issue 35's promise: once an erasure's own events are delivered, no table holds the person's data. A Kardow member
  * and a Polar team (with a member's portal session) are made with a marker in every value a caller can send, with
- * webhook endpoints subscribed to every event and every call keyed; after the erasure (`delete_member`, `DELETE /v1/customers/{id}?anonymize=true`)
- * the marker is found nowhere: not in `pg_dump --data-only` on PostgreSQL, not in the bytes of the database file and
- * its write-ahead log on SQLite, not in the server's log.
+ * webhook endpoints subscribed to every event and every call keyed; after the erasure (`delete_member`,
+ * `DELETE /v1/customers/{id}?anonymize=true`) the marker is found nowhere: not in `pg_dump --data-only` on
+ * PostgreSQL, not in the bytes of the database file and its write-ahead log on SQLite, not in the server's log.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';

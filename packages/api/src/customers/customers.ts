@@ -208,12 +208,11 @@ export async function deleteCustomer(scope: RequestScope, selector: CustomerSele
   });
 }
 
-/** The customer and its live members marked deleted, now. */
+/** The customer and its live members marked deleted, now (the customer's row is written with the unit of work). */
 export async function softDelete(tx: RequestScope, customer: Customer): Promise<void> {
   const now = new Date();
   await customerMembers.deleteAllOf(tx, customer, now);
   customer.deletedAt = now;
-  await tx.em.flush();
 }
 
 export async function listCustomers(scope: RequestScope, input: CustomerListInput): Promise<CustomerList> {

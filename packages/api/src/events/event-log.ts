@@ -28,7 +28,12 @@ export function readableTypes(scope: RequestScope, asked: readonly LoggedEventTy
   const granted = scope.key?.scopes ?? [];
   const readable = (asked ?? loggedEventType.options).filter((type) => grants(granted, eventReadScope(type)));
   if (readable.length === 0) {
-    throw new DomainError('forbidden', `Your API key may read none of these events (${asked?.join(', ')})`);
+    throw new DomainError(
+      'forbidden',
+      asked
+        ? `Your API key may read none of these events (${asked.join(', ')})`
+        : 'Your API key may read no event: members:read or customers:read is needed',
+    );
   }
   return readable;
 }

@@ -29,7 +29,8 @@ function wakeOnNotification(db: Database): void {
  * `events.stream`: the organization's events of `types` (those the caller may read) from now on, or with
  * `lastEventId` every one after it first, each exactly once, in the log's order; until `signal` ends it. Where it
  * starts is settled before this resolves, so a change the caller makes once the stream has opened is in it. One word
- * of a new event (this process's, or PostgreSQL's `event_logged`) wakes every stream to read the log after the last event it sent.
+ * of a new event (this process's, or PostgreSQL's `event_logged`) wakes every stream to read the log after the last
+ * event it sent.
  */
 export async function openEventStream(
   scope: RequestScope,

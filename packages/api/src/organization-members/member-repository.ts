@@ -183,7 +183,7 @@ function upsertSql(count: number, set: readonly Settable[], mergesFields: boolea
  * The upsert with its events, as one statement (PostgreSQL): each member it created or changed gets its `user.created`
  * or `user.updated` in the event log, with the member as `memberFromRow` reads it, and nothing else to wait for: a
  * sync that no webhook hears costs one round trip, its event included. Its parameters after the upsert's: the event's
- * timestamp (ISO), the ids the upsert proposed (an id among them was created), and the time written.
+ * timestamp (ISO), the time written, and the ids the upsert proposed (an id among them was created).
  */
 const loggedUpsertSql = (upsert: string) => `with upserted as (${upsert}),
 logged as (

@@ -78,12 +78,14 @@ const eventsOf = (results: readonly Upserted[]): LoggedBody[] =>
 async function upsertLoggedSqlite(scope: RequestScope, inputs: MemberSyncInput[]): Promise<Upserted[]> {
   const upsert = organizationMembers.upsertStatement(scope, inputs, { set: inputs[0] ? sentFields(inputs[0]) : [] });
   let results: Upserted[] = [];
+  let logged = 0;
   await writeTogether<organizationMembers.UpsertedRow>(scope.em, upsert, (rows) => {
     results = upsert.read(rows).map(membersOf);
     const events = eventsOf(results);
-    return events.length > 0 ? logStatement(scope, events) : null;
+    logged = events.length;
+    return logged > 0 ? logStatement(scope, events) : null;
   });
-  if (eventsOf(results).length > 0) eventLogged();
+  if (logged > 0) eventLogged();
   return results;
 }
 

@@ -14,8 +14,9 @@ const placeholders = (ids: readonly unknown[]) => ids.map(() => '?').join(', ');
 /**
  * Deletes what webhook delivery no longer needs once it is older than `retentionDays`: finished deliveries (succeeded
  * or given up) with their attempts; then the event log's events no delivery refers to, once older than
- * `eventRetentionDays` (the same unless given). Pending deliveries, and so their events, are never touched. It goes `batchSize` rows a transaction, yielding between batches, so that no statement holds the
- * tables (or SQLite's one connection, or the event loop) for long while requests and the worker write.
+ * `eventRetentionDays` (the same unless given). Pending deliveries, and so their events, are never touched. It goes
+ * `batchSize` rows a transaction, yielding between batches, so that no statement holds the tables (or SQLite's one
+ * connection, or the event loop) for long while requests and the worker write.
  */
 export async function pruneWebhooks(
   db: Database,
