@@ -26,6 +26,7 @@ export const benchConfig = {
   customFieldsImport: number('BENCH_CUSTOM_FIELDS_IMPORT', 20_000),
   webhookRate: number('BENCH_WEBHOOK_RATE', 300),
   webhookSeconds: number('BENCH_WEBHOOK_SECONDS', 20),
+  eventSubscribers: number('BENCH_EVENT_SUBSCRIBERS', 200),
   retentionRows: number('BENCH_RETENTION_ROWS', 1_000_000),
   /** The sections to run, all when unset. */
   sections: env.BENCH_SECTIONS?.split(','),

@@ -42,3 +42,35 @@ export const median = (values: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
+
+/**
+ * An open-loop load: `rate` requests a second for `seconds`, sent on a clock whatever the answers' pace, as traffic
+ * from many independent callers arrives. Resolves once every request has been answered, with how many failed.
+ */
+export async function paced(
+  rate: number,
+  seconds: number,
+  send: (i: number) => Promise<boolean>,
+): Promise<{ sent: number; failed: number }> {
+  const total = rate * seconds;
+  const tick = 10;
+  const perTick = (rate * tick) / 1000;
+  const started = performance.now();
+  let sent = 0;
+  let failed = 0;
+  const inFlight = new Set<Promise<void>>();
+  while (sent < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - started) / tick + 1) * perTick));
+    for (; sent < due; sent++) {
+      const sending: Promise<void> = send(sent)
+        .then((ok) => {
+          if (!ok) failed++;
+        })
+        .finally(() => inFlight.delete(sending));
+      inFlight.add(sending);
+    }
+    await new Promise((resolve) => setTimeout(resolve, tick));
+  }
+  await Promise.all(inFlight);
+  return { sent, failed };
+}

@@ -22,7 +22,8 @@
  *   BENCH_PROFILE           1: profile the server under each load against the floor (node --cpu-prof), and
  *   BENCH_PROFILE_TOP       list this many of the costliest functions under each profile (default none)
  *   BENCH_FLOOR_ONLY        only the floor scenarios whose names hold this text
- *   BENCH_SECTIONS          which parts to run (default floor,writes,webhooks,customfields,lists,memberlists,
+ *   BENCH_EVENT_SUBSCRIBERS streams of the live events scenario (default 200), at BENCH_WEBHOOK_RATE for BENCH_WEBHOOK_SECONDS
+ *   BENCH_SECTIONS          which parts to run (default floor,writes,webhooks,events,customfields,lists,memberlists,
  *                           retention,import,memory)
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -40,6 +41,7 @@ import { eventLoopDelayDuring } from './event-loop.js';
 import { measureSustainedDelivery } from './sustained-delivery.js';
 import { measureDelivery } from './webhook-delivery.js';
 import { measureFloor } from './floor-bench.js';
+import { measureEventFanOut } from './event-fan-out.js';
 import { benchConfig, childEnv } from './config.js';
 
 const {
@@ -52,6 +54,7 @@ const {
   customFieldsImport,
   webhookRate,
   webhookSeconds,
+  eventSubscribers,
   retentionRows,
   memberListSizes,
   databaseUrl,
@@ -60,6 +63,7 @@ const allSections = [
   'floor',
   'writes',
   'webhooks',
+  'events',
   'customfields',
   'lists',
   'memberlists',
@@ -328,6 +332,32 @@ async function measureSustained(slow: number) {
 const sustained = runs('webhooks') ? [await measureSustained(0), await measureSustained(1)] : [];
 
 /**
+ * Live events: on PostgreSQL from this server's syncs to the streams of a second server on the same database (one
+ * process's commit, another's subscribers, through `event_logged`); on SQLite, one process having the file, within it.
+ */
+async function measureEvents() {
+  const reader = postgres ? await startServerProcess(databaseUrl, { key: server.key }) : server;
+  const figures = await measureEventFanOut({
+    reader,
+    key: server.key,
+    sync: (i) => service('POST', '/members/sync', { email: `stream-${i}-${next()}@example.com` }),
+    rate: webhookRate,
+    seconds: webhookSeconds,
+    subscribers: eventSubscribers,
+    writeMany: async (count) => {
+      for (let written = 0; written < count; written += 1000) {
+        if (!(await service('POST', '/members/sync/batch', { members: batchOf('stalled', 1000) })))
+          throw new Error('bench: a batch for the stalled stream failed');
+      }
+    },
+  });
+  if (reader !== server) await reader.stop();
+  process.stderr.write('measured: live events\n');
+  return figures;
+}
+const events = runs('events') ? await measureEvents() : undefined;
+
+/**
  * Custom fields against none, on this run's database: a batch of 1,000 new members and an import, each with and
  * without three custom fields, with the server's event-loop delay over each.
  */
@@ -575,6 +605,19 @@ for (const [i, figures] of sustained.entries()) {
       `: ${figures.delivered} of ${figures.expected * 2} events to the healthy ones, ${figures.perSecond.toFixed(0)} events/s; ` +
       `backlog when the syncs stopped ${figures.backlogAtStop}; lag p50 ${figures.lagP50ms.toFixed(0)} ms, ` +
       `p99 ${figures.lagP99ms.toFixed(0)} ms; ${figures.failedSyncs} of ${figures.syncs} syncs failed`,
+  );
+}
+if (events) {
+  const where = postgres ? 'written by one server, streamed by another' : 'one server';
+  const dropped = events.stalledDroppedAfterS;
+  console.log(
+    `\nlive events (${where}), ${webhookRate} syncs/s for ${webhookSeconds} s, ${events.subscribers} streams: ` +
+      `${events.received} of ${events.expected} events arrived; lag p50 ${events.lagP50ms.toFixed(0)} ms, ` +
+      `p99 ${events.lagP99ms.toFixed(0)} ms; ${events.failedSyncs} of ${events.syncs} syncs failed. ` +
+      `A stream whose client reads nothing, sent 20,000 events: the streaming server's RSS ` +
+      `${events.rssBeforeMiB.toFixed(0)} MiB before, ${events.rssPeakMiB.toFixed(0)} MiB at most, ` +
+      `${events.rssAfterMiB.toFixed(0)} MiB after; ` +
+      (dropped === null ? 'not dropped within a minute' : `dropped ${dropped.toFixed(0)} s after its events began`),
   );
 }
 if (customFieldRows.length > 0) {

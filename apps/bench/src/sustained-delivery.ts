@@ -1,4 +1,5 @@
 import { startSubscriber, lagFigures } from './lag-subscriber.js';
+import { paced } from './load.js';
 
 export interface SustainedFigures {
   /** Events each healthy subscriber was owed, and how many arrived in all. */
@@ -37,27 +38,10 @@ export async function measureSustainedDelivery(options: {
   for (const subscriber of [...healthy, ...slow]) subscriptions.push(await options.subscribe(subscriber.url));
   const received = () => healthy.reduce((sum, subscriber) => sum + subscriber.lags.length, 0);
 
-  const total = options.rate * options.seconds;
-  const tick = 10;
-  const perTick = (options.rate * tick) / 1000;
   const started = performance.now();
-  let sent = 0;
-  let failed = 0;
-  const inFlight = new Set<Promise<void>>();
-  while (sent < total) {
-    const due = Math.min(total, Math.floor(((performance.now() - started) / tick + 1) * perTick));
-    for (; sent < due; sent++) {
-      const sending: Promise<void> = options
-        .sync(`${options.label}-${sent}-${Date.now()}@example.com`)
-        .then((ok) => {
-          if (!ok) failed++;
-        })
-        .finally(() => inFlight.delete(sending));
-      inFlight.add(sending);
-    }
-    await new Promise((resolve) => setTimeout(resolve, tick));
-  }
-  await Promise.all(inFlight);
+  const { sent: total, failed } = await paced(options.rate, options.seconds, (i) =>
+    options.sync(`${options.label}-${i}-${Date.now()}@example.com`),
+  );
   const expected = total - failed;
   const backlogAtStop = expected * healthy.length - received();
   for (const until = Date.now() + 120_000; received() < expected * healthy.length && Date.now() < until; ) {

@@ -30,7 +30,9 @@ export function requestLog(logger: Logger): RequestHandler {
       const route = routeTemplateOf(req);
       const { method } = req;
       metrics.httpRequestDuration.observe({ method, route, status: res.statusCode }, elapsed / 1000);
-      const aborted = !res.writableFinished;
+      // An event stream ends only by its client leaving (or the server dropping it): that is its normal end.
+      const stream = String(res.getHeader('content-type')).startsWith('text/event-stream');
+      const aborted = !res.writableFinished && !stream;
       const fault = res.statusCode >= 500;
       const level: Level = fault ? 'error' : aborted ? 'warn' : 'info';
       if (!logger.isLevelEnabled(level)) return;
@@ -42,7 +44,14 @@ export function requestLog(logger: Logger): RequestHandler {
         // pino serializes an Error under `err` with its stack.
         ...(fault ? { err: faultOf(res) } : {}),
       };
-      logger[level](line, aborted ? 'request aborted' : fault ? 'request errored' : 'request completed');
+      const outcome = aborted
+        ? 'request aborted'
+        : fault
+          ? 'request errored'
+          : stream
+            ? 'stream closed'
+            : 'request completed';
+      logger[level](line, outcome);
     });
     next();
   };

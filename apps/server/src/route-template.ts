@@ -1,7 +1,10 @@
 import type { Request } from 'express';
-import { procedurePaths, restRoutes } from '@members/contracts';
+import { procedurePaths, restRoutes, subscriptions } from '@members/contracts';
 
-const knownProcedures = new Set<string>(procedurePaths);
+const subscriptionPaths = Object.entries(subscriptions).flatMap(([scope, named]) =>
+  Object.keys(named).map((name) => `${scope}.${name}`),
+);
+const knownProcedures = new Set<string>([...procedurePaths, ...subscriptionPaths]);
 
 /** Every REST route template as a pattern; templates with fewer parameters first, so `/x/external/{id}` beats `/x/{id}`. */
 const restTemplates = [...new Set(restRoutes.map((row) => row.route.path))]

@@ -65,6 +65,18 @@ export const webhookRowsPruned = new Counter({
   registers: [metricsRegistry],
 });
 
+export const eventStreamsOpen = new Gauge({
+  name: 'event_streams_open',
+  help: 'Subscriptions to events.stream this process serves now.',
+  registers: [metricsRegistry],
+});
+
+export const eventStreamsDropped = new Counter({
+  name: 'event_streams_dropped_total',
+  help: 'Subscriptions to events.stream dropped because their client stopped reading (it may resume from its last id).',
+  registers: [metricsRegistry],
+});
+
 /** The database the scrape-time gauges read: the one the process serves (set by the app that serves it). */
 let watched: Database | undefined;
 export const watchDatabase = (db: Database) => {

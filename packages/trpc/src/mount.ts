@@ -1,7 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { TRPCError } from '@trpc/server';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
-import { DomainError, domainErrorOf, type Context } from '@members/api';
+import { DomainError, domainErrorOf, metrics, type Context } from '@members/api';
 import { maxTrpcBatchCalls } from '@members/contracts';
 import {
   defaultBodyLimitBytes,
@@ -11,6 +11,7 @@ import {
   rateLimitHeaders,
   type SurfaceOptions,
 } from '@members/http';
+import { eventStreamRoute } from './event-stream-route.js';
 import { trpcMutations } from './mutations.js';
 import { sendTrpcError, trpcMethods, trpcRequestErrors } from './request-errors.js';
 import { appRouter } from './router.js';
@@ -45,10 +46,44 @@ export function dropEventStreams(): void {
   for (const stream of eventStreams) stream.destroy();
 }
 
+/**
+ * How long a stream may wait on its client to read what was written before it is dropped. A stream writes only as
+ * its client reads (each write waits for `drain`, and the stream reads its feed only when pulled), so a client
+ * that stops reading costs the server its socket's buffers and no more; past this it costs nothing, and a live client
+ * connects again from its last event's id.
+ */
+const stalledStreamMs = 30_000;
+const stalledSince = new Map<Response, number>();
+let sweep: NodeJS.Timeout | undefined;
+
+function dropStalledStreams(): void {
+  const now = Date.now();
+  for (const stream of eventStreams) {
+    if (!stream.writableNeedDrain) {
+      stalledSince.delete(stream);
+      continue;
+    }
+    const since = stalledSince.get(stream) ?? now;
+    stalledSince.set(stream, since);
+    if (now - since < stalledStreamMs) continue;
+    metrics.eventStreamsDropped.inc();
+    stream.destroy();
+  }
+}
+
 const trackEventStreams = (req: Request, res: Response, next: NextFunction) => {
   if (req.method === 'GET' && req.headers.accept?.includes('text/event-stream')) {
     eventStreams.add(res);
-    res.on('close', () => eventStreams.delete(res));
+    metrics.eventStreamsOpen.set(eventStreams.size);
+    sweep ??= setInterval(dropStalledStreams, stalledStreamMs / 6).unref();
+    res.on('close', () => {
+      eventStreams.delete(res);
+      metrics.eventStreamsOpen.set(eventStreams.size);
+      stalledSince.delete(res);
+      if (eventStreams.size > 0) return;
+      clearInterval(sweep);
+      sweep = undefined;
+    });
   }
   next();
 };
@@ -79,6 +114,7 @@ export function mountTrpc(app: Express, options: SurfaceOptions): void {
     ),
     trpcMutations({ createContext: contextOf, headers: answerHeaders, onError: noteFault }),
     trackEventStreams,
+    eventStreamRoute({ createContext: contextOf, headers: answerHeaders }),
     createExpressMiddleware({
       router: appRouter,
       createContext: ({ req, info }) => contextOf(req, info.calls.length),

@@ -30,12 +30,19 @@ import {
 } from '@members/api';
 import { asTRPCError, errorCodeOf, trpcErrorShape } from './error-shape.js';
 
+/**
+ * Subscriptions over SSE: a ping every 10 s keeps proxies from closing a quiet stream, and a client that hears nothing
+ * for 25 s (not even that) opens it again from its last event. The short path (`event-stream-route.ts`) keeps the same.
+ */
+export const eventStreamTiming = {
+  ping: { enabled: true, intervalMs: 10_000 },
+  client: { reconnectAfterInactivityMs: 25_000 },
+};
+
 const t = initTRPC.context<Context>().create({
   // Never a stack trace in a response, whatever NODE_ENV says.
   isDev: false,
-  // Subscriptions over SSE: a comment every 10 s keeps proxies from closing a quiet stream, and a client that hears
-  // nothing for 25 s (not even that) opens it again from its last event.
-  sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 25_000 } },
+  sse: eventStreamTiming,
   errorFormatter({ shape, error, path }) {
     if (error.cause instanceof DomainError) return trpcErrorShape(error.cause, path);
     // tRPC's own refusals (no such procedure, an input it cannot read): its shape, with our code where one fits.
@@ -84,18 +91,22 @@ function mount(nodes: ProcedureNodes, prefix: string): Record<string, unknown> {
 
 const streamContract = subscriptions.events.stream;
 
+/** `events.stream` for the caller of `ctx` with its input as sent: authenticated, held to the contract, opened. */
+export async function openEvents(ctx: Context, input: unknown, signal: AbortSignal) {
+  const { requestScope } = await authenticate(ctx, streamContract.scope);
+  return openEventStream(requestScope, parseInput(streamContract.input, input), signal);
+}
+
 /**
  * `events.stream`: each event with its id (`tracked`), so `httpSubscriptionLink` sends the last one back as
  * `lastEventId` when it reconnects. Authenticated as a call is, then open until the client leaves or the server stops.
  */
 const eventStream = t.procedure.input(leaveUnparsed).subscription(async ({ ctx, input, signal }) => {
   try {
-    const { requestScope } = await authenticate(ctx, streamContract.scope);
-    const parsed = parseInput(streamContract.input, input);
     // Opened before tRPC starts the SSE response: its start is settled when the client hears it has started.
-    const events = await openEventStream(requestScope, parsed, signal ?? new AbortController().signal);
+    const events = await openEvents(ctx, input, signal ?? new AbortController().signal);
     return (async function* () {
-      for await (const event of events) yield tracked(event.id, event);
+      for await (const page of events) for (const event of page) yield tracked(event.id, event);
     })();
   } catch (error) {
     throw asTRPCError(domainErrorOf(error));

@@ -4,6 +4,7 @@
  * scopes, and no event lost or told twice while several writers commit at once.
  */
 import { randomUUID } from 'node:crypto';
+import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMembersClient, type LoggedEvent, type MembersClient } from '@members/client';
@@ -38,6 +39,41 @@ function follow(from: MembersClient, input: { lastEventId?: string; types?: Logg
     errors,
     started: () => until(() => started, 10_000, 'the stream to start'),
     stop: () => subscription.unsubscribe(),
+  };
+}
+
+/**
+ * A TCP line to the server that can be cut: every connection through it dropped, and new ones refused, until it is
+ * restored. What a client's stream meets when a proxy restarts or a laptop changes networks.
+ */
+async function cuttableLine(port: string) {
+  const open = new Set<Socket>();
+  let down = false;
+  let connections = 0;
+  const line = createNetServer((client) => {
+    if (down) return client.destroy();
+    connections++;
+    const upstream = connect(Number(port), '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      open.add(socket);
+      socket.on('close', () => open.delete(socket));
+      socket.on('error', () => socket.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => line.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(line.address() as AddressInfo).port}`,
+    connections: () => connections,
+    cut() {
+      down = true;
+      for (const socket of open) socket.destroy();
+    },
+    restore: () => (down = false),
+    close() {
+      for (const socket of open) socket.destroy();
+      line.close();
+    },
   };
 }
 
@@ -156,6 +192,33 @@ describe('the event log', () => {
     expect(back.errors).toEqual([]);
   });
 
+  it('brings a client whose connection was cut back from its last id: what was written meanwhile, exactly once', async () => {
+    const line = await cuttableLine(new URL(server.url).port);
+    try {
+      const viaLine = createMembersClient({ url: line.url, apiKey: tenant.key });
+      const stream = follow(viaLine, { types: ['user.created'] });
+      await stream.started();
+      const first = await syncNew('before-cut');
+      await until(() => stream.received.length === 1, 10_000, 'the event before the cut');
+      // The line goes down and stays down while three changes commit: the client cannot hear of them live.
+      line.cut();
+      const meanwhile = [];
+      for (let i = 0; i < 3; i++) meanwhile.push(await syncNew('during-cut'));
+      line.restore();
+      await until(() => stream.received.length >= 4, 20_000, 'the events written while the line was down');
+      const after = await syncNew('after-cut');
+      await until(() => stream.received.length >= 5, 10_000, 'the event after the reconnect');
+      stream.stop();
+      expect(stream.received.map((event) => event.type === 'user.created' && event.data.member.id)).toEqual(
+        [first, ...meanwhile, after].map((synced) => synced.member.id),
+      );
+      expect(stream.errors).toEqual([]);
+      expect(line.connections()).toBeGreaterThan(1);
+    } finally {
+      line.close();
+    }
+  });
+
   it('tells a client whose last id the log does not hold to read the state again', async () => {
     const stream = follow(client, { lastEventId: '999999999' });
     await until(() => stream.errors.length > 0, 10_000, 'the refusal');
@@ -192,12 +255,17 @@ describe('the event log', () => {
       return written.every((id) => ids.has(id));
     };
     for (const reader of readers) await until(() => hasAll(reader), 20_000, 'every event at every reader');
-    // A late reader resuming from before the writes reads them from the log: the same, in the same order.
-    const late = follow(client, { types: ['user.created'], ...(start ? { lastEventId: start } : {}) });
+    const resume = { types: ['user.created' as const], ...(start ? { lastEventId: start } : {}) };
+    // A late reader resuming from before the writes while the others follow takes them from the process's feed...
+    const late = follow(client, resume);
     await until(() => hasAll(late), 20_000, 'every event at the late reader');
+    for (const reader of [...readers, late]) reader.stop();
+    // ...and one resuming after every stream has gone (the feed is new, and holds nothing so old) reads the log.
+    const fromLog = follow(client, resume);
+    await until(() => hasAll(fromLog), 20_000, 'every event at the reader of the log');
+    fromLog.stop();
     const order = idsAt(readers[0] ?? late).filter((id) => written.includes(id));
-    for (const reader of [...readers, late]) {
-      reader.stop();
+    for (const reader of [...readers, late, fromLog]) {
       const ids = idsAt(reader).filter((id) => written.includes(id));
       expect(ids).toEqual(order);
       expect(new Set(ids).size).toBe(written.length);

@@ -9,7 +9,7 @@ import {
   type LoggedEventType,
   type SurfaceName,
 } from '@members/contracts';
-import { rawQuery } from '@members/db';
+import { rawQuery, type EntityManager } from '@members/db';
 import { DomainError } from '../errors.js';
 import type { RequestScope } from '../request-scope.js';
 
@@ -58,32 +58,34 @@ export async function assertLogged(scope: RequestScope, id: string, field: strin
 }
 
 /** The organization's latest event id, where a stream that starts now begins ('0' while its log is empty). */
-export async function headOf(scope: RequestScope): Promise<string> {
+export async function headOf(em: EntityManager, organizationId: number): Promise<string> {
   const [row] = await rawQuery<{ position: string | number }>(
-    scope.em,
+    em,
     'select position from webhook_event where organization_id = ? order by position desc limit 1',
-    [scope.organization.id],
+    [organizationId],
   );
   return String(row?.position ?? 0);
 }
 
 /**
- * Up to `limit` events of `types` after the event `after`, in the log's order. Within an organization the log's
- * order is commit order (its migration says how positions are taken), so a reader that has passed an id can never
- * later meet a smaller one.
+ * Up to `limit` events of `types` (of every type when absent) after the event `after` in organization
+ * `organizationId`'s log, in the log's order. Within an organization the log's order is commit order (its migration
+ * says how positions are taken), so a reader that has passed an id can never later meet a smaller one.
  */
 export async function eventsAfter(
-  scope: RequestScope,
+  em: EntityManager,
+  organizationId: number,
   after: string,
-  types: readonly LoggedEventType[],
+  types: readonly LoggedEventType[] | undefined,
   limit: number,
 ): Promise<LoggedEvent[]> {
+  const ofTypes = types ? ` and type in (${types.map(() => '?').join(', ')})` : '';
   const rows = await rawQuery<EventRow>(
-    scope.em,
+    em,
     `select position, surface, type, payload from webhook_event
-      where organization_id = ? and position > ? and type in (${types.map(() => '?').join(', ')})
+      where organization_id = ? and position > ?${ofTypes}
       order by position limit ?`,
-    [scope.organization.id, after, ...types, limit],
+    [organizationId, after, ...(types ?? []), limit],
   );
   return rows.map(loggedEventOf);
 }
@@ -92,7 +94,7 @@ export async function eventsAfter(
 function loggedEventOf(row: EventRow): LoggedEvent {
   const body = JSON.parse(row.payload) as { timestamp: string; data: unknown };
   const data = row.surface === 'polar' ? fromWire(body.data) : body.data;
-  // The contract's union on `type`: the caller (`invoke`, the stream) holds each event to it.
+  // The contract's union on `type`: the caller (`invoke`, the stream's feed) holds each event to it.
   return {
     id: String(row.position),
     surface: row.surface,
@@ -106,7 +108,7 @@ function loggedEventOf(row: EventRow): LoggedEvent {
 export async function listEvents(scope: RequestScope, input: EventListInput): Promise<EventList> {
   const types = readableTypes(scope, input.types);
   if (input.after) await assertLogged(scope, input.after, 'after');
-  const events = await eventsAfter(scope, input.after ?? '0', types, input.limit);
+  const events = await eventsAfter(scope.em, scope.organization.id, input.after ?? '0', types, input.limit);
   return {
     data: events,
     // Where to read on from, now or later: the page's last event, else where this page began.

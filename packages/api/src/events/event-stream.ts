@@ -1,45 +1,30 @@
 import { loggedEvent, type EventStreamInput, type LoggedEvent, type LoggedEventType } from '@members/contracts';
-import type { Database } from '@members/db';
-import { onEventLogged } from '../webhooks/outbox-signal.js';
 import type { RequestScope } from '../request-scope.js';
 import { assertLogged, eventsAfter, headOf, readableTypes } from './event-log.js';
+import { feedOf } from './organization-feed.js';
 
-/** Events read from the log at once; more are read straight after. */
+/** Events a stream takes at once, from its feed or, when it is further behind, from the log. */
 const pageSize = 100;
-/** How often a stream looks without any word: a notification lost while its connection was down costs this much. */
+/** The longest a stream waits for its feed's word before it looks again by itself. */
 const idleMs = 1000;
-
-/** Every database's `event_logged` notifications reach this process's streams through one connection. */
-const listening = new WeakSet<Database>();
-const wakers = new Set<() => void>();
-function wakeOnNotification(db: Database): void {
-  if (listening.has(db)) return;
-  listening.add(db);
-  // On SQLite there is nothing to listen to: the process's own word (`onEventLogged`) is all there is.
-  db.listen(
-    'event_logged',
-    () => {
-      for (const wake of wakers) wake();
-    },
-    () => undefined,
-  );
-}
 
 /**
  * `events.stream`: the organization's events of `types` (those the caller may read) from now on, or with
- * `lastEventId` every one after it first, each exactly once, in the log's order; until `signal` ends it. Where it
- * starts is settled before this resolves, so a change the caller makes once the stream has opened is in it. One word
- * of a new event (this process's, or PostgreSQL's `event_logged`) wakes every stream to read the log after the last
- * event it sent.
+ * `lastEventId` every one after it first, each exactly once, in the log's order, a page at a time (as many as were
+ * there to read, so that a server can write them to its client at once); until `signal` ends it. Where it starts is
+ * settled before this resolves, so a change the caller makes once the stream has opened is in it. The stream takes
+ * its events from its organization's feed in this process (`organization-feed.ts`), and from the log itself while it
+ * is further behind than the feed keeps.
  */
 export async function openEventStream(
   scope: RequestScope,
   input: EventStreamInput,
   signal: AbortSignal,
-): Promise<AsyncIterable<LoggedEvent>> {
+): Promise<AsyncIterable<LoggedEvent[]>> {
   const types = readableTypes(scope, input.types);
   if (input.lastEventId) await assertLogged(scope, input.lastEventId, 'lastEventId');
-  return eventsFrom(scope, input.lastEventId ?? (await headOf(scope)), types, signal);
+  const from = input.lastEventId ?? (await headOf(scope.em, scope.organization.id));
+  return eventsFrom(scope, from, types, signal);
 }
 
 async function* eventsFrom(
@@ -47,26 +32,29 @@ async function* eventsFrom(
   from: string,
   types: readonly LoggedEventType[],
   signal: AbortSignal,
-): AsyncGenerator<LoggedEvent> {
-  let after = from;
+): AsyncGenerator<LoggedEvent[]> {
+  const { db, organization } = scope;
+  const wanted = new Set(types);
+  let after = Number(from);
   const word = new Word();
-  const hear = () => word.say();
-  wakers.add(hear);
-  const stopListening = onEventLogged(hear);
-  wakeOnNotification(scope.db);
+  const feed = feedOf(db, organization.id);
+  const leave = feed.join(() => word.say());
   try {
     while (!signal.aborted) {
-      const events = await eventsAfter({ ...scope, em: scope.db.fork() }, after, types, pageSize);
-      for (const event of events) {
-        yield loggedEvent.parse(event);
-        after = event.id;
+      const events =
+        feed.eventsAfter(after, wanted, pageSize) ??
+        (await eventsAfter(db.fork(), organization.id, String(after), types, pageSize)).map((event) =>
+          loggedEvent.parse(event),
+        );
+      if (events.length > 0) {
+        yield events;
+        after = Number(events.at(-1)!.id);
       }
       if (events.length === pageSize) continue;
       await word.heard(idleMs, signal);
     }
   } finally {
-    wakers.delete(hear);
-    stopListening();
+    leave();
   }
 }
 
