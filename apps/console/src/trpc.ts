@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { createMembersClient, TRPCClientError, type MembersRouter } from '@members/client';
 import type { TrpcErrorData } from '@members/contracts';
@@ -8,10 +8,12 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<Member
 
 /** A client for one credential (an API key, or a customer session's token), on this page's own origin. */
 export const clientFor = (credential: string) =>
-  createMembersClient({ url: window.location.origin, apiKey: credential });
+  createMembersClient({ url: window.location.origin, apiKey: credential, source: 'console' });
 
-export const newQueryClient = () =>
-  new QueryClient({
+export const newQueryClient = () => {
+  const client: QueryClient = new QueryClient({
+    // Every change writes its entry in the audit trail: the history a page shows has it at once.
+    mutationCache: new MutationCache({ onSuccess: () => client.invalidateQueries({ queryKey: [['audit']] }) }),
     defaultOptions: {
       queries: {
         staleTime: 5_000,
@@ -20,6 +22,8 @@ export const newQueryClient = () =>
       },
     },
   });
+  return client;
+};
 
 /** What went wrong, in words: the server's message, or what the browser could not reach. */
 export function messageOf(error: unknown): string {

@@ -29,10 +29,11 @@ import {
   organizationScope,
   pruneWebhooks,
   revokeApiKey,
+  type CommandChange,
 } from '@members/api';
 import { existsSync } from 'node:fs';
 import { backupSqlite, Member, openDatabase, rawQuery, type Database } from '@members/db';
-import { eventRetentionDays, retentionDays } from './config.js';
+import { auditRetentionDays, eventRetentionDays, retentionDays } from './config.js';
 import { importMembers } from './import-members.js';
 import { UsageError } from './usage-error.js';
 
@@ -40,7 +41,24 @@ type Flags = Record<string, string | undefined>;
 
 /** One admin command: its `--json` object (the README's shape), the same for people, and how it exits (0 if unsaid). */
 export interface AdminCommand {
-  run(db: Database, flags: Flags): Promise<{ json: object; text: string; exitCode?: number }>;
+  run(db: Database, flags: Flags): Promise<{ json: object; text: string; exitCode?: number; change?: CommandChange }>;
+}
+
+/** The names of the options a command was given (never their values), and of its argument: its entry's fields. */
+const given = (flags: Flags, argument?: string) => [
+  ...Object.keys(flags).filter((name) => flags[name] !== undefined && name !== 'argument' && name !== 'json'),
+  ...(argument && flags.argument !== undefined ? [argument] : []),
+];
+
+/** The organization of an API key, for the entry of a command that names the key alone. */
+async function organizationOfKey(db: Database, id: string): Promise<number> {
+  const [row] = await rawQuery<{ organization_id: number }>(
+    db.fork(),
+    'select organization_id from api_key where id = ?',
+    [id],
+  );
+  if (!row) throw new Error(`no API key ${id}`);
+  return Number(row.organization_id);
 }
 
 const list = (value: string | undefined) =>
@@ -72,6 +90,14 @@ export const adminCommands: Record<string, AdminCommand> = {
       return {
         json,
         text: `Organization ${json.organization.id} "${json.organization.name}"\n${keyText(json.apiKey)}`,
+        change: {
+          organizationId: json.organization.id,
+          records: [
+            { type: 'organization', id: String(json.organization.id) },
+            { type: 'apiKey', id: json.apiKey.id },
+          ],
+          fields: given(flags),
+        },
       };
     },
   },
@@ -83,7 +109,12 @@ export const adminCommands: Record<string, AdminCommand> = {
         name: flags.name,
       });
       const apiKey = await issueApiKey(db.fork(), input.organizationId, input.scopes, input.name);
-      return { json: { apiKey }, text: keyText(apiKey) };
+      const records = [{ type: 'apiKey', id: apiKey.id }];
+      return {
+        json: { apiKey },
+        text: keyText(apiKey),
+        change: { organizationId: input.organizationId, records, fields: given(flags) },
+      };
     },
   },
   backup: {
@@ -132,7 +163,15 @@ export const adminCommands: Record<string, AdminCommand> = {
     async run(db, flags) {
       const input = apiKeyRevokeInput.parse({ id: flags.id });
       const rotated = await rotateApiKey(db, input.id);
-      return { json: rotated, text: `Revoked API key ${rotated.revoked.id}.\n${keyText(rotated.apiKey)}` };
+      const records = [
+        { type: 'apiKey', id: rotated.revoked.id },
+        { type: 'apiKey', id: rotated.apiKey.id },
+      ];
+      return {
+        json: rotated,
+        text: `Revoked API key ${rotated.revoked.id}.\n${keyText(rotated.apiKey)}`,
+        change: { organizationId: await organizationOfKey(db, input.id), records, fields: given(flags) },
+      };
     },
   },
   'plan list': {
@@ -171,6 +210,11 @@ export const adminCommands: Record<string, AdminCommand> = {
       return {
         json: { memberId, erased },
         text: `Erased member ${memberId}: ${receiptInWords(erased)}`,
+        change: {
+          organizationId: input.organizationId,
+          records: [{ type: 'member', id: memberId }],
+          fields: given(flags, 'email'),
+        },
       };
     },
   },
@@ -178,7 +222,15 @@ export const adminCommands: Record<string, AdminCommand> = {
     async run(db, flags) {
       const input = apiKeyRevokeInput.parse({ id: flags.id });
       const apiKey = await revokeApiKey(db, input.id);
-      return { json: { apiKey }, text: `Revoked API key ${apiKey.id} at ${apiKey.revokedAt}` };
+      return {
+        json: { apiKey },
+        text: `Revoked API key ${apiKey.id} at ${apiKey.revokedAt}`,
+        change: {
+          organizationId: await organizationOfKey(db, apiKey.id),
+          records: [{ type: 'apiKey', id: apiKey.id }],
+          fields: given(flags),
+        },
+      };
     },
   },
   'plan create': {
@@ -191,7 +243,11 @@ export const adminCommands: Record<string, AdminCommand> = {
         jobsIncluded: flags.jobs,
       });
       const plan = await createPlan(await organizationScope(db, organizationId), input);
-      return { json: { plan }, text: `Plan ${plan.id} "${plan.name}"` };
+      return {
+        json: { plan },
+        text: `Plan ${plan.id} "${plan.name}"`,
+        change: { organizationId, records: [{ type: 'plan', id: plan.id }], fields: given(flags) },
+      };
     },
   },
   'customer create': {
@@ -206,7 +262,11 @@ export const adminCommands: Record<string, AdminCommand> = {
       const { organizationId, ...fields } = input;
       const created = await createCustomer(await organizationScope(db, organizationId), fields);
       const customer = adminCustomer.parse(created);
-      return { json: { customer }, text: `Customer ${customer.id} (${customer.type}) with owner ${customer.email}` };
+      return {
+        json: { customer },
+        text: `Customer ${customer.id} (${customer.type}) with owner ${customer.email}`,
+        change: { organizationId, records: [{ type: 'customer', id: customer.id }], fields: given(flags) },
+      };
     },
   },
   'customer duplicates': {
@@ -240,8 +300,11 @@ export const adminCommands: Record<string, AdminCommand> = {
     async run(db, flags) {
       const days = retentionDays(flags.days);
       const eventDays = eventRetentionDays();
-      const pruned = await pruneWebhooks(db, days, { eventRetentionDays: eventDays });
-      const text = `Pruned ${pruned.deliveries} deliveries and ${pruned.attempts} attempts older than ${days} days, and ${pruned.events} events older than ${eventDays} days`;
+      const auditDays = auditRetentionDays();
+      const pruned = await pruneWebhooks(db, days, { eventRetentionDays: eventDays, auditRetentionDays: auditDays });
+      const text =
+        `Pruned ${pruned.deliveries} deliveries and ${pruned.attempts} attempts older than ${days} days, ` +
+        `${pruned.events} events older than ${eventDays} days, and ${pruned.auditEntries} audit entries older than ${auditDays} days`;
       return { json: { pruned }, text };
     },
   },
@@ -280,6 +343,8 @@ export const adminCommands: Record<string, AdminCommand> = {
         ].join('\n'),
         // 2: it ran, and some rows were not written (a script can tell that from a run that could not start, 1).
         exitCode: summary.failed > 0 ? 2 : 0,
+        // The rows' members are many: the entry says the import ran, and the options it was given.
+        change: { organizationId, records: [], fields: given(flags, 'file') },
       };
     },
   },

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DomainError } from '@members/api';
+import { DomainError, writeCommandEntry } from '@members/api';
 import { DriverException, isDatabaseUnavailable, openDatabase, type Database } from '@members/db';
 import { adminCommands, type AdminCommand } from './admin-commands.js';
 import { ConfigError, readDatabaseConfig } from './config.js';
@@ -40,7 +40,12 @@ const argumentOf = [
   { command: 'member erase', what: "the member's email", usage: 'member erase EMAIL --org ID' },
 ];
 
-function parse(argv: string[]): { command: AdminCommand; values: Record<string, string | undefined>; json: boolean } {
+function parse(argv: string[]): {
+  name: string;
+  command: AdminCommand;
+  values: Record<string, string | undefined>;
+  json: boolean;
+} {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -81,6 +86,7 @@ function parse(argv: string[]): { command: AdminCommand; values: Record<string, 
   }
   const { json, help: _help, failed, ...rest } = values;
   return {
+    name,
     command,
     values: {
       ...rest,
@@ -125,10 +131,11 @@ function reason(error: unknown): string {
 
 let db: Database | undefined;
 try {
-  const { command, values, json } = parse(process.argv.slice(2));
+  const { name, command, values, json } = parse(process.argv.slice(2));
   const { databaseUrl, databaseDirectUrl } = readDatabaseConfig();
   db = await openDatabase(databaseUrl, { migrate: true, directUrl: databaseDirectUrl });
   const output = await command.run(db, values);
+  if (output.change) await writeCommandEntry(db, name, output.change);
   console.log(json ? JSON.stringify(output.json) : output.text);
   process.exitCode = output.exitCode ?? 0;
 } catch (error) {

@@ -30,6 +30,7 @@ export interface ServerConfig {
   /** Finished deliveries, their attempts and their events are deleted once this many days old. */
   webhookRetentionDays: number;
   eventRetentionDays: number;
+  auditRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -69,6 +70,10 @@ export function retentionDays(days?: string, env: NodeJS.ProcessEnv = process.en
 export const eventRetentionDays = (env: NodeJS.ProcessEnv = process.env) =>
   integer(env, 'EVENT_RETENTION_DAYS', 30, 1, 3650);
 
+/** Days the audit trail keeps an entry (`audit.list`, `GET /audit`): long past any erasure, holding no values. */
+export const auditRetentionDays = (env: NodeJS.ProcessEnv = process.env) =>
+  integer(env, 'AUDIT_RETENTION_DAYS', 365, 1, 3650);
+
 /**
  * Whether spans are exported, and under which service name: read before anything else is loaded, since tracing must
  * start before the modules it instruments. The SDK reads the other OTEL_* variables itself.
@@ -96,6 +101,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     webhookWorker: env.WEBHOOK_WORKER !== 'off',
     webhookRetentionDays: retentionDays(undefined, env),
     eventRetentionDays: eventRetentionDays(env),
+    auditRetentionDays: auditRetentionDays(env),
     webhooks: {
       pollMs: integer(env, 'WEBHOOK_POLL_MS', 250, 10),
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100),

@@ -121,8 +121,12 @@ const forget = async () => {
   await forgetLapsed(db).catch((error: unknown) =>
     logger.warn({ err: error }, 'could not forget lapsed keys and sessions'),
   );
-  await pruneWebhooks(db, config.webhookRetentionDays, { eventRetentionDays: config.eventRetentionDays }).then(
-    (pruned) => pruned.deliveries + pruned.events > 0 && logger.info({ pruned }, 'webhook retention'),
+  await pruneWebhooks(db, config.webhookRetentionDays, {
+    eventRetentionDays: config.eventRetentionDays,
+    auditRetentionDays: config.auditRetentionDays,
+  }).then(
+    (pruned) =>
+      pruned.deliveries + pruned.events + pruned.auditEntries > 0 && logger.info({ pruned }, 'webhook retention'),
     (error: unknown) => logger.warn({ err: error }, 'could not prune webhook deliveries'),
   );
 };

@@ -26,7 +26,13 @@ export interface Context {
   origin: string;
   /** Set when the request carries an Idempotency-Key it may run under: its calls share one transaction. */
   keyed?: KeyedRequest | undefined;
+  /** The surface the request came in on, and its id (`X-Request-Id`), for the audit trail. */
+  surface: RequestSurface;
+  requestId: string | null;
 }
+
+/** Where a request came in: REST, tRPC, or the console's own pages over tRPC. */
+export type RequestSurface = 'rest' | 'trpc' | 'console';
 
 export interface ContextDependencies {
   db: Database;
@@ -40,6 +46,8 @@ export interface RequestFacts {
   clientAddress: string | undefined;
   calls?: number;
   keyed?: KeyedRequest | undefined;
+  surface: RequestSurface;
+  requestId?: string | undefined;
 }
 
 /** One factory for every surface, so tRPC and REST authenticate exactly alike. */
@@ -54,6 +62,8 @@ export function createContextFactory(deps: ContextDependencies) {
     limits: deps.limits ?? null,
     origin: deps.publicUrl?.replace(/\/+$/, '') ?? originOf(request.headers),
     keyed: request.keyed,
+    surface: request.surface,
+    requestId: request.requestId ?? null,
   });
 }
 

@@ -48,3 +48,4 @@ export { forgetLapsed } from './housekeeping.js';
 export { pruneWebhooks, type Pruned } from './webhooks/retention.js';
 export { openEventStream } from './events/event-stream.js';
 export { authenticate } from './auth/authenticate.js';
+export { writeCommandEntry, type CommandChange } from './audit/audit-trail.js';

@@ -1,3 +1,4 @@
+import type { AuditFrame } from './audit/audit-trail.js';
 import type { ApprovalStatus, ProcedureScope } from '@members/contracts';
 import { LockMode, type Database, type EntityManager } from '@members/db';
 import { subscribersOf, type SubscriberCache } from './webhooks/subscribers.js';
@@ -31,6 +32,8 @@ export interface RequestScope {
    * once that has committed, and not at all if it rolls back.
    */
   afterCommit?: ((work: () => Promise<void>) => void) | undefined;
+  /** A change's audit entry, to be written with it (`audit/audit-trail.ts`); absent for reads. */
+  audit?: AuditFrame | undefined;
 }
 
 function writeLockFor(dialect: Database['dialect']): LockMode | undefined {

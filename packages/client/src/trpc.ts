@@ -68,12 +68,17 @@ export interface MembersClientOptions {
   /** Batch calls made in the same tick into one HTTP request (default true). */
   batch?: boolean;
   fetch?: typeof globalThis.fetch;
+  /** What the calls come from, sent as `x-trpc-source` (the console sends `console`): the audit trail's surface. */
+  source?: string;
 }
 
 /** A typed tRPC client for the members service: `client.members.sync.mutate({...})`. */
 export function createMembersClient(options: MembersClientOptions): MembersClient {
   const url = `${options.url.replace(/\/+$/, '')}/trpc`;
-  const headers = { 'x-api-key': options.apiKey };
+  const headers = {
+    'x-api-key': options.apiKey,
+    ...(options.source === undefined ? {} : { 'x-trpc-source': options.source }),
+  };
   const linkOptions = { url, headers, ...(options.fetch ? { fetch: options.fetch } : {}) };
   const plain =
     options.batch === false ? httpLink(linkOptions) : httpBatchLink({ ...linkOptions, maxItems: maxTrpcBatchCalls });

@@ -29,3 +29,4 @@ export * from './overview.js';
 export * from './scopes.js';
 export * from './event-log.js';
 export * from './subscriptions.js';
+export * from './audit.js';

@@ -1,3 +1,4 @@
+import { auditList, auditListInput } from './audit.js';
 import { memberAccessInput, memberAccessResult, memberEraseInput } from './kardow/member-access.js';
 import { customerEraseInput, customerErasure, memberErasure } from './erasure.js';
 import { memberSyncBatchInput, memberSyncBatchResult } from './kardow/member-batch.js';
@@ -284,6 +285,15 @@ export const procedures = {
       eventListInput,
       eventList,
       "The organization's events in the order they committed, oldest first, those the key's scopes may read",
+    ),
+  },
+  /** Who changed what: every change's entry, newest first (admin). */
+  audit: {
+    list: query(
+      'admin',
+      auditListInput,
+      auditList,
+      "The organization's audit trail, newest first: who changed which records and which fields, never the values",
     ),
   },
   /** Who is told of changes: Kardow's subscriptions and Polar's endpoints, their deliveries, and redelivery. */

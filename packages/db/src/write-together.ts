@@ -22,23 +22,23 @@ const rowsOfLast = (result: unknown): unknown[] =>
   ((Array.isArray(result) ? result.at(-1) : result) as { rows: unknown[] }).rows;
 
 /**
- * Two statements that commit together, the second made from the rows the first returned (or none: then the first
+ * Statements that commit together, those after the first made from the rows it returned (none: then the first
  * commits alone), at the least cost each database allows a change and its event. In the manager's transaction when
- * it is in one. Else, on PostgreSQL, the first goes with its `BEGIN` and the second with its `COMMIT`: two round trips
+ * it is in one. Else, on PostgreSQL, the first goes with its `BEGIN` and the others with its `COMMIT`: two round trips
  * on a pooled connection, values written into the text (node-postgres's escaping; a query of two statements takes no
- * bound parameters), no session state left for PgBouncer to carry. On SQLite both run at once in better-sqlite3's
+ * bound parameters), no session state left for PgBouncer to carry. On SQLite all run at once in better-sqlite3's
  * own transaction: on its one connection nothing can come between them, and no ORM transaction is paid for.
  */
 export async function writeTogether<Row>(
   em: EntityManager,
   first: Statement,
-  then: (rows: Row[]) => Statement | null,
+  then: (rows: Row[]) => readonly (Statement | null)[],
 ): Promise<Row[]> {
+  const after = (rows: Row[]) => then(rows).filter((statement) => statement !== null);
   const transaction = em.getTransactionContext<Knex.Transaction>();
   if (transaction) {
     const rows = await rawQuery<Row>(em, first.sql, first.values);
-    const second = then(rows);
-    if (second) await rawQuery(em, second.sql, second.values);
+    for (const statement of after(rows)) await rawQuery(em, statement.sql, statement.values);
     return rows;
   }
   const source = knexClient(em.getKnex());
@@ -48,8 +48,8 @@ export async function writeTogether<Row>(
       const client = connection as PgClient;
       try {
         const rows = rowsOfLast(await client.query(`BEGIN; ${withLiterals(client, first.sql, first.values)}`)) as Row[];
-        const second = then(rows);
-        await client.query(second ? `${withLiterals(client, second.sql, second.values)}; COMMIT` : 'COMMIT');
+        const rest = after(rows).map((statement) => `${withLiterals(client, statement.sql, statement.values)}; `);
+        await client.query(`${rest.join('')}COMMIT`);
         return rows;
       } catch (error) {
         // A statement that failed inside a query of two leaves the transaction open and aborted: it ends here,
@@ -62,8 +62,7 @@ export async function writeTogether<Row>(
     let rows: Row[] = [];
     sqlite.transaction(() => {
       rows = sqlite.prepare(first.sql).all(sqliteValues(first.values)) as Row[];
-      const second = then(rows);
-      if (second) sqlite.prepare(second.sql).run(sqliteValues(second.values));
+      for (const statement of after(rows)) sqlite.prepare(statement.sql).run(sqliteValues(statement.values));
     })();
     return rows;
   } finally {

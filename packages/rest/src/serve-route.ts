@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { ErrorRequestHandler, RequestHandler, Response, Router } from 'express';
 import { DomainError, domainErrorOf, invoke, procedureByPath } from '@members/api';
 import { isAsyncIterable, isPlainObject, type TableRow } from '@members/contracts';
-import { keyedRequestOf, rateLimitHeaders, type CreateContext } from '@members/http';
+import { keyedRequestOf, rateLimitHeaders, requestIdOf, type CreateContext } from '@members/http';
 import { requestInput } from './request-input.js';
 import { sendError, type Surface } from './surface.js';
 
@@ -20,6 +20,8 @@ export function serveRoute(router: Router, row: TableRow, surface: Surface, crea
       headers: req.headers,
       clientAddress: req.socket.remoteAddress,
       keyed: keyedRequestOf(res),
+      surface: 'rest',
+      requestId: requestIdOf(res),
     });
     try {
       const result = await invoke(context, procedure, route.procedure, () => input.read(wire));

@@ -9,6 +9,7 @@ import {
   keyedRequestOf,
   noteError,
   rateLimitHeaders,
+  requestIdOf,
   type SurfaceOptions,
 } from '@members/http';
 import { eventStreamRoute } from './event-stream-route.js';
@@ -100,6 +101,9 @@ export function mountTrpc(app: Express, options: SurfaceOptions): void {
       clientAddress: req.socket.remoteAddress,
       calls,
       keyed: req.res && keyedRequestOf(req.res),
+      // The console's pages say so: its changes are the console's in the audit trail.
+      surface: req.headers['x-trpc-source'] === 'console' ? 'console' : 'trpc',
+      requestId: req.res && requestIdOf(req.res),
     });
   app.use(
     '/trpc',

@@ -4,6 +4,7 @@ import { grants } from '@members/contracts';
 import { clientFor, newQueryClient, statusOf, TRPCProvider, useTRPC } from '../trpc.js';
 import { ErrorNote } from '../ui.js';
 import { ApiKeys } from './ApiKeys.js';
+import { Activity } from './AuditTrail.js';
 import { Customers } from './Customers.js';
 import { ImportFile } from './ImportFile.js';
 import { MemberPage, Members } from './Members.js';
@@ -21,6 +22,7 @@ const pages = [
   ['plans', 'Plans'],
   ['webhooks', 'Webhooks'],
   ['import', 'Import'],
+  ['activity', 'Activity'],
 ] as const;
 
 /** The hash is the route (`#members/<id>`): the server serves one page, and no key ever sits in the path. */
@@ -76,6 +78,7 @@ function Signed({ signOut }: { signOut: () => void }) {
     plans: <Plans can={can} />,
     webhooks: <Webhooks can={can} />,
     import: <ImportFile can={can} />,
+    activity: <Activity can={can} />,
   };
   return (
     <>

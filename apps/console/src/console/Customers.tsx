@@ -1,3 +1,4 @@
+import { AuditTrail } from './AuditTrail.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { customerType } from '@members/contracts';
@@ -191,6 +192,8 @@ function Team({ customerId, can }: { customerId: string; can: Can }) {
                 </ul>
               }
             />
+            <h2>History</h2>
+            <AuditTrail record={customerId} label="History" can={can} />
           </>
         )}
       </QueryState>

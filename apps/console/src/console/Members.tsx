@@ -1,3 +1,4 @@
+import { AuditTrail } from './AuditTrail.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { accessAction, approvalStatus as approvalStatuses, memberRole } from '@members/contracts';
@@ -251,6 +252,8 @@ export function MemberPage({ lookup, can }: { lookup: string; can: Can }) {
               </ul>
             }
           />
+          <h2>History</h2>
+          <AuditTrail record={detail.data.member.id} label="History" can={can} />
         </section>
       )}
     </QueryState>

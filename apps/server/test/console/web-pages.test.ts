@@ -121,6 +121,26 @@ describe.skipIf(!runs)('the operator console, in headless Chromium', () => {
     await context.close();
   });
 
+  it("shows a member's history: each change, by which key and through what, and the fields it set", async () => {
+    const email = 'web-history@example.com';
+    await sync(server.url, tenant.key, { email, name: 'Before History' });
+    const { context, page } = await newPage();
+    await signIn(page, tenant.key, `#members/${encodeURIComponent(email)}`);
+    await page.getByLabel('Name', { exact: true }).fill('After History');
+    await page.getByRole('button', { name: 'Save member' }).click();
+    await page.getByText('Saved.').waitFor();
+    const history = page.getByRole('table', { name: 'History' });
+    await history.getByRole('row').nth(2).waitFor();
+    const rows = await history.getByRole('row').allInnerTexts();
+    // Newest first: the console's save, then the sync over REST that made the member.
+    expect(rows[1]).toMatch(/console\s+members\.sync\s+approvalStatus, email, name, role, userId/);
+    expect(rows[2]).toMatch(/REST\s+members\.sync\s+email, name/);
+    expect(rows.join('\n')).not.toMatch(/(Before|After) History/);
+    await page.getByRole('link', { name: 'Activity' }).click();
+    await page.getByRole('table', { name: 'Changes' }).getByText('console').first().waitFor();
+    await context.close();
+  });
+
   it('shows no time as an ISO string on any page', async () => {
     await sync(server.url, tenant.key, {
       email: 'web-times@example.com',

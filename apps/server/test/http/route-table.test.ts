@@ -104,6 +104,7 @@ const successes: Record<KardowOperationId | PolarOperationId, () => Promise<Repl
     return kardow('/members/access', { email: 'walk-access@example.com', action: 'mark_past_due' });
   },
   'events:list': () => request(url('/events?limit=2&types=user.created,user.updated'), { key: tenant.key }),
+  'audit:list': () => request(url('/audit?limit=2&procedure=members.sync'), { key: tenant.key }),
   'members:create_member': () => polar('POST', '/v1/members/', { customer_id: teamId, email: 'walk-flat@example.com' }),
   'members:list_members': () => polar('GET', `/v1/members/?customer_id=${teamId}`),
   'members:get_member': async () => polar('GET', `/v1/members/${await teamMember()}`),

@@ -260,6 +260,17 @@ describe('the admin command line', { timeout: 120_000 }, () => {
       erased: match.objectContaining({ members: 1, subscriptions: 1, payments: 1, customers: 0 }),
     });
 
+    // The audit trail names the command and the member, never the email it was given.
+    const trail = await request<{ data: { actor: { kind: string }; surface: string; procedure: string }[] }>(
+      `${server.url}/audit?actor=cli&procedure=${encodeURIComponent('admin member erase')}`,
+      { key: fullKey },
+    );
+    expect(trail.body.data.map(({ actor, surface, procedure }) => [actor.kind, surface, procedure])).toEqual([
+      ['cli', 'cli', 'admin member erase'],
+      ['cli', 'cli', 'admin member erase'],
+    ]);
+    expect(JSON.stringify(trail.body)).not.toMatch(/erased-(by-cli|json)/i);
+
     const again = await admin('member', 'erase', 'erased-json@example.com', '--org', org);
     expect(again.code).toBe(1);
     expect(reasonLines(again.stderr)).toEqual(['admin: No member erased-json@example.com']);

@@ -125,4 +125,32 @@ describe('webhook retention (WEBHOOK_RETENTION_DAYS)', () => {
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/webhook_rows_pruned_total\{table="webhook_delivery"\} [1-9]/);
   });
+
+  it('deletes audit entries once older than AUDIT_RETENTION_DAYS, oldest first, and keeps the rest', async () => {
+    for (let i = 0; i < 5; i++) {
+      await request(`${server.url}/members/sync`, {
+        key: tenant.key,
+        body: { email: `audit-${i}-${randomUUID()}@example.com` },
+      });
+    }
+    const ids = (
+      await rawQuery<{ id: string | number }>(server.db.fork(), 'select id from audit_entry order by id', [])
+    ).map((row) => String(row.id));
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+    // Made 400 days old, as if a year had passed since: all but the newest two entries.
+    const old = ids.slice(0, -2);
+    const longAgo = new Date(Date.now() - 400 * day);
+    await rawQuery(server.db.fork(), `update audit_entry set at = ? where id in (${old.map(() => '?').join(', ')})`, [
+      server.db.dialect === 'postgresql' ? longAgo : longAgo.getTime(),
+      ...old,
+    ]);
+    const pruned = await pruneWebhooks(server.db, 30, { batchSize: 2, auditRetentionDays: 365 });
+    expect(pruned.auditEntries).toBe(old.length);
+    const left = await rawQuery<{ id: string | number }>(
+      server.db.fork(),
+      'select id from audit_entry order by id',
+      [],
+    );
+    expect(left.map((row) => String(row.id))).toEqual(ids.slice(-2));
+  });
 });

@@ -30,6 +30,8 @@ export function hashApiKey(key: string): string {
 export interface Principal {
   /** The API key's id, or the session's: what the rate limit charges. */
   keyId: string;
+  /** The API key's name (a session has none): who made a change, in the audit trail. */
+  keyName?: string | null;
   organizationId: number;
   /** The organization's default for members created without an approvalStatus. */
   organization: Pick<Organization, 'id' | 'publicId' | 'defaultApprovalStatus'>;
@@ -65,6 +67,7 @@ export async function principalForKeyHash(em: EntityManager, keyHash: string): P
   }
   return {
     keyId: apiKey.id,
+    keyName: apiKey.name,
     organizationId: apiKey.organization.id,
     organization: apiKey.organization,
     scopes: apiKey.scopes,

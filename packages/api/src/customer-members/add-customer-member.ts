@@ -3,6 +3,7 @@ import { writeTogether, type CustomerMember } from '@members/db';
 import * as customers from '../customers/customer-repository.js';
 import * as repository from './customer-member-repository.js';
 import { DomainError, invalidField, notFound } from '../errors.js';
+import { auditStatement, writeAuditWithChange } from '../audit/audit-trail.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import { eventLogged } from '../webhooks/outbox-signal.js';
 import { emitPolar, logStatement, polarBody } from '../webhooks/outbox.js';
@@ -29,12 +30,19 @@ export async function addCustomerMember(
 
 type Insert = (tx: RequestScope, input: CustomerMemberCreateInput) => Promise<CustomerMemberOutput | null>;
 
+/** The member and its customer, for the create's audit entry. */
+const recordsOfMember = (member: CustomerMemberOutput) => [
+  { type: 'customerMember', id: member.id },
+  { type: 'customer', id: member.customerId },
+];
+
 /** The insert and its event, with a delivery to each endpoint subscribed, in the ORM's transaction. */
 const withDeliveries: Insert = async (tx, input) => {
   const inserted = await repository.insertIntoTeam(tx, input);
   if (!inserted) return null;
   const member = toCustomerMemberOutput(inserted);
   await emitPolar(tx, 'member.created', member.id, member);
+  await writeAuditWithChange(tx, recordsOfMember(member));
   return member;
 };
 
@@ -47,7 +55,9 @@ const logged: Insert = async (tx, input) => {
     ]);
   const rows = await writeTogether<repository.MemberRow>(tx.em, insert, (written) => {
     const inserted = insert.read(written);
-    return inserted && logOf(toCustomerMemberOutput(inserted));
+    if (!inserted) return [];
+    const member = toCustomerMemberOutput(inserted);
+    return [logOf(member), auditStatement(tx, recordsOfMember(member))];
   });
   const inserted = insert.read(rows);
   if (!inserted) return null;

@@ -17,9 +17,12 @@ const contracts = procedures.customerMembers;
  * `/v1/customers/{id}/members` and `/v1/customers/external/{external_id}/members`.
  */
 export const customerMemberProcedures = {
-  create: procedure(contracts.create, addCustomerMember),
-  createForCustomer: procedure(contracts.createForCustomer, async (scope, { externalCustomerId, ...input }) =>
-    addCustomerMember(scope, { ...input, customerId: await customerNamed(scope, { ...input, externalCustomerId }) }),
+  create: procedure(contracts.create, addCustomerMember, { writesItsAudit: true }),
+  createForCustomer: procedure(
+    contracts.createForCustomer,
+    async (scope, { externalCustomerId, ...input }) =>
+      addCustomerMember(scope, { ...input, customerId: await customerNamed(scope, { ...input, externalCustomerId }) }),
+    { writesItsAudit: true },
   ),
   list: procedure(contracts.list, listCustomerMembers),
   listOfCustomer: procedure(contracts.listOfCustomer, listMembersOfCustomer),

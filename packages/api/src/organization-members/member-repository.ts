@@ -1,3 +1,4 @@
+import { auditedMembersCte } from '../audit/audit-trail.js';
 import {
   encodeMemberCursor,
   jsonObject,
@@ -45,7 +46,9 @@ export async function upsertRows(
   const now = new Date();
   // The ids it proposed, as one PostgreSQL array literal: an id among them was created.
   const values = [...upsert.values, now.toISOString(), now, `{${[...upsert.proposed].join(',')}}`];
-  return upsert.read(await rawQuery<UpsertedRow>(tx.em, loggedUpsertSql(upsert.sql), values));
+  const audited = auditedMembersCte(tx);
+  const sql = loggedUpsertSql(upsert.sql, audited?.sql);
+  return upsert.read(await rawQuery<UpsertedRow>(tx.em, sql, [...values, ...(audited?.values ?? [])]));
 }
 
 interface UpsertOptions {
@@ -182,10 +185,11 @@ function upsertSql(count: number, set: readonly Settable[], mergesFields: boolea
 /**
  * The upsert with its events, as one statement (PostgreSQL): each member it created or changed gets its `user.created`
  * or `user.updated` in the event log, with the member as `memberFromRow` reads it, and nothing else to wait for: a
- * sync that no webhook hears costs one round trip, its event included. Its parameters after the upsert's: the event's
- * timestamp (ISO), the time written, and the ids the upsert proposed (an id among them was created).
+ * sync that no webhook hears costs one round trip, its event and its audit entry (`auditedMembersCte`) included. Its
+ * parameters after the upsert's: the event's timestamp (ISO), the time written, the ids the upsert proposed (an id
+ * among them was created), then the audit entry's.
  */
-const loggedUpsertSql = (upsert: string) => `with upserted as (${upsert}),
+const loggedUpsertSql = (upsert: string, audited: string | undefined) => `with upserted as (${upsert}),
 logged as (
   insert into webhook_event (id, organization_id, surface, type, payload, ordering_key, created_at)
   select gen_random_uuid(), "organization_id", 'kardow', "event",
@@ -196,7 +200,7 @@ logged as (
     "id", ?
   from (select upserted.*, case when "id" = any(?::uuid[]) then 'user.created' else 'user.updated' end as "event"
         from upserted where "touched") as changed
-)
+)${audited ? `,\n${audited}` : ''}
 select * from upserted`;
 
 type Value = string | number | Date;

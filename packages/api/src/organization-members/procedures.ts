@@ -11,7 +11,7 @@ const contracts = procedures.members;
 
 /** The organization's own members: Kardow's `sync`, `lookup` and `access`, their list, and erasure. */
 export const organizationMemberProcedures = {
-  sync: procedure(contracts.sync, syncMember),
+  sync: procedure(contracts.sync, syncMember, { writesItsAudit: true }),
   syncBatch: procedure(contracts.syncBatch, syncMemberBatch),
   lookup: procedure(contracts.lookup, (scope, input) => lookupMember(scope, input.lookup)),
   list: procedure(contracts.list, organizationMembers.page),

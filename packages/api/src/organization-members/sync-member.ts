@@ -1,6 +1,8 @@
 import type { MemberSyncInput, MemberSyncResult } from '@members/contracts';
 import type { Member } from '@members/db';
 import { conflict, notFound } from '../errors.js';
+import { writeAuditWithChange } from '../audit/audit-trail.js';
+import { recordsOf } from '../audit/records.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import { planByIdentifier } from './plan-repository.js';
 import { recordPayment } from './payment-repository.js';
@@ -44,6 +46,7 @@ export async function syncMember(scope: RequestScope, input: MemberSyncInput): P
     if (result.payment && payment?.recorded) {
       await emitKardow(tx, 'payment.received', member.id, { payment: result.payment });
     }
+    await writeAuditWithChange(tx, recordsOf('members.sync', input, result));
     return result;
   });
 }

@@ -1,5 +1,6 @@
 import type { KardowEventType, MemberSyncInput, OrganizationMember } from '@members/contracts';
 import { writeTogether } from '@members/db';
+import { auditStatement, writeAuditWithChange } from '../audit/audit-trail.js';
 import { inTransaction, type RequestScope } from '../request-scope.js';
 import { eventLogged } from '../webhooks/outbox-signal.js';
 import { emitKardow, kardowBody, logStatement, type LoggedBody } from '../webhooks/outbox.js';
@@ -83,11 +84,15 @@ async function upsertLoggedSqlite(scope: RequestScope, inputs: MemberSyncInput[]
     results = upsert.read(rows).map(membersOf);
     const events = eventsOf(results);
     logged = events.length;
-    return logged > 0 ? logStatement(scope, events) : null;
+    return [logged > 0 ? logStatement(scope, events) : null, auditStatement(scope, memberRecords(results))];
   });
   if (logged > 0) eventLogged();
   return results;
 }
+
+/** The members an upsert wrote, for its audit entry. */
+const memberRecords = (results: readonly Upserted[]) =>
+  results.map(({ member }) => ({ type: 'member', id: member.id }));
 
 /** The events an upsert may emit. */
 const upsertEvents = ['user.created', 'user.updated'] as const satisfies readonly KardowEventType[];
@@ -111,6 +116,7 @@ export async function upsertMembers(scope: RequestScope, inputs: MemberSyncInput
       if (created) await emitKardow(tx, 'user.created', member.id, { member });
       else if (changed) await emitKardow(tx, 'user.updated', member.id, { member });
     }
+    await writeAuditWithChange(tx, memberRecords(results));
     return results;
   };
   return inTransaction(scope, write);

@@ -2,6 +2,7 @@ import { leafAt, type ProcedurePath, type Procedures } from '@members/contracts'
 import { customerMemberProcedures } from '../customer-members/procedures.js';
 import { customerProcedures } from '../customers/procedures.js';
 import { eventProcedures } from '../events/procedures.js';
+import { auditProcedures } from '../audit/procedures.js';
 import { apiKeyProcedures, planProcedures } from '../admin/procedures.js';
 import { customerPortalProcedures, customerSessionProcedures } from '../customer-portal/procedures.js';
 import { organizationMemberProcedures } from '../organization-members/procedures.js';
@@ -20,6 +21,7 @@ export const procedureTree: ProceduresOf<Procedures> = {
   customerSessions: customerSessionProcedures,
   customerPortal: customerPortalProcedures,
   events: eventProcedures,
+  audit: auditProcedures,
   webhooks: webhookProcedures,
 };
 

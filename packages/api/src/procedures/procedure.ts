@@ -10,12 +10,19 @@ import type { RequestScope } from '../request-scope.js';
 export interface Procedure<C extends ProcedureContract = ProcedureContract> {
   contract: C;
   run(scope: RequestScope, input: z.output<C['input']>): Promise<z.input<C['output']>>;
+  /**
+   * A mutation whose quickest paths commit without a transaction of the ORM (one statement, or two sent together)
+   * and send its audit entry with them (`auditStatement`); `invoke` then begins no transaction for it. Every other
+   * mutation runs in one that `invoke` begins, and its entry is written there.
+   */
+  writesItsAudit?: boolean;
 }
 
-export const procedure = <C extends ProcedureContract>(contract: C, run: Procedure<C>['run']): Procedure<C> => ({
-  contract,
-  run,
-});
+export const procedure = <C extends ProcedureContract>(
+  contract: C,
+  run: Procedure<C>['run'],
+  options: Pick<Procedure, 'writesItsAudit'> = {},
+): Procedure<C> => ({ contract, run, ...options });
 
 /** The procedures of a contract tree, at the same paths. */
 export type ProceduresOf<TTree> = {

@@ -6,6 +6,7 @@ export interface Pruned {
   deliveries: number;
   attempts: number;
   events: number;
+  auditEntries: number;
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -14,7 +15,8 @@ const placeholders = (ids: readonly unknown[]) => ids.map(() => '?').join(', ');
 /**
  * Deletes what webhook delivery no longer needs once it is older than `retentionDays`: finished deliveries (succeeded
  * or given up) with their attempts; then the event log's events no delivery refers to, once older than
- * `eventRetentionDays` (the same unless given). Pending deliveries, and so their events, are never touched. It goes
+ * `eventRetentionDays` (the same unless given); then audit entries older than `auditRetentionDays` (365 unless
+ * given). Pending deliveries, and so their events, are never touched. It goes
  * `batchSize` rows a transaction, yielding between batches, so that no statement holds the tables (or SQLite's one
  * connection, or the event loop) for long while requests and the worker write.
  */
@@ -25,11 +27,12 @@ export async function pruneWebhooks(
     now = new Date(),
     batchSize = 500,
     eventRetentionDays = retentionDays,
-  }: { now?: Date; batchSize?: number; eventRetentionDays?: number } = {},
+    auditRetentionDays = 365,
+  }: { now?: Date; batchSize?: number; eventRetentionDays?: number; auditRetentionDays?: number } = {},
 ): Promise<Pruned> {
   const before = new Date(now.getTime() - retentionDays * day);
   const eventsBefore = new Date(now.getTime() - eventRetentionDays * day);
-  const pruned: Pruned = { deliveries: 0, attempts: 0, events: 0 };
+  const pruned: Pruned = { deliveries: 0, attempts: 0, events: 0, auditEntries: 0 };
   for (;;) {
     const done = await db.fork().transactional(async (em) => {
       // It reads the batch, then deletes it: beside a writing server, SQLite needs the write lock from the start.
@@ -76,6 +79,22 @@ export async function pruneWebhooks(
     );
     pruned.events += deleted.length;
     webhookRowsPruned.inc({ table: 'webhook_event' }, deleted.length);
+    await nextTurn();
+  }
+  // Ids follow time: the oldest entries are the lowest ids, read from the primary key, a batch at a time while the
+  // oldest is past its days. The trail's times are epoch milliseconds on SQLite (`audit_entry`'s migration).
+  const auditBefore = now.getTime() - auditRetentionDays * day;
+  const cutoff = db.dialect === 'postgresql' ? new Date(auditBefore) : auditBefore;
+  for (;;) {
+    const deleted = await rawQuery<{ id: string }>(
+      db.fork(),
+      `delete from audit_entry where id in (select id from audit_entry order by id limit ${Number(batchSize)})
+        and at < ? returning id`,
+      [cutoff],
+    );
+    pruned.auditEntries += deleted.length;
+    webhookRowsPruned.inc({ table: 'audit_entry' }, deleted.length);
+    if (deleted.length < batchSize) break;
     await nextTurn();
   }
   return pruned;

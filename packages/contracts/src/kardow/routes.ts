@@ -143,6 +143,17 @@ export const kardowRoutes = {
     query: ['after', 'types', 'limit'],
     errors: [401, 403, 422, 429],
   }),
+  'audit:list': route({
+    method: 'get',
+    path: '/audit',
+    procedure: 'audit.list',
+    status: 200,
+    bare: true,
+    successDescription:
+      'A page of the audit trail, newest first: who changed which records and which fields (never the values), and the cursor to the next page',
+    query: ['actor', 'record', 'procedure', 'since', 'until', 'after', 'limit'],
+    errors: [401, 403, 422, 429],
+  }),
   'webhooks:subscribe': route({
     method: 'post',
     path: '/webhooks',

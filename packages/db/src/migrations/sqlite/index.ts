@@ -13,6 +13,7 @@ import { Migration20261205010000_overview_tallies } from './Migration20261205010
 import { Migration20261205020000_customer_email_unique } from './Migration20261205020000_customer_email_unique.js';
 import { Migration20261207010000_member_tally_on_change } from './Migration20261207010000_member_tally_on_change.js';
 import { Migration20261207020000_event_log } from './Migration20261207020000_event_log.js';
+import { Migration20261208010000_audit_trail } from './Migration20261208010000_audit_trail.js';
 
 /** Listed statically so migrations run the same from sources (tests) and from dist (production). */
 export const sqliteMigrations: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261205020000_customer_email_unique', class: Migration20261205020000_customer_email_unique },
   { name: 'Migration20261207010000_member_tally_on_change', class: Migration20261207010000_member_tally_on_change },
   { name: 'Migration20261207020000_event_log', class: Migration20261207020000_event_log },
+  { name: 'Migration20261208010000_audit_trail', class: Migration20261208010000_audit_trail },
 ];
