@@ -1,4 +1,4 @@
-import type { AuditFrame } from './audit/audit-trail.js';
+import type { AuditFrame } from './audit/audit-frame.js';
 import type { ApprovalStatus, ProcedureScope } from '@members/contracts';
 import { LockMode, type Database, type EntityManager } from '@members/db';
 import { subscribersOf, type SubscriberCache } from './webhooks/subscribers.js';

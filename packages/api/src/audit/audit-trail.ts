@@ -1,21 +1,7 @@
-import type { AuditActorKind, AuditRecord, AuditSurface } from '@members/contracts';
+import type { AuditRecord } from '@members/contracts';
+import type { AuditFrame } from './audit-frame.js';
 import { rawQuery, type Database, type Statement } from '@members/db';
 import type { RequestScope } from '../request-scope.js';
-
-/**
- * What a change's audit entry says beyond its records, settled before the change runs: who, through what, which
- * procedure, which fields. A call writes one entry: the first write of the call that carries it marks it written.
- */
-export interface AuditFrame {
-  actor: { kind: AuditActorKind; id: string | null; name: string | null };
-  surface: AuditSurface;
-  requestId: string | null;
-  procedure: string;
-  fields: string[];
-  /** Sent by the change's own statements (a procedure that `writesItsAudit`), else written by `invoke` after it. */
-  withChange: boolean;
-  written: boolean;
-}
 
 const columns =
   'organization_id, at, actor_kind, actor_id, actor_name, surface, request_id, procedure, records, fields';

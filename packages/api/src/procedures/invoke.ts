@@ -6,7 +6,8 @@ import { unsafeInputIssues } from '../input-safety.js';
 import { inSpan } from '../tracing.js';
 import type { Procedure } from './procedure.js';
 import type { Principal } from '../auth/api-keys.js';
-import { writeAudit, type AuditFrame } from '../audit/audit-trail.js';
+import type { AuditFrame } from '../audit/audit-frame.js';
+import { writeAudit } from '../audit/audit-trail.js';
 import { fieldsOf, recordsOf } from '../audit/records.js';
 import type { RequestScope } from '../request-scope.js';
 

@@ -121,6 +121,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's audit trail, newest first: who changed which records and which fields, never the values
+         * @description Calls the tRPC procedure `audit.list`. Scope: `admin`.
+         */
+        get: operations["audit:list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks": {
         parameters: {
             query?: never;
@@ -1225,6 +1245,29 @@ export interface components {
                 avatarUrl: string;
             };
         };
+        AuditList: {
+            data: components["schemas"]["AuditEntry"][];
+            nextCursor: string | null;
+        };
+        AuditEntry: {
+            id: string;
+            at: string;
+            actor: {
+                /** @enum {string} */
+                kind: "api_key" | "portal_member" | "cli";
+                id: string | null;
+                name: string | null;
+            };
+            /** @enum {string} */
+            surface: "rest" | "trpc" | "console" | "portal" | "cli";
+            requestId: string | null;
+            procedure: string;
+            records: {
+                type: string;
+                id: string;
+            }[];
+            fields: string[];
+        };
         KardowWebhookSubscription: {
             id: string;
             event: string;
@@ -1898,6 +1941,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventList"];
+                };
+            };
+            401: components["responses"]["KardowError401"];
+            403: components["responses"]["KardowError403"];
+            422: components["responses"]["KardowError422"];
+            429: components["responses"]["KardowError429"];
+        };
+    };
+    "audit:list": {
+        parameters: {
+            query?: {
+                actor?: string;
+                record?: string;
+                procedure?: string;
+                since?: string;
+                until?: string;
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the audit trail, newest first: who changed which records and which fields (never the values), and the cursor to the next page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditList"];
                 };
             };
             401: components["responses"]["KardowError401"];
