@@ -39,22 +39,19 @@ function claim(scope: RequestScope, byChange: boolean): AuditFrame | null {
  * write (not a change, or written already).
  */
 export function auditStatement(scope: RequestScope, records: readonly AuditRecord[]): Statement | null {
-  return entryStatement(claim(scope, true), scope, records);
+  return entryStatement(claim(scope, true), scope.organization.id, scope.dialect, records);
 }
 
 function entryStatement(
   frame: AuditFrame | null,
-  scope: RequestScope,
+  organizationId: number,
+  dialect: Database['dialect'],
   records: readonly AuditRecord[],
 ): Statement | null {
   if (!frame) return null;
   return {
     sql: `insert into audit_entry (${columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    values: [
-      ...valuesOf(scope.organization.id, scope.dialect, frame),
-      JSON.stringify(records),
-      JSON.stringify(frame.fields),
-    ],
+    values: [...valuesOf(organizationId, dialect, frame), JSON.stringify(records), JSON.stringify(frame.fields)],
   };
 }
 
@@ -65,7 +62,7 @@ export async function writeAuditWithChange(scope: RequestScope, records: readonl
 
 /** `invoke`: writes the call's entry in the scope's transaction, unless the change wrote it. */
 export async function writeAudit(scope: RequestScope, records: readonly AuditRecord[]): Promise<void> {
-  await send(scope, entryStatement(claim(scope, false), scope, records));
+  await send(scope, entryStatement(claim(scope, false), scope.organization.id, scope.dialect, records));
 }
 
 async function send(scope: RequestScope, statement: Statement | null): Promise<void> {
@@ -111,9 +108,6 @@ export async function writeCommandEntry(db: Database, command: string, change: C
     withChange: false,
     written: true,
   };
-  await rawQuery(db.fork(), `insert into audit_entry (${columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-    ...valuesOf(change.organizationId, db.dialect, frame),
-    JSON.stringify(change.records),
-    JSON.stringify(change.fields),
-  ]);
+  const statement = entryStatement(frame, change.organizationId, db.dialect, change.records);
+  if (statement) await rawQuery(db.fork(), statement.sql, statement.values);
 }
