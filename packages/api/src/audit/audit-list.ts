@@ -21,7 +21,6 @@ const parsed = <T>(value: string | T): T => (typeof value === 'string' ? (JSON.p
 /** `audit.list` and `GET /audit`: the organization's trail, newest first, filtered, a page at a time. */
 export async function listAudit(scope: RequestScope, input: AuditListInput): Promise<AuditList> {
   const postgres = scope.dialect === 'postgresql';
-  const time = (iso: string) => (postgres ? new Date(iso) : Date.parse(iso));
   const where = ['organization_id = ?'];
   const values: (string | number | Date)[] = [scope.organization.id];
   const filter = (sql: string, value: string | number | Date) => {
@@ -34,8 +33,8 @@ export async function listAudit(scope: RequestScope, input: AuditListInput): Pro
     else filter('actor_id = ?', input.actor);
   }
   if (input.procedure) filter('procedure = ?', input.procedure);
-  if (input.since) filter('at >= ?', time(input.since));
-  if (input.until) filter('at < ?', time(input.until));
+  if (input.since) filter('at >= ?', new Date(input.since));
+  if (input.until) filter('at < ?', new Date(input.until));
   if (input.record) {
     if (postgres) filter('records @> ?::jsonb', JSON.stringify([{ id: input.record }]));
     else filter("exists (select 1 from json_each(records) where json_extract(value, '$.id') = ?)", input.record);
@@ -48,7 +47,7 @@ export async function listAudit(scope: RequestScope, input: AuditListInput): Pro
   const data = rows.map(
     (row): AuditEntry => ({
       id: String(row.id),
-      at: rowDate(postgres ? row.at : Number(row.at)).toISOString(),
+      at: rowDate(row.at).toISOString(),
       actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
       surface: row.surface,
       requestId: row.request_id,

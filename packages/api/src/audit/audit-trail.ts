@@ -6,13 +6,14 @@ import type { RequestScope } from '../request-scope.js';
 const columns =
   'organization_id, at, actor_kind, actor_id, actor_name, surface, request_id, procedure, records, fields';
 
-/** The entry's values before its records, in the order of `columns`. */
-function valuesOf(organizationId: number, dialect: Database['dialect'], frame: AuditFrame) {
-  const now = new Date();
+/**
+ * The entry's values before its records, in the order of `columns`. Its time is a Date on both databases: the
+ * statement's sender binds it as SQLite keeps MikroORM's times, in epoch milliseconds.
+ */
+function valuesOf(organizationId: number, frame: AuditFrame) {
   return [
     organizationId,
-    // MikroORM keeps SQLite's times as epoch milliseconds; the trail does the same.
-    dialect === 'postgresql' ? now : now.getTime(),
+    new Date(),
     frame.actor.kind,
     frame.actor.id,
     frame.actor.name,
@@ -39,19 +40,18 @@ function claim(scope: RequestScope, byChange: boolean): AuditFrame | null {
  * write (not a change, or written already).
  */
 export function auditStatement(scope: RequestScope, records: readonly AuditRecord[]): Statement | null {
-  return entryStatement(claim(scope, true), scope.organization.id, scope.dialect, records);
+  return entryStatement(claim(scope, true), scope.organization.id, records);
 }
 
 function entryStatement(
   frame: AuditFrame | null,
   organizationId: number,
-  dialect: Database['dialect'],
   records: readonly AuditRecord[],
 ): Statement | null {
   if (!frame) return null;
   return {
     sql: `insert into audit_entry (${columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    values: [...valuesOf(organizationId, dialect, frame), JSON.stringify(records), JSON.stringify(frame.fields)],
+    values: [...valuesOf(organizationId, frame), JSON.stringify(records), JSON.stringify(frame.fields)],
   };
 }
 
@@ -62,7 +62,7 @@ export async function writeAuditWithChange(scope: RequestScope, records: readonl
 
 /** `invoke`: writes the call's entry in the scope's transaction, unless the change wrote it. */
 export async function writeAudit(scope: RequestScope, records: readonly AuditRecord[]): Promise<void> {
-  await send(scope, entryStatement(claim(scope, false), scope.organization.id, scope.dialect, records));
+  await send(scope, entryStatement(claim(scope, false), scope.organization.id, records));
 }
 
 async function send(scope: RequestScope, statement: Statement | null): Promise<void> {
@@ -82,7 +82,7 @@ export function auditedMembersCte(scope: RequestScope): Statement | null {
   select ?, ?, ?, ?, ?, ?, ?, ?,
     coalesce((select jsonb_agg(jsonb_build_object('type', 'member', 'id', "id")) from upserted), '[]'::jsonb), ?::jsonb
 )`,
-    values: [...valuesOf(scope.organization.id, scope.dialect, frame), JSON.stringify(frame.fields)],
+    values: [...valuesOf(scope.organization.id, frame), JSON.stringify(frame.fields)],
   };
 }
 
@@ -108,6 +108,6 @@ export async function writeCommandEntry(db: Database, command: string, change: C
     withChange: false,
     written: true,
   };
-  const statement = entryStatement(frame, change.organizationId, db.dialect, change.records);
+  const statement = entryStatement(frame, change.organizationId, change.records);
   if (statement) await rawQuery(db.fork(), statement.sql, statement.values);
 }

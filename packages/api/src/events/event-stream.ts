@@ -5,8 +5,6 @@ import { feedOf } from './organization-feed.js';
 
 /** Events a stream takes at once, from its feed or, when it is further behind, from the log. */
 const pageSize = 100;
-/** The longest a stream waits for its feed's word before it looks again by itself. */
-const idleMs = 1000;
 
 /**
  * `events.stream`: the organization's events of `types` (those the caller may read) from now on, or with
@@ -51,14 +49,17 @@ async function* eventsFrom(
         after = Number(events.at(-1)!.id);
       }
       if (events.length === pageSize) continue;
-      await word.heard(idleMs, signal);
+      await word.heard(signal);
     }
   } finally {
     leave();
   }
 }
 
-/** A word that new events may be there, kept until heard: one said while the stream reads is not lost. */
+/**
+ * A word that new events may be there, kept until heard: one said while the stream reads is not lost. The feed says
+ * it after every read, its polls included, so a stream needs no clock of its own.
+ */
 class Word {
   private said = false;
   private wake: (() => void) | undefined;
@@ -68,17 +69,15 @@ class Word {
     this.wake?.();
   }
 
-  /** Waits for a word (returns at once for one said before), at most `ms`, unless `ended` ends the wait first. */
-  async heard(ms: number, ended: AbortSignal): Promise<void> {
+  /** Waits for a word (returns at once for one said before), unless `ended` ends the wait first. */
+  async heard(ended: AbortSignal): Promise<void> {
     if (!this.said && !ended.aborted) {
       await new Promise<void>((resolve) => {
         const done = () => {
-          clearTimeout(timer);
           ended.removeEventListener('abort', done);
           this.wake = undefined;
           resolve();
         };
-        const timer = setTimeout(done, ms);
         ended.addEventListener('abort', done, { once: true });
         this.wake = done;
       });

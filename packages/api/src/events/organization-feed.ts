@@ -83,7 +83,7 @@ export class OrganizationFeed {
       try {
         if (this.head === undefined) {
           // Whatever came before this first read is the log's: streams that want it read it themselves.
-          this.head = await this.latest();
+          this.head = Number(await headOf(this.db.fork(), this.organizationId));
           this.floor = this.head;
         }
         const read = await eventsAfter(this.db.fork(), this.organizationId, String(this.head), undefined, readPage);
@@ -94,10 +94,6 @@ export class OrganizationFeed {
         return;
       }
     } while (this.readAgain && this.streams.size > 0);
-  }
-
-  private async latest(): Promise<number> {
-    return Number(await headOf(this.db.fork(), this.organizationId));
   }
 
   private keep(read: LoggedEvent[]): void {

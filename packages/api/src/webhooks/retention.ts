@@ -82,15 +82,14 @@ export async function pruneWebhooks(
     await nextTurn();
   }
   // Ids follow time: the oldest entries are the lowest ids, read from the primary key, a batch at a time while the
-  // oldest is past its days. The trail's times are epoch milliseconds on SQLite (`audit_entry`'s migration).
-  const auditBefore = now.getTime() - auditRetentionDays * day;
-  const cutoff = db.dialect === 'postgresql' ? new Date(auditBefore) : auditBefore;
+  // oldest is past its days.
+  const auditBefore = new Date(now.getTime() - auditRetentionDays * day);
   for (;;) {
     const deleted = await rawQuery<{ id: string }>(
       db.fork(),
       `delete from audit_entry where id in (select id from audit_entry order by id limit ${Number(batchSize)})
         and at < ? returning id`,
-      [cutoff],
+      [auditBefore],
     );
     pruned.auditEntries += deleted.length;
     webhookRowsPruned.inc({ table: 'audit_entry' }, deleted.length);
