@@ -219,6 +219,34 @@ describe('the event log', () => {
     }
   });
 
+  it('serves a stream resumed from before an erasure the scrubbed log, not what the process held of it', async () => {
+    // A stream that stays open keeps the organization's feed, and what it read, in this process.
+    const keeper = follow(client);
+    await keeper.started();
+    const before = await syncNew('before-erasure');
+    const marker = `Erased Name ${randomUUID().slice(0, 8)}`;
+    const email = `erased-${randomUUID()}@example.com`;
+    const synced = await client.members.sync.mutate({ email, name: marker });
+    const erasedOf = (events: LoggedEvent[]) =>
+      events.some((event) => event.type === 'user.deleted' && event.data.member.id === synced.member.id);
+    await until(() => keeper.received.some((event) => event.type === 'user.created'), 10_000, 'the sync');
+    await client.members.erase.mutate({ email });
+    await until(() => erasedOf(keeper.received), 10_000, 'the erasure');
+    const startId = keeper.received.find(
+      (event) => event.type === 'user.created' && event.data.member.id === before.member.id,
+    )?.id;
+    const resumed = follow(client, startId ? { lastEventId: startId } : {});
+    await until(() => erasedOf(resumed.received), 10_000, 'the erasure, resumed');
+    keeper.stop();
+    resumed.stop();
+    const created = resumed.received.find(
+      (event) => event.type === 'user.created' && event.data.member.id === synced.member.id,
+    );
+    expect(created).toBeDefined();
+    expect(JSON.stringify(resumed.received)).not.toContain(marker);
+    expect(JSON.stringify(resumed.received)).not.toContain(email);
+  });
+
   it('tells a client whose last id the log does not hold to read the state again', async () => {
     const stream = follow(client, { lastEventId: '999999999' });
     await until(() => stream.errors.length > 0, 10_000, 'the refusal');

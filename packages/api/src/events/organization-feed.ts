@@ -7,6 +7,8 @@ import { eventsAfter, headOf } from './event-log.js';
 const keptEvents = 2000;
 /** Events a feed reads from the log at once; more are read straight after. */
 const readPage = 500;
+/** The events an erasure writes (Kardow's member, Polar's customer and its team), with the log scrubbed before them. */
+const erasing = new Set<LoggedEventType>(['user.deleted', 'customer.deleted']);
 /** How often a feed reads without any word: a notification lost while its connection was down costs this much. */
 const pollMs = 1000;
 
@@ -100,7 +102,10 @@ export class OrganizationFeed {
     if (read.length === 0) return;
     this.events.push(...read);
     this.head = Number(read.at(-1)!.id);
-    const dropped = this.events.length - keptEvents;
+    // An erasure scrubs the log's copies of its person in the transaction of its deletion event: what the feed holds
+    // from before that event may still quote them, so it goes, and a stream that wants it reads the scrubbed log.
+    const erased = this.events.findLastIndex((event) => erasing.has(event.type));
+    const dropped = Math.max(erased, this.events.length - keptEvents);
     if (dropped > 0) {
       this.floor = Number(this.events[dropped - 1]!.id);
       this.events = this.events.slice(dropped);
